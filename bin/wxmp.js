@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `wxmp` command. The CLI is compiled to dist/ by `npm run build` (run automatically by `npm ci`).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const main = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+if (!existsSync(main)) {
+  console.error('wxmp: dist/ is missing. Run `npm run build` first.');
+  process.exit(1);
+}
+const { run } = await import(main);
+await run(process.argv);

@@ -1,0 +1,192 @@
+/**
+ * The typed WeChat API client: `client.call('menu.create', body)` for any endpoint of the table, and one group of
+ * thin methods per API area (`client.menu.create(body)`). Every call has a deadline, follows the retry rules of
+ * `retry.ts`, and turns `errcode != 0` into a `WeChatApiError` that says how to fix it.
+ * @module
+ */
+import { DEFAULT_API_BASE } from '../config.js';
+import { WeChatApiError } from '../errors.js';
+import { silentLogger, type Logger } from '../logger.js';
+import type { TokenProvider } from '../token/provider.js';
+import type { EndpointSpec } from './endpoints.js';
+import { endpoints } from './endpoints.js';
+import type { EndpointName } from './endpoint-types.js';
+import { executeWithRetry, type AttemptResult } from './execute.js';
+import { hintFor } from './hints.js';
+import {
+  errcodeOf,
+  errmsgOf,
+  fetchWithDeadline,
+  isFileAnswer,
+  parseAnswer,
+  readText,
+  toFileResponse,
+} from './http.js';
+import { buildRequest } from './request.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
+import type { CallFn, ResourceContext, TicketProvider } from './resources/context.js';
+import { createBlacklistApi } from './resources/blacklist.js';
+import { createCustomServiceApi } from './resources/custom-service.js';
+import { createDraftApi } from './resources/draft.js';
+import { createJssdkApi } from './resources/jssdk.js';
+import { createMassApi } from './resources/mass.js';
+import { createMaterialApi } from './resources/material.js';
+import { createMediaApi } from './resources/media.js';
+import { createMenuApi } from './resources/menu.js';
+import { createMiscApi } from './resources/misc.js';
+import { createOAuthApi } from './resources/oauth.js';
+import { createPublishApi } from './resources/publish.js';
+import { createQrcodeApi } from './resources/qrcode.js';
+import { createSubscribeApi } from './resources/subscribe.js';
+import { createTagApi } from './resources/tag.js';
+import { createTemplateApi } from './resources/template.js';
+import { createUserApi } from './resources/user.js';
+
+/**
+ * Options of {@link createApiClient}.
+ *
+ * @example
+ * ```ts
+ * const options: ApiClientOptions = { tokenProvider, apiBase: 'http://127.0.0.1:8080', timeoutMs: 5000 };
+ * ```
+ */
+export interface ApiClientOptions {
+  /** Supplies the global access_token (the token manager, a token server client, or a fixed token in tests). */
+  tokenProvider: TokenProvider;
+  /** API origin; default `https://api.weixin.qq.com` (the CLI reads `WECHAT_API_BASE`). */
+  apiBase?: string;
+  /** The `fetch` to use; default the global one. */
+  fetch?: typeof fetch;
+  /** Deadline of each attempt in ms (headers and JSON body; a streamed file only until its headers); default 10 s. */
+  timeoutMs?: number;
+  logger?: Logger;
+  /** Needed by web authorization, JS-SDK config and clear_quota. */
+  appId?: string;
+  /** Needed only by the web-authorization code exchange and clear_quota/v2. */
+  appSecret?: string;
+  /** Supplies the `jsapi_ticket` for `jssdk.config` (e.g. the token module's `createTicketManager`). */
+  ticketProvider?: TicketProvider;
+  /** Backoff tuning for busy/network retries; default 2 retries from 200 ms. */
+  retry?: Partial<RetryPolicy>;
+  /** Origin of the authorization page; default `https://open.weixin.qq.com`. */
+  authorizeOrigin?: string;
+  /** Origin of `showqrcode`; default `https://mp.weixin.qq.com`. */
+  qrcodeOrigin?: string;
+  /** Clock in ms, for JS-SDK timestamps. */
+  now?: () => number;
+}
+
+/**
+ * The client: `call` for any endpoint by name, `request` for an endpoint chosen at run time, and one property per
+ * API group.
+ *
+ * @example
+ * ```ts
+ * const client: WeChatClient = createApiClient({ tokenProvider });
+ * await client.customService.sendText('OPENID', 'Hello');
+ * ```
+ */
+export interface WeChatClient {
+  /** Calls an endpoint by its table name, typed by its request and response. */
+  call: CallFn;
+  /** Calls an endpoint picked at run time (CLI, proxy tools); the answer is untyped. */
+  request(spec: EndpointSpec, request?: unknown): Promise<unknown>;
+  readonly apiBase: string;
+  readonly menu: ReturnType<typeof createMenuApi>;
+  readonly media: ReturnType<typeof createMediaApi>;
+  readonly material: ReturnType<typeof createMaterialApi>;
+  readonly customService: ReturnType<typeof createCustomServiceApi>;
+  readonly template: ReturnType<typeof createTemplateApi>;
+  readonly subscribe: ReturnType<typeof createSubscribeApi>;
+  readonly mass: ReturnType<typeof createMassApi>;
+  readonly user: ReturnType<typeof createUserApi>;
+  readonly tag: ReturnType<typeof createTagApi>;
+  readonly blacklist: ReturnType<typeof createBlacklistApi>;
+  readonly qrcode: ReturnType<typeof createQrcodeApi>;
+  readonly oauth: ReturnType<typeof createOAuthApi>;
+  readonly jssdk: ReturnType<typeof createJssdkApi>;
+  readonly draft: ReturnType<typeof createDraftApi>;
+  readonly publish: ReturnType<typeof createPublishApi>;
+  readonly misc: ReturnType<typeof createMiscApi>;
+}
+
+/**
+ * Creates a client for one account; several clients (accounts) can live in one process.
+ *
+ * @example
+ * ```ts
+ * const client = createApiClient({ tokenProvider: manager, appId: env.appId, appSecret: env.appSecret });
+ * await client.menu.create({ button: [{ type: 'click', name: '今日歌曲', key: 'V1001_TODAY_MUSIC' }] });
+ * ```
+ */
+export function createApiClient(options: ApiClientOptions): WeChatClient {
+  const apiBase = (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, '');
+  const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const logger = options.logger ?? silentLogger;
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const now = options.now ?? Date.now;
+  const auth = { appId: options.appId, appSecret: options.appSecret };
+
+  const request = async (spec: EndpointSpec, body?: unknown): Promise<unknown> => {
+    const started = Date.now();
+    const attempt = async (token: string | undefined): Promise<AttemptResult<unknown>> => {
+      const wire = buildRequest(apiBase, spec, body, { ...auth, token });
+      const fetched = await fetchWithDeadline(fetchFn, wire.url, wire.init, timeoutMs, spec.path);
+      const { response } = fetched;
+      if (isFileAnswer(spec, response)) {
+        fetched.settle();
+        return { value: toFileResponse(response), errcode: 0 };
+      }
+      const data = parseAnswer(await readText(fetched, spec.path), response.status, spec.path);
+      return { value: data, errcode: errcodeOf(data) };
+    };
+    const { value, errcode } = await executeWithRetry({
+      spec,
+      tokenProvider: options.tokenProvider,
+      attempt,
+      policy,
+      logger,
+    });
+    logger.debug({ endpoint: spec.path, errcode, ms: Date.now() - started }, 'WeChat API call');
+    if (errcode !== 0) {
+      const errmsg = errmsgOf(value);
+      throw new WeChatApiError(
+        { errcode, errmsg, endpoint: spec.path },
+        { hint: hintFor(errcode, errmsg, spec.path) },
+      );
+    }
+    return value;
+  };
+
+  const call = ((name: EndpointName, body?: unknown) => request(endpoints[name], body)) as CallFn;
+  const context: ResourceContext = {
+    call,
+    appId: options.appId,
+    authorizeOrigin: options.authorizeOrigin ?? 'https://open.weixin.qq.com',
+    qrcodeOrigin: options.qrcodeOrigin ?? 'https://mp.weixin.qq.com',
+    ticketProvider: options.ticketProvider,
+    now,
+  };
+  return {
+    call,
+    request,
+    apiBase,
+    menu: createMenuApi(context),
+    media: createMediaApi(context),
+    material: createMaterialApi(context),
+    customService: createCustomServiceApi(context),
+    template: createTemplateApi(context),
+    subscribe: createSubscribeApi(context),
+    mass: createMassApi(context),
+    user: createUserApi(context),
+    tag: createTagApi(context),
+    blacklist: createBlacklistApi(context),
+    qrcode: createQrcodeApi(context),
+    oauth: createOAuthApi(context),
+    jssdk: createJssdkApi(context),
+    draft: createDraftApi(context),
+    publish: createPublishApi(context),
+    misc: createMiscApi(context),
+  };
+}

@@ -1,0 +1,310 @@
+/**
+ * The one table of WeChat's server APIs. The typed client builds its requests from it, the emulator serves its
+ * paths, and the API proxy allows exactly these endpoints. Request and response types live in `endpoint-types.ts`.
+ *
+ * Endpoints that use neither the global token nor the user's token are rare and listed with their own `auth` kind,
+ * so a reader of the table knows which credential each one needs without opening the docs.
+ * @module
+ */
+import type { EndpointName } from './endpoint-types.js';
+
+/**
+ * How a call authenticates: `access_token` — the global token in the query; `appid+secret` — the AppID and
+ * AppSecret (in the query, or in the JSON body for JSON requests); `appid` — the AppID only; `user_token` — a
+ * user's web-authorization token, passed by the caller as `access_token`; `none`.
+ *
+ * @example
+ * ```ts
+ * endpoints['oauth.accessToken'].auth; // 'appid+secret'
+ * ```
+ */
+export type AuthKind = 'access_token' | 'appid+secret' | 'appid' | 'user_token' | 'none';
+
+/**
+ * Where the request's fields go: nowhere, the query string, a JSON body, or a multipart form (file in `media`).
+ *
+ * @example
+ * ```ts
+ * endpoints['media.upload'].request; // 'multipart'
+ * ```
+ */
+export type RequestKind = 'none' | 'query' | 'json' | 'multipart';
+
+/**
+ * What comes back: JSON; a file (or a JSON error, told apart by content type); or a file that is JSON with a URL
+ * for videos (media/get).
+ *
+ * @example
+ * ```ts
+ * endpoints['media.get'].response; // 'json-with-video-url'
+ * ```
+ */
+export type ResponseKind = 'json' | 'binary-or-json' | 'json-with-video-url';
+
+/**
+ * One row of the table.
+ *
+ * @example
+ * ```ts
+ * const spec: EndpointSpec = endpoints['menu.create'];
+ * console.log(spec.method, spec.path); // POST /cgi-bin/menu/create
+ * ```
+ */
+export interface EndpointSpec<N extends EndpointName = EndpointName> {
+  readonly name: N;
+  readonly method: 'GET' | 'POST';
+  /** Path on the API origin, without a query string. */
+  readonly path: string;
+  readonly auth: AuthKind;
+  readonly request: RequestKind;
+  readonly response: ResponseKind;
+  /** Request fields that travel in the query string although the body is JSON or multipart. */
+  readonly query?: readonly string[];
+  /** Query parameters the endpoint always takes, e.g. `grant_type`. */
+  readonly fixedQuery?: Readonly<Record<string, string>>;
+  /** Query name of the AppSecret for `appid+secret` endpoints; `secret` unless stated. */
+  readonly secretParam?: string;
+  /** Request fields WeChat wants as bare JSON integers although they are 64-bit ids (sent as strings by callers). */
+  readonly integerFields?: readonly string[];
+  /** Repeating the call has no further effect, so network failures and `-1` may be retried. */
+  readonly idempotent: boolean;
+  /** Whether the API proxy forwards it (not the token endpoints, nor AppSecret-based quota clearing). */
+  readonly proxied: boolean;
+  /** The official documentation page. */
+  readonly doc: string;
+}
+
+type Row = Omit<EndpointSpec, 'name'>;
+type Extra = Partial<Omit<Row, 'method' | 'path' | 'doc'>>;
+
+const DOC = 'https://developers.weixin.qq.com/doc/offiaccount/';
+
+// Defaults: the global token, JSON in and out; GETs are reads (idempotent), POSTs are not unless stated.
+const get = (path: string, doc: string, extra: Extra = {}): Row => ({
+  method: 'GET',
+  path,
+  auth: 'access_token',
+  request: 'none',
+  response: 'json',
+  idempotent: true,
+  proxied: true,
+  doc: DOC + doc,
+  ...extra,
+});
+const post = (path: string, doc: string, extra: Extra = {}): Row => ({
+  ...get(path, doc),
+  method: 'POST',
+  request: 'json',
+  idempotent: false,
+  ...extra,
+});
+const read = { idempotent: true } as const;
+
+const MENU = 'Custom_Menus/';
+const ASSET = 'Asset_Management/';
+const MSG = 'Message_Management/';
+const USER = 'User_Management/';
+const DRAFT = 'Draft_Box/';
+const PUB = 'Publish/';
+const OAUTH = 'OA_Web_Apps/Wechat_webpage_authorization.html';
+
+const rows: { readonly [N in EndpointName]: Row } = {
+  'token.get': get('/cgi-bin/token', 'Basic_Information/Get_access_token.html', {
+    auth: 'appid+secret',
+    fixedQuery: { grant_type: 'client_credential' },
+    // Each call rotates the token: never repeat it blindly, and never let proxy callers trigger it.
+    idempotent: false,
+    proxied: false,
+  }),
+  'token.stable': post('/cgi-bin/stable_token', 'Basic_Information/getStableAccessToken.html', {
+    auth: 'appid+secret',
+    proxied: false,
+  }),
+
+  'menu.create': post('/cgi-bin/menu/create', `${MENU}Creating_Custom-Defined_Menu.html`, read),
+  'menu.get': get('/cgi-bin/menu/get', `${MENU}Querying_Custom_Menus.html`),
+  'menu.delete': get('/cgi-bin/menu/delete', `${MENU}Deleting_Custom-Defined_Menu.html`),
+  'menu.selfMenuInfo': get(
+    '/cgi-bin/get_current_selfmenu_info',
+    `${MENU}Getting_Custom_Menu_Configurations.html`,
+  ),
+  'menu.addConditional': post('/cgi-bin/menu/addconditional', `${MENU}Personalized_menu_interface.html`),
+  'menu.delConditional': post(
+    '/cgi-bin/menu/delconditional',
+    `${MENU}Personalized_menu_interface.html`,
+    read,
+  ),
+  'menu.tryMatch': post('/cgi-bin/menu/trymatch', `${MENU}Personalized_menu_interface.html`, read),
+
+  'media.upload': post('/cgi-bin/media/upload', `${ASSET}New_temporary_materials.html`, {
+    request: 'multipart',
+    query: ['type'],
+  }),
+  'media.get': get('/cgi-bin/media/get', `${ASSET}Get_temporary_materials.html`, {
+    request: 'query',
+    response: 'json-with-video-url',
+  }),
+  'media.getJssdk': get('/cgi-bin/media/get/jssdk', `${ASSET}Get_temporary_materials.html`, {
+    request: 'query',
+    response: 'binary-or-json',
+  }),
+  'media.uploadImg': post('/cgi-bin/media/uploadimg', `${ASSET}Adding_Permanent_Assets.html`, {
+    request: 'multipart',
+  }),
+
+  'material.add': post('/cgi-bin/material/add_material', `${ASSET}Adding_Permanent_Assets.html`, {
+    request: 'multipart',
+    query: ['type'],
+  }),
+  // JSON for news and video material, the file for everything else.
+  'material.get': post('/cgi-bin/material/get_material', `${ASSET}Getting_Permanent_Assets.html`, {
+    ...read,
+    response: 'binary-or-json',
+  }),
+  'material.delete': post('/cgi-bin/material/del_material', `${ASSET}Deleting_Permanent_Assets.html`, read),
+  'material.count': get('/cgi-bin/material/get_materialcount', `${ASSET}Get_the_total_of_all_materials.html`),
+  'material.batchGet': post('/cgi-bin/material/batchget_material', `${ASSET}Get_materials_list.html`, read),
+
+  'customService.send': post('/cgi-bin/message/custom/send', `${MSG}Service_Center_messages.html`),
+  'customService.typing': post('/cgi-bin/message/custom/typing', `${MSG}Service_Center_messages.html`, read),
+
+  'template.send': post('/cgi-bin/message/template/send', `${MSG}Template_Message_Interface.html`),
+  'template.list': get('/cgi-bin/template/get_all_private_template', `${MSG}Template_Message_Interface.html`),
+  'template.delete': post(
+    '/cgi-bin/template/del_private_template',
+    `${MSG}Template_Message_Interface.html`,
+    read,
+  ),
+  'subscribe.send': post('/cgi-bin/message/subscribe/bizsend', 'Subscription_Messages/api.html'),
+
+  'mass.sendAll': post('/cgi-bin/message/mass/sendall', `${MSG}Batch_Sends_and_Originality_Checks.html`),
+  'mass.send': post('/cgi-bin/message/mass/send', `${MSG}Batch_Sends_and_Originality_Checks.html`),
+  'mass.preview': post('/cgi-bin/message/mass/preview', `${MSG}Batch_Sends_and_Originality_Checks.html`),
+  'mass.delete': post('/cgi-bin/message/mass/delete', `${MSG}Batch_Sends_and_Originality_Checks.html`, {
+    ...read,
+    integerFields: ['msg_id'],
+  }),
+  'mass.get': post('/cgi-bin/message/mass/get', `${MSG}Batch_Sends_and_Originality_Checks.html`, read),
+
+  'user.info': get('/cgi-bin/user/info', `${USER}Get_users_basic_information_UnionID.html`, {
+    request: 'query',
+  }),
+  'user.batchGet': post(
+    '/cgi-bin/user/info/batchget',
+    `${USER}Get_users_basic_information_UnionID.html`,
+    read,
+  ),
+  'user.list': get('/cgi-bin/user/get', `${USER}Getting_a_User_List.html`, { request: 'query' }),
+  'user.updateRemark': post('/cgi-bin/user/info/updateremark', `${USER}Configuring_user_notes.html`, read),
+
+  'tag.create': post('/cgi-bin/tags/create', `${USER}User_Tag_Management.html`),
+  'tag.list': get('/cgi-bin/tags/get', `${USER}User_Tag_Management.html`),
+  'tag.update': post('/cgi-bin/tags/update', `${USER}User_Tag_Management.html`, read),
+  'tag.delete': post('/cgi-bin/tags/delete', `${USER}User_Tag_Management.html`, read),
+  'tag.members': post('/cgi-bin/user/tag/get', `${USER}User_Tag_Management.html`, read),
+  'tag.batchTagging': post('/cgi-bin/tags/members/batchtagging', `${USER}User_Tag_Management.html`, read),
+  'tag.batchUntagging': post('/cgi-bin/tags/members/batchuntagging', `${USER}User_Tag_Management.html`, read),
+  'tag.idList': post('/cgi-bin/tags/getidlist', `${USER}User_Tag_Management.html`, read),
+
+  'blacklist.get': post('/cgi-bin/tags/members/getblacklist', `${USER}Manage_blacklist.html`, read),
+  'blacklist.batchBlacklist': post(
+    '/cgi-bin/tags/members/batchblacklist',
+    `${USER}Manage_blacklist.html`,
+    read,
+  ),
+  'blacklist.batchUnblacklist': post(
+    '/cgi-bin/tags/members/batchunblacklist',
+    `${USER}Manage_blacklist.html`,
+    read,
+  ),
+
+  'qrcode.create': post('/cgi-bin/qrcode/create', 'Account_Management/Generating_a_Parametric_QR_Code.html'),
+
+  // A code is single-use (40163 on a second exchange), so the exchange is never repeated.
+  'oauth.accessToken': get('/sns/oauth2/access_token', OAUTH, {
+    auth: 'appid+secret',
+    request: 'query',
+    fixedQuery: { grant_type: 'authorization_code' },
+    idempotent: false,
+  }),
+  'oauth.refreshToken': get('/sns/oauth2/refresh_token', OAUTH, {
+    auth: 'appid',
+    request: 'query',
+    fixedQuery: { grant_type: 'refresh_token' },
+  }),
+  'oauth.userInfo': get('/sns/userinfo', OAUTH, { auth: 'user_token', request: 'query' }),
+  'oauth.auth': get('/sns/auth', OAUTH, { auth: 'user_token', request: 'query' }),
+
+  'jssdk.getTicket': get('/cgi-bin/ticket/getticket', 'OA_Web_Apps/JS-SDK.html', { request: 'query' }),
+
+  'draft.add': post('/cgi-bin/draft/add', `${DRAFT}Add_draft.html`),
+  'draft.get': post('/cgi-bin/draft/get', `${DRAFT}Get_draft.html`, read),
+  'draft.delete': post('/cgi-bin/draft/delete', `${DRAFT}Delete_draft.html`, read),
+  'draft.update': post('/cgi-bin/draft/update', `${DRAFT}Update_draft.html`, read),
+  'draft.count': get('/cgi-bin/draft/count', `${DRAFT}Count_drafts.html`),
+  'draft.batchGet': post('/cgi-bin/draft/batchget', `${DRAFT}Get_draft_list.html`, read),
+
+  'publish.submit': post('/cgi-bin/freepublish/submit', `${PUB}Publish.html`),
+  'publish.get': post('/cgi-bin/freepublish/get', `${PUB}Get_status.html`, read),
+  'publish.delete': post('/cgi-bin/freepublish/delete', `${PUB}Delete_posts.html`, read),
+  'publish.getArticle': post('/cgi-bin/freepublish/getarticle', `${PUB}Get_article_from_id.html`, read),
+  'publish.batchGet': post('/cgi-bin/freepublish/batchget', `${PUB}Get_publication_records.html`, read),
+
+  'misc.callbackIp': get('/cgi-bin/getcallbackip', 'Basic_Information/Get_the_WeChat_server_IP_address.html'),
+  'misc.apiDomainIp': get(
+    '/cgi-bin/get_api_domain_ip',
+    'Basic_Information/Get_the_WeChat_server_IP_address.html',
+  ),
+  // Each reset uses one of 10 per month: never repeated automatically.
+  'misc.clearQuota': post('/cgi-bin/clear_quota', 'openApi/clear_quota.html'),
+  'misc.clearQuotaV2': post('/cgi-bin/clear_quota/v2', 'openApi/clearQuotaByAppSecret.html', {
+    auth: 'appid+secret',
+    request: 'none',
+    secretParam: 'appsecret',
+    proxied: false,
+  }),
+  'misc.quotaGet': post('/cgi-bin/openapi/quota/get', 'openApi/get_api_quota.html', read),
+  'misc.ridGet': post('/cgi-bin/openapi/rid/get', 'openApi/get_rid_info.html', read),
+  'misc.callbackCheck': post('/cgi-bin/callback/check', 'Basic_Information/Network_Detection.html', read),
+};
+
+/**
+ * Every endpoint, keyed by name; plain frozen data, so the emulator and the proxy can iterate it.
+ *
+ * @example
+ * ```ts
+ * for (const spec of Object.values(endpoints)) console.log(spec.method, spec.path, spec.doc);
+ * ```
+ */
+export const endpoints = Object.freeze(
+  Object.fromEntries(Object.entries(rows).map(([name, row]) => [name, Object.freeze({ name, ...row })])) as {
+    readonly [N in EndpointName]: EndpointSpec<N>;
+  },
+);
+
+const byRoute = new Map(Object.values(endpoints).map((spec) => [`${spec.method} ${spec.path}`, spec]));
+
+/**
+ * Finds the endpoint served at `method path` (path without query string), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * endpointByPath('POST', '/cgi-bin/menu/create')?.name; // 'menu.create'
+ * endpointByPath('GET', '/cgi-bin/menu/create'); // undefined
+ * ```
+ */
+export function endpointByPath(method: string, path: string): EndpointSpec | undefined {
+  return byRoute.get(`${method.toUpperCase()} ${path}`);
+}
+
+/**
+ * Whether `name` is an endpoint of the table (for names typed by people, e.g. in the CLI).
+ *
+ * @example
+ * ```ts
+ * isEndpointName('menu.get'); // true
+ * ```
+ */
+export function isEndpointName(name: string): name is EndpointName {
+  return Object.hasOwn(endpoints, name);
+}

@@ -1,0 +1,106 @@
+/**
+ * The retry loop around one call, shared by the API client and the API proxy so both follow `decideRetry` exactly.
+ * @module
+ */
+import { WeChatError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { TokenProvider } from '../token/provider.js';
+import type { EndpointSpec } from './endpoints.js';
+import { decideRetry, DEFAULT_RETRY_POLICY, type AttemptOutcome, type RetryPolicy } from './retry.js';
+
+/**
+ * What one attempt produced: a value and WeChat's errcode (0 for success and for files).
+ *
+ * @example
+ * ```ts
+ * const result: AttemptResult<unknown> = { value: { errcode: 46003, errmsg: 'menu no exist' }, errcode: 46003 };
+ * ```
+ */
+export interface AttemptResult<T> {
+  value: T;
+  errcode: number;
+}
+
+/**
+ * Inputs of {@link executeWithRetry}.
+ *
+ * @example
+ * ```ts
+ * const options: ExecuteOptions<string> = { spec, tokenProvider, attempt: async (token) => ({ value: '', errcode: 0 }) };
+ * ```
+ */
+export interface ExecuteOptions<T> {
+  spec: EndpointSpec;
+  tokenProvider: TokenProvider;
+  /** Sends the request once with `token` (undefined for endpoints without the global token). */
+  attempt: (token: string | undefined) => Promise<AttemptResult<T>>;
+  policy?: RetryPolicy;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  logger?: Logger;
+}
+
+/**
+ * Runs `attempt` until {@link decideRetry} says stop; returns the last answer (which may carry an errcode) or
+ * throws the last "no answer" error. The token comes from the provider, and a rejected one is invalidated by value.
+ *
+ * @example
+ * ```ts
+ * const { value, errcode } = await executeWithRetry({ spec, tokenProvider, attempt: (token) => send(token) });
+ * ```
+ */
+export async function executeWithRetry<T>(options: ExecuteOptions<T>): Promise<AttemptResult<T>> {
+  const { spec, tokenProvider, attempt } = options;
+  const sleep = options.sleep ?? defaultSleep;
+  const usesGlobalToken = spec.auth === 'access_token';
+  const state = { retries: 0, tokenRefreshed: false, idempotent: spec.idempotent, usesGlobalToken };
+  let token = usesGlobalToken ? await tokenProvider.getToken() : undefined;
+  for (;;) {
+    let result: AttemptResult<T> | undefined;
+    let failure: WeChatError | undefined;
+    try {
+      result = await attempt(token);
+    } catch (err) {
+      if (!isNoAnswer(err)) throw err;
+      failure = err;
+    }
+    const outcome: AttemptOutcome = result
+      ? { kind: 'answer', errcode: result.errcode }
+      : { kind: 'no-answer' };
+    const decision = decideRetry(outcome, state, options.policy ?? DEFAULT_RETRY_POLICY, options.random);
+    if (!decision.retry) {
+      if (result) return result;
+      throw failure as WeChatError;
+    }
+    options.logger?.warn(
+      { endpoint: spec.path, errcode: result?.errcode, error: failure?.code, delayMs: decision.delayMs },
+      decision.refreshToken
+        ? 'WeChat rejected the token; retrying with a fresh one'
+        : 'retrying WeChat API call',
+    );
+    if (decision.refreshToken && token !== undefined) {
+      await tokenProvider.invalidate(token);
+      token = await tokenProvider.getToken();
+      state.tokenRefreshed = true;
+    } else {
+      state.retries += 1;
+    }
+    if (decision.delayMs > 0) await sleep(decision.delayMs);
+  }
+}
+
+/**
+ * Whether an error means no answer came (network failure or timeout), as opposed to a bug or a bad request.
+ *
+ * @example
+ * ```ts
+ * isNoAnswer(new WeChatError('TIMEOUT', 'slow')); // true
+ * ```
+ */
+export function isNoAnswer(err: unknown): err is WeChatError {
+  return err instanceof WeChatError && (err.code === 'TIMEOUT' || err.code === 'HTTP_ERROR');
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,122 @@
+/**
+ * How to fix each WeChat error code we know: one table, read by the API client when it builds a `WeChatApiError`.
+ * Hints never repeat a secret; the 40164 hint names the caller's IP, which WeChat puts in its errmsg.
+ * @module
+ */
+
+/** Where the error happened, for hints that depend on it. */
+interface HintContext {
+  errmsg: string;
+  endpoint: string;
+}
+
+type Hint = string | ((context: HintContext) => string);
+
+const TOKEN_PATHS = new Set(['/cgi-bin/token', '/cgi-bin/stable_token']);
+const SINGLE_FETCHER =
+  'make sure one service fetches tokens for this AppID (each /cgi-bin/token call invalidates the previous token) ' +
+  'and that the token provider serves this AppID';
+
+const HINTS: Readonly<Record<number, Hint>> = {
+  [-1]: 'WeChat was busy; idempotent calls were already retried. Try again in a few seconds',
+  40001: ({ endpoint }) =>
+    TOKEN_PATHS.has(endpoint)
+      ? 'Check WECHAT_APPSECRET: it is wrong or was reset in the console (Settings → Basic configuration)'
+      : `The access_token was rejected even after a fresh one was fetched: ${SINGLE_FETCHER}`,
+  40002: 'grant_type is wrong: the token endpoints take client_credential',
+  40003:
+    'The openid does not belong to this account (openids differ per account) or the user never followed it',
+  40004: 'Invalid media type: use image, voice, video or thumb',
+  40005:
+    'WeChat rejected the file type: images jpg/png/gif (≤ 2 MB temporary, 10 MB permanent), voice amr/mp3 ' +
+    '(≤ 2 MB, 60 s), video mp4 (≤ 10 MB), thumb jpg (≤ 64 KB); the extension must match the content',
+  40007:
+    'The media_id is unknown or expired: temporary media live 3 days, permanent material until deleted, and a ' +
+    'media_id only works for the account that uploaded it',
+  40013:
+    'Check WECHAT_APPID: it must be the AppID of this account (wx followed by 16 characters), with no spaces',
+  40014: `The access_token is malformed or not this account's, also after a refresh: ${SINGLE_FETCHER}`,
+  40029: 'The OAuth code is invalid: pass the code of the redirect unchanged, for the same AppID',
+  40030: 'The refresh_token is invalid: send the user through authorization again',
+  40125:
+    'Check WECHAT_APPSECRET: it is wrong; reset it in the console (Settings → Basic configuration) if unsure',
+  40163:
+    'OAuth codes are single-use: exchange each code exactly once, never retry the exchange, and do not re-run it ' +
+    'when the user reloads the callback URL; send the user through authorization again for a new code',
+  40164: ({ errmsg }) => {
+    const ip = /invalid ip ([0-9a-fA-F.:]+)/i.exec(errmsg)?.[1];
+    return (
+      `Add ${ip ?? 'the IP of this server'} to the account's IP whitelist (console: Settings → Basic ` +
+      'configuration → IP whitelist), or call through a server (e.g. `wxmp proxy`) whose IP is listed'
+    );
+  },
+  40243: 'The AppSecret is frozen: unfreeze or reset it in the console',
+  41001: 'The access_token is missing: the endpoint needs the global token',
+  41002: 'The AppID is missing: set WECHAT_APPID (or pass appId to createApiClient)',
+  41004: 'The AppSecret is missing: set WECHAT_APPSECRET (or pass appSecret to createApiClient)',
+  42001: `The access_token expired and the fresh one was rejected too: ${SINGLE_FETCHER}`,
+  42002: 'The refresh_token expired (it lives 30 days): send the user through authorization again',
+  42003: 'The OAuth code expired (5 minutes): exchange it as soon as the redirect arrives',
+  43002: 'This endpoint must be called with POST',
+  43004: 'The user must follow the account to receive this',
+  44002: 'The POST body was empty',
+  45008: 'Too many articles: a customer-service news message takes exactly 1 article',
+  45009:
+    'The daily quota of this API is used up; it resets at midnight Beijing time. Reset it now with ' +
+    'client.misc.clearQuota() (POST /cgi-bin/clear_quota, 10 resets a month), or clearQuotaV2() when the token ' +
+    'quota itself is gone; watch usage with client.misc.quota(path)',
+  45011: 'Per-minute rate limit reached: slow down and try again in a minute',
+  45015:
+    'Outside the customer-service window: a user can be messaged within 48 hours of their last message (or ' +
+    'within 1 minute of a menu click, follow or scan); reply to their next message instead',
+  45047:
+    'Customer-service quota used up: 5 messages per 48 hours after a user message (3 per minute after a click, ' +
+    'follow or scan); wait until the user writes again',
+  46003:
+    'No menu exists yet: create one with `wxmp menu push FILE` or client.menu.create() (also before adding conditional menus)',
+  47001: 'WeChat could not parse the body: send valid JSON with the documented field names',
+  48001:
+    'The account lacks the permission for this API: check its type and verification in the console (Settings → ' +
+    'Interface permissions); many APIs need a verified service account',
+  48004: 'This API is banned for the account: read the notice in the console',
+  48006: 'The 10 quota resets of this month are used up',
+  50001: 'The user has not authorized this (scope): use snsapi_userinfo for sns/userinfo',
+  50002: 'The user is limited (frozen or cancelled)',
+  53503:
+    'The draft failed the pre-publish check: fix the content (images from media/uploadimg, title ≤ 32 chars)',
+  53600: 'The article_id is invalid: take it from freepublish/get or the PUBLISHJOBFINISH event',
+  89501: 'This IP awaits confirmation by an administrator in the console',
+  89503: 'Calls from this IP need an administrator to confirm them in the console',
+  89506: 'An administrator rejected this IP twice within 24 hours: calls are blocked for 24 hours',
+  89507: 'An administrator rejected this IP within the last hour: calls are blocked for 1 hour',
+};
+
+const GLOBAL_CODES =
+  'https://developers.weixin.qq.com/doc/offiaccount/Getting_Started/Global_Return_Code.html';
+
+/**
+ * One sentence on how to fix WeChat error `errcode`; codes without an entry point to the global code list.
+ *
+ * @example
+ * ```ts
+ * hintFor(40164, 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 1', '/cgi-bin/menu/get');
+ * // "Add 203.0.113.7 to the account's IP whitelist …"
+ * ```
+ */
+export function hintFor(errcode: number, errmsg: string, endpoint: string): string {
+  const hint = HINTS[errcode];
+  if (hint === undefined) return `Look up errcode ${errcode} in ${GLOBAL_CODES}`;
+  return typeof hint === 'string' ? hint : hint({ errmsg, endpoint });
+}
+
+/**
+ * The error codes that have their own hint (for docs and tests).
+ *
+ * @example
+ * ```ts
+ * hintedErrcodes().includes(45009); // true
+ * ```
+ */
+export function hintedErrcodes(): number[] {
+  return Object.keys(HINTS).map(Number);
+}

@@ -1,0 +1,172 @@
+/**
+ * Turns a typed request into WeChat's wire format, as the endpoint table says: which fields go to the query
+ * string, which credentials are added, and how the body is encoded (JSON as real UTF-8, or a multipart form).
+ * @module
+ */
+import { WeChatError } from '../errors.js';
+import type { EndpointSpec } from './endpoints.js';
+import { stringifyJson } from './json.js';
+import type { UploadFile } from './types/common.js';
+
+/**
+ * What a call needs beyond its request: the global token (for `access_token` endpoints) and the app's credentials.
+ *
+ * @example
+ * ```ts
+ * const auth: CallAuth = { token: 'TOKEN', appId: 'wx…', appSecret: undefined };
+ * ```
+ */
+export interface CallAuth {
+  token: string | undefined;
+  appId: string | undefined;
+  appSecret: string | undefined;
+}
+
+/**
+ * The HTTP request for one attempt.
+ *
+ * @example
+ * ```ts
+ * const { url, init } = buildRequest('https://api.weixin.qq.com', endpoints['menu.get'], undefined, auth);
+ * ```
+ */
+export interface WireRequest {
+  url: string;
+  init: RequestInit;
+}
+
+/**
+ * Builds the URL and body of a call.
+ *
+ * @example
+ * ```ts
+ * buildRequest(base, endpoints['user.info'], { openid: 'O' }, auth).url; // …/cgi-bin/user/info?access_token=…&openid=O
+ * ```
+ */
+export function buildRequest(
+  apiBase: string,
+  spec: EndpointSpec,
+  request: unknown,
+  auth: CallAuth,
+): WireRequest {
+  const fields = request && typeof request === 'object' ? { ...(request as Record<string, unknown>) } : {};
+  const query = new URLSearchParams(authParams(spec, auth));
+  // A JSON body carries the credentials itself (stable_token takes them only there).
+  if (spec.request === 'json') Object.assign(fields, credentialsFor(spec, auth));
+
+  const queryKeys = spec.request === 'query' ? Object.keys(fields) : (spec.query ?? []);
+  for (const key of queryKeys) {
+    const value = fields[key];
+    delete fields[key];
+    // A caller's own access_token or credentials never replace the ones the table says we add.
+    if (value === undefined || value === null || query.has(key)) continue;
+    query.set(key, toText(value));
+  }
+
+  const search = query.toString();
+  const url = `${apiBase.replace(/\/+$/, '')}${spec.path}${search ? `?${search}` : ''}`;
+  const init: RequestInit = { method: spec.method };
+  if (spec.request === 'json') {
+    init.body = stringifyJson(fields, spec.integerFields);
+    init.headers = { 'content-type': 'application/json' };
+  } else if (spec.request === 'multipart') {
+    init.body = buildForm(fields);
+  }
+  return { url, init };
+}
+
+/**
+ * The query parameters the table says a call carries besides its own fields: the global token, fixed parameters
+ * (`grant_type`) and, unless the body is JSON, the AppID and AppSecret.
+ *
+ * @example
+ * ```ts
+ * authParams(endpoints['oauth.accessToken'], { token: undefined, appId: 'wx…', appSecret: 'S' });
+ * // { grant_type: 'authorization_code', appid: 'wx…', secret: 'S' }
+ * ```
+ */
+export function authParams(spec: EndpointSpec, auth: CallAuth): Record<string, string> {
+  return {
+    ...(spec.auth === 'access_token'
+      ? { access_token: requireValue(auth.token, spec, 'an access_token') }
+      : {}),
+    ...spec.fixedQuery,
+    ...(spec.request === 'json' ? {} : credentialsFor(spec, auth)),
+  };
+}
+
+function credentialsFor(spec: EndpointSpec, auth: CallAuth): Record<string, string> {
+  if (spec.auth === 'appid') return { appid: requireValue(auth.appId, spec, 'the AppID (appId)') };
+  if (spec.auth !== 'appid+secret') return {};
+  return {
+    appid: requireValue(auth.appId, spec, 'the AppID (appId)'),
+    [spec.secretParam ?? 'secret']: requireValue(auth.appSecret, spec, 'the AppSecret (appSecret)'),
+  };
+}
+
+function requireValue(value: string | undefined, spec: EndpointSpec, what: string): string {
+  if (value) return value;
+  throw new WeChatError('CONFIG_INVALID', `${spec.name} (${spec.path}) needs ${what}`, {
+    hint: 'Pass appId and appSecret to createApiClient (WECHAT_APPID and WECHAT_APPSECRET for the CLI)',
+  });
+}
+
+function buildForm(fields: Record<string, unknown>): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined || value === null) continue;
+    if (isUploadFile(value)) form.append(key, toBlob(value), value.filename);
+    else form.append(key, toText(value));
+  }
+  return form;
+}
+
+// Structured fields (such as the video `description` of a multipart upload) travel as JSON text.
+function toText(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return value.toString();
+    default:
+      return stringifyJson(value);
+  }
+}
+
+function isUploadFile(value: unknown): value is UploadFile {
+  return typeof value === 'object' && value !== null && 'data' in value && 'filename' in value;
+}
+
+function toBlob(file: UploadFile): Blob {
+  const type = file.contentType ?? guessContentType(file.filename);
+  return new Blob([file.data as BlobPart], { type });
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  bmp: 'image/bmp',
+  amr: 'audio/amr',
+  mp3: 'audio/mpeg',
+  wma: 'audio/x-ms-wma',
+  wav: 'audio/wav',
+  speex: 'audio/speex',
+  mp4: 'video/mp4',
+};
+
+/**
+ * The content type WeChat expects for a file name, from its extension (`application/octet-stream` if unknown).
+ *
+ * @example
+ * ```ts
+ * guessContentType('voice.amr'); // 'audio/amr'
+ * ```
+ */
+export function guessContentType(filename: string): string {
+  const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
+  return CONTENT_TYPES[ext] ?? 'application/octet-stream';
+}

@@ -1,0 +1,57 @@
+/**
+ * The account's blacklist (黑名单): list, block and unblock users.
+ * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html
+ * @module
+ */
+import type { ResourceContext } from './context.js';
+import { eachOpenid } from './paging.js';
+
+/**
+ * The blacklist group of the client.
+ *
+ * @example
+ * ```ts
+ * await createBlacklistApi(context).block(['OPENID']);
+ * ```
+ */
+export function createBlacklistApi({ call }: ResourceContext) {
+  const list = (beginOpenid = '') => call('blacklist.get', { begin_openid: beginOpenid });
+  return {
+    /**
+     * One page of up to 10 000 blocked openids (POST /cgi-bin/tags/members/getblacklist).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html
+     */
+    list,
+    /**
+     * Every blocked openid, fetching pages as the loop asks for them.
+     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html
+     */
+    all(): AsyncGenerator<string> {
+      return eachOpenid(list);
+    },
+    /**
+     * Blocks up to 20 users (POST /cgi-bin/tags/members/batchblacklist).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html
+     */
+    block(openids: readonly string[]) {
+      return call('blacklist.batchBlacklist', { openid_list: [...openids] });
+    },
+    /**
+     * Unblocks up to 20 users (POST /cgi-bin/tags/members/batchunblacklist).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html
+     */
+    unblock(openids: readonly string[]) {
+      return call('blacklist.batchUnblacklist', { openid_list: [...openids] });
+    },
+  };
+}
+
+/**
+ * The type of `client.blacklist`.
+ *
+ * @example
+ * ```ts
+ * const api: BlacklistApi = client.blacklist;
+ * ```
+ */
+export type BlacklistApi = ReturnType<typeof createBlacklistApi>;

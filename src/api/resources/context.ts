@@ -1,0 +1,60 @@
+/**
+ * What every resource group receives from the client: the typed `call`, and the few settings some groups need.
+ * @module
+ */
+import type { EndpointName, EndpointRequest, EndpointResponse } from '../endpoint-types.js';
+
+/**
+ * The arguments of `call(name, …)`: nothing for endpoints without a request, else the typed request.
+ *
+ * @example
+ * ```ts
+ * const args: CallArgs<'menu.create'> = [{ button: [] }];
+ * ```
+ */
+export type CallArgs<N extends EndpointName> = [EndpointRequest<N>] extends [undefined]
+  ? []
+  : [request: EndpointRequest<N>];
+
+/**
+ * Calls one endpoint of the table by name, typed by the endpoint's own request and response.
+ *
+ * @example
+ * ```ts
+ * const menu = await call('menu.get');
+ * await call('menu.create', { button: [{ type: 'click', name: 'Hi', key: 'HI' }] });
+ * ```
+ */
+export type CallFn = <N extends EndpointName>(name: N, ...args: CallArgs<N>) => Promise<EndpointResponse<N>>;
+
+/**
+ * Supplies the JS-SDK `jsapi_ticket`, the way a `TokenProvider` supplies the access_token; the token module's
+ * `createTicketManager` fits as it is.
+ *
+ * @example
+ * ```ts
+ * const fixed: TicketProvider = { getTicket: async () => 'TICKET' };
+ * ```
+ */
+export interface TicketProvider {
+  getTicket(): Promise<string>;
+}
+
+/**
+ * The shared inputs of the resource factories.
+ *
+ * @example
+ * ```ts
+ * const menu = createMenuApi({ call, appId: undefined, authorizeOrigin, qrcodeOrigin, now: Date.now, ticketProvider });
+ * ```
+ */
+export interface ResourceContext {
+  call: CallFn;
+  appId: string | undefined;
+  /** Origin of the web-authorization page, `https://open.weixin.qq.com` unless an emulator stands in. */
+  authorizeOrigin: string;
+  /** Origin of `showqrcode`, `https://mp.weixin.qq.com` unless an emulator stands in. */
+  qrcodeOrigin: string;
+  ticketProvider: TicketProvider | undefined;
+  now: () => number;
+}

@@ -1,0 +1,71 @@
+/**
+ * Mass messages (群发): submit to everyone or a tag, to a list of openids, or as a preview; delete and check status.
+ * Submissions are answered at once; the result arrives later as MASSSENDJOBFINISH.
+ * @see https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html
+ * @module
+ */
+import type { Id64 } from '../types/common.js';
+import type { MassPreviewRequest, MassSendAllRequest, MassSendRequest } from '../types/mass.js';
+import type { ResourceContext } from './context.js';
+
+/**
+ * The mass-message group of the client.
+ *
+ * @example
+ * ```ts
+ * const { msg_id } = await createMassApi(context).send({ touser: ['O1', 'O2'], msgtype: 'text', text: { content: 'Hi' } });
+ * ```
+ */
+export function createMassApi({ call }: ResourceContext) {
+  return {
+    /**
+     * Sends to all followers or to one tag (POST /cgi-bin/message/mass/sendall); 100 submissions a day.
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html
+     */
+    sendAll(request: MassSendAllRequest) {
+      return call('mass.sendAll', request);
+    },
+    /**
+     * Sends to 2–10 000 openids (POST /cgi-bin/message/mass/send).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html
+     */
+    send(request: MassSendRequest) {
+      return call('mass.send', request);
+    },
+    /**
+     * Sends a preview to one openid or WeChat id (POST /cgi-bin/message/mass/preview).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html
+     */
+    preview(request: MassPreviewRequest) {
+      return call('mass.preview', request);
+    },
+    /**
+     * Deletes a sent mass message, or one article of it (`articleIdx` 1-based; omitted = all)
+     * (POST /cgi-bin/message/mass/delete). `msgId` travels as a JSON integer without losing precision.
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html
+     */
+    delete(msgId: Id64, articleIdx?: number) {
+      return call(
+        'mass.delete',
+        articleIdx === undefined ? { msg_id: msgId } : { msg_id: msgId, article_idx: articleIdx },
+      );
+    },
+    /**
+     * The status of a mass message, e.g. `SEND_SUCCESS` (POST /cgi-bin/message/mass/get).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html
+     */
+    status(msgId: Id64) {
+      return call('mass.get', { msg_id: msgId });
+    },
+  };
+}
+
+/**
+ * The type of `client.mass`.
+ *
+ * @example
+ * ```ts
+ * const api: MassApi = client.mass;
+ * ```
+ */
+export type MassApi = ReturnType<typeof createMassApi>;

@@ -1,0 +1,67 @@
+/**
+ * Permanent material (永久素材): add, fetch, delete, count and list.
+ * @see https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Adding_Permanent_Assets.html
+ * @module
+ */
+import type { UploadFile } from '../types/common.js';
+import type { MaterialBatchGetRequest, MediaType } from '../types/media.js';
+import type { ResourceContext } from './context.js';
+
+/**
+ * The permanent-material group of the client.
+ *
+ * @example
+ * ```ts
+ * const { media_id, url } = await createMaterialApi(context).add('image', { data: bytes, filename: 'a.png' });
+ * ```
+ */
+export function createMaterialApi({ call }: ResourceContext) {
+  return {
+    /**
+     * Adds permanent material (POST /cgi-bin/material/add_material?type=…); videos need a title and introduction,
+     * sent as the multipart field `description`.
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Adding_Permanent_Assets.html
+     */
+    add(type: MediaType, media: UploadFile, description?: { title: string; introduction: string }) {
+      return call('material.add', description ? { type, media, description } : { type, media });
+    },
+    /**
+     * Fetches material: JSON for news and videos, a streamed file otherwise (POST /cgi-bin/material/get_material).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Getting_Permanent_Assets.html
+     */
+    get(mediaId: string) {
+      return call('material.get', { media_id: mediaId });
+    },
+    /**
+     * Deletes material (POST /cgi-bin/material/del_material).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Deleting_Permanent_Assets.html
+     */
+    delete(mediaId: string) {
+      return call('material.delete', { media_id: mediaId });
+    },
+    /**
+     * Counts material per type (GET /cgi-bin/material/get_materialcount).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Get_the_total_of_all_materials.html
+     */
+    count() {
+      return call('material.count');
+    },
+    /**
+     * One page (1–20 items) of material of a type (POST /cgi-bin/material/batchget_material).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Get_materials_list.html
+     */
+    batchGet(request: MaterialBatchGetRequest) {
+      return call('material.batchGet', request);
+    },
+  };
+}
+
+/**
+ * The type of `client.material`.
+ *
+ * @example
+ * ```ts
+ * const api: MaterialApi = client.material;
+ * ```
+ */
+export type MaterialApi = ReturnType<typeof createMaterialApi>;

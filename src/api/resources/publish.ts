@@ -1,0 +1,70 @@
+/**
+ * Free publishing (发布能力): submit a draft, follow the job, read, list and delete published articles.
+ * Submissions are answered at once; the result arrives as PUBLISHJOBFINISH.
+ * @see https://developers.weixin.qq.com/doc/offiaccount/Publish/Publish.html
+ * @module
+ */
+import type { Id64 } from '../types/common.js';
+import type { PageRequest } from '../types/draft.js';
+import type { ResourceContext } from './context.js';
+
+/**
+ * The publishing group of the client.
+ *
+ * @example
+ * ```ts
+ * const { publish_id } = await createPublishApi(context).submit('DRAFT_MEDIA_ID');
+ * ```
+ */
+export function createPublishApi({ call }: ResourceContext) {
+  return {
+    /**
+     * Submits a draft for publishing (POST /cgi-bin/freepublish/submit); `publish_id` is a 64-bit string.
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Publish/Publish.html
+     */
+    submit(mediaId: string) {
+      return call('publish.submit', { media_id: mediaId });
+    },
+    /**
+     * The state of a publishing job (POST /cgi-bin/freepublish/get).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Publish/Get_status.html
+     */
+    status(publishId: Id64) {
+      return call('publish.get', { publish_id: publishId });
+    },
+    /**
+     * Deletes a published article, or one item of it (`index` 1-based; omitted = all) (POST /cgi-bin/freepublish/delete).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Publish/Delete_posts.html
+     */
+    delete(articleId: string, index?: number) {
+      return call(
+        'publish.delete',
+        index === undefined ? { article_id: articleId } : { article_id: articleId, index },
+      );
+    },
+    /**
+     * Reads a published article (POST /cgi-bin/freepublish/getarticle).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Publish/Get_article_from_id.html
+     */
+    getArticle(articleId: string) {
+      return call('publish.getArticle', { article_id: articleId });
+    },
+    /**
+     * One page (1–20) of published articles (POST /cgi-bin/freepublish/batchget).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Publish/Get_publication_records.html
+     */
+    batchGet(request: PageRequest) {
+      return call('publish.batchGet', request);
+    },
+  };
+}
+
+/**
+ * The type of `client.publish`.
+ *
+ * @example
+ * ```ts
+ * const api: PublishApi = client.publish;
+ * ```
+ */
+export type PublishApi = ReturnType<typeof createPublishApi>;

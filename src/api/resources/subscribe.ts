@@ -1,0 +1,38 @@
+/**
+ * Subscription notifications (订阅通知), the successor of template messages; users consent through the
+ * `subscribe_msg_*` events.
+ * @see https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html
+ * @module
+ */
+import type { SubscribeSendRequest } from '../types/template.js';
+import type { ResourceContext } from './context.js';
+
+/**
+ * The subscription-notification group of the client.
+ *
+ * @example
+ * ```ts
+ * await createSubscribeApi(context).send({ touser: 'O', template_id: 'T', data: { thing1: { value: 'x' } } });
+ * ```
+ */
+export function createSubscribeApi({ call }: ResourceContext) {
+  return {
+    /**
+     * Sends one notification the user agreed to (POST /cgi-bin/message/subscribe/bizsend).
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html
+     */
+    send(request: SubscribeSendRequest) {
+      return call('subscribe.send', request);
+    },
+  };
+}
+
+/**
+ * The type of `client.subscribe`.
+ *
+ * @example
+ * ```ts
+ * const api: SubscribeApi = client.subscribe;
+ * ```
+ */
+export type SubscribeApi = ReturnType<typeof createSubscribeApi>;

@@ -1,0 +1,151 @@
+/**
+ * When to repeat a call to WeChat, as one pure function shared by the API client and the API proxy.
+ *
+ * The rules, in order (like stripe-node's `RequestSender._shouldRetry`):
+ * 1. A token error (40001, 40014, 42001) means WeChat did not run the call: drop exactly that token, get a fresh
+ *    one and try again, once. A second token error is real (e.g. a wrong AppSecret) and goes to the caller.
+ * 2. Quota and rate limits (45009, 45011) are never repeated: repeating burns more of the same quota.
+ * 3. Parameter errors and everything else WeChat answers are never repeated: the same request gets the same answer.
+ * 4. `-1` (system busy), network errors and timeouts are repeated up to `maxRetries` times with jittered
+ *    exponential backoff, but only for idempotent endpoints: a send that timed out may have gone out, and sending
+ *    it twice is worse than reporting the failure.
+ * @module
+ */
+
+/**
+ * Token errors after which a fresh token is fetched and the call repeated once.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof WeChatApiError && TOKEN_ERRCODES.has(err.errcode)) console.log('token problem');
+ * ```
+ */
+export const TOKEN_ERRCODES: ReadonlySet<number> = new Set([40001, 40014, 42001]);
+
+/**
+ * WeChat's "system busy, try again later".
+ *
+ * @example
+ * ```ts
+ * decideRetry({ kind: 'answer', errcode: SYSTEM_BUSY }, state);
+ * ```
+ */
+export const SYSTEM_BUSY = -1;
+
+/**
+ * How one attempt ended: WeChat answered (errcode 0 for success), or no answer came (network error or timeout).
+ *
+ * @example
+ * ```ts
+ * const outcome: AttemptOutcome = { kind: 'answer', errcode: 40001 };
+ * ```
+ */
+export type AttemptOutcome = { kind: 'answer'; errcode: number } | { kind: 'no-answer' };
+
+/**
+ * What the call has been through so far.
+ *
+ * @example
+ * ```ts
+ * const state: RetryState = { retries: 0, tokenRefreshed: false, idempotent: true, usesGlobalToken: true };
+ * ```
+ */
+export interface RetryState {
+  /** Retries already made for busy/network reasons. */
+  retries: number;
+  /** Whether a token error has already led to a fresh token. */
+  tokenRefreshed: boolean;
+  /** Whether the endpoint may be repeated after an unknown outcome. */
+  idempotent: boolean;
+  /** Whether the call carries the global access_token (token errors of other calls are not ours to fix). */
+  usesGlobalToken: boolean;
+}
+
+/**
+ * Tuning of the backoff.
+ *
+ * @example
+ * ```ts
+ * const policy: RetryPolicy = { maxRetries: 2, baseDelayMs: 200, maxDelayMs: 2000 };
+ * ```
+ */
+export interface RetryPolicy {
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/**
+ * The default: 2 retries, 200 ms doubling, capped at 2 s.
+ *
+ * @example
+ * ```ts
+ * decideRetry(outcome, state, DEFAULT_RETRY_POLICY);
+ * ```
+ */
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+  maxRetries: 2,
+  baseDelayMs: 200,
+  maxDelayMs: 2000,
+});
+
+/**
+ * The verdict: stop, or try again after `delayMs`, first replacing the token when `refreshToken` is set.
+ *
+ * @example
+ * ```ts
+ * const d: RetryDecision = { retry: true, refreshToken: true, delayMs: 0 };
+ * ```
+ */
+export type RetryDecision = { retry: false } | { retry: true; refreshToken: boolean; delayMs: number };
+
+/**
+ * Decides whether to repeat a call after an attempt (see the module comment for the rules).
+ *
+ * `random` returns a number in [0, 1); it is a parameter so tests can pin the jitter.
+ *
+ * @example
+ * ```ts
+ * decideRetry({ kind: 'answer', errcode: 42001 }, { retries: 0, tokenRefreshed: false, idempotent: false,
+ *   usesGlobalToken: true }); // { retry: true, refreshToken: true, delayMs: 0 }
+ * ```
+ */
+export function decideRetry(
+  outcome: AttemptOutcome,
+  state: RetryState,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  random: () => number = Math.random,
+): RetryDecision {
+  if (outcome.kind === 'answer') {
+    if (outcome.errcode === 0) return { retry: false };
+    // Rule 1: a rejected token means the call did not run, so even a non-idempotent send is safe to repeat.
+    if (TOKEN_ERRCODES.has(outcome.errcode)) {
+      if (!state.usesGlobalToken || state.tokenRefreshed) return { retry: false };
+      return { retry: true, refreshToken: true, delayMs: 0 };
+    }
+    // Rules 2 and 3: only "busy" is worth asking again.
+    if (outcome.errcode !== SYSTEM_BUSY) return { retry: false };
+  }
+  // Rule 4: busy or no answer.
+  if (!state.idempotent || state.retries >= policy.maxRetries) return { retry: false };
+  return { retry: true, refreshToken: false, delayMs: backoffDelay(state.retries, policy, random) };
+}
+
+/**
+ * The wait before retry number `retries + 1`: exponential, capped, then jittered into [½, 1] of itself so that
+ * many clients hit by the same outage do not come back in step.
+ *
+ * @example
+ * ```ts
+ * backoffDelay(0, DEFAULT_RETRY_POLICY, () => 1); // 200
+ * backoffDelay(1, DEFAULT_RETRY_POLICY, () => 0); // 200 (half of 400)
+ * ```
+ */
+export function backoffDelay(
+  retries: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
+  const exponential = Math.min(policy.baseDelayMs * 2 ** retries, policy.maxDelayMs);
+  return Math.round(exponential * (0.5 + random() / 2));
+}

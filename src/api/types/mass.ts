@@ -1,0 +1,126 @@
+/**
+ * Mass-message (群发) shapes (reference §9.6).
+ * @module
+ */
+import type { BaseResponse, Id64 } from './common.js';
+
+/**
+ * What a mass message carries: `msgtype` names the field with the payload.
+ *
+ * @example
+ * ```ts
+ * const p: MassPayload = { msgtype: 'text', text: { content: 'Hello' } };
+ * ```
+ */
+export type MassPayload =
+  | { msgtype: 'mpnews'; mpnews: { media_id: string } }
+  | { msgtype: 'text'; text: { content: string } }
+  | { msgtype: 'voice'; voice: { media_id: string } }
+  | {
+      msgtype: 'image';
+      images: {
+        media_ids: string[];
+        recommend?: string;
+        need_open_comment?: 0 | 1;
+        only_fans_can_comment?: 0 | 1;
+      };
+    }
+  | { msgtype: 'mpvideo'; mpvideo: { media_id: string } }
+  | { msgtype: 'wxcard'; wxcard: { card_id: string } };
+
+/**
+ * Options shared by sendall and send.
+ *
+ * @example
+ * ```ts
+ * const o: MassOptions = { send_ignore_reprint: 1, clientmsgid: 'campaign-42' };
+ * ```
+ */
+export interface MassOptions {
+  /** 1: go on when an article is judged a reprint. */
+  send_ignore_reprint?: 0 | 1;
+  /** De-duplicates resends of the same job. */
+  clientmsgid?: string;
+}
+
+/**
+ * The body of message/mass/sendall (to everyone, or to a tag).
+ *
+ * @example
+ * ```ts
+ * const req: MassSendAllRequest = { filter: { is_to_all: false, tag_id: 2 }, msgtype: 'text', text: { content: 'Hi' } };
+ * ```
+ */
+export type MassSendAllRequest = MassPayload &
+  MassOptions & { filter: { is_to_all: boolean; tag_id?: number } };
+
+/**
+ * The body of message/mass/send (2–10 000 openids).
+ *
+ * @example
+ * ```ts
+ * const req: MassSendRequest = { touser: ['O1', 'O2'], msgtype: 'text', text: { content: 'Hi' } };
+ * ```
+ */
+export type MassSendRequest = MassPayload & MassOptions & { touser: string[] };
+
+/**
+ * The body of message/mass/preview: to one openid or one WeChat id.
+ *
+ * @example
+ * ```ts
+ * const req: MassPreviewRequest = { touser: 'OPENID', msgtype: 'text', text: { content: 'Hi' } };
+ * ```
+ */
+export type MassPreviewRequest = MassPayload & ({ touser: string } | { towxname: string });
+
+/**
+ * The answer of sendall/send: a submission only; the result arrives as MASSSENDJOBFINISH.
+ *
+ * @example
+ * ```ts
+ * const { msg_id } = await client.mass.send(req);
+ * ```
+ */
+export interface MassSendResponse extends BaseResponse {
+  msg_id: Id64;
+  msg_data_id?: Id64;
+}
+
+/**
+ * The body of message/mass/delete; `article_idx` 0 or omitted deletes every article.
+ *
+ * @example
+ * ```ts
+ * const req: MassDeleteRequest = { msg_id: '30124', article_idx: 2 };
+ * ```
+ */
+export interface MassDeleteRequest {
+  msg_id: Id64;
+  article_idx?: number;
+}
+
+/**
+ * The body of message/mass/get.
+ *
+ * @example
+ * ```ts
+ * const req: MassGetRequest = { msg_id: '201053012' };
+ * ```
+ */
+export interface MassGetRequest {
+  msg_id: Id64;
+}
+
+/**
+ * The answer of message/mass/get.
+ *
+ * @example
+ * ```ts
+ * const { msg_status } = await client.mass.status('201053012'); // 'SEND_SUCCESS'
+ * ```
+ */
+export interface MassGetResponse extends BaseResponse {
+  msg_id: Id64;
+  msg_status: string;
+}

@@ -1,0 +1,152 @@
+/**
+ * Custom-menu request and response shapes (reference §9.1).
+ * @module
+ */
+import type { BaseResponse } from './common.js';
+
+/**
+ * Button types a leaf button may have.
+ *
+ * @example
+ * ```ts
+ * const type: MenuButtonType = 'click';
+ * ```
+ */
+export type MenuButtonType =
+  | 'click'
+  | 'view'
+  | 'scancode_push'
+  | 'scancode_waitmsg'
+  | 'pic_sysphoto'
+  | 'pic_photo_or_album'
+  | 'pic_weixin'
+  | 'location_select'
+  | 'media_id'
+  | 'view_limited'
+  | 'article_id'
+  | 'article_view_limited'
+  | 'miniprogram';
+
+/**
+ * A button that does something; which of the optional fields it needs depends on `type`.
+ *
+ * @example
+ * ```ts
+ * const b: MenuLeafButton = { type: 'click', name: '今日歌曲', key: 'V1001_TODAY_MUSIC' };
+ * ```
+ */
+export interface MenuLeafButton {
+  type: MenuButtonType;
+  name: string;
+  key?: string;
+  url?: string;
+  media_id?: string;
+  appid?: string;
+  pagepath?: string;
+  article_id?: string;
+}
+
+/**
+ * A top-level button that opens 1–5 sub-buttons.
+ *
+ * @example
+ * ```ts
+ * const p: MenuParentButton = { name: '菜单', sub_button: [{ type: 'view', name: '搜索', url: 'https://www.soso.com/' }] };
+ * ```
+ */
+export interface MenuParentButton {
+  name: string;
+  sub_button: MenuLeafButton[];
+}
+
+/**
+ * Any top-level button.
+ *
+ * @example
+ * ```ts
+ * const buttons: MenuButton[] = [{ type: 'click', name: 'Hi', key: 'HI' }];
+ * ```
+ */
+export type MenuButton = MenuLeafButton | MenuParentButton;
+
+/**
+ * The body of menu/create.
+ *
+ * @example
+ * ```ts
+ * const menu: Menu = { button: [{ type: 'click', name: 'Hi', key: 'HI' }] };
+ * ```
+ */
+export interface Menu {
+  button: MenuButton[];
+}
+
+/**
+ * Who sees a conditional menu (sex and region rules were removed by WeChat in 2021).
+ *
+ * @example
+ * ```ts
+ * const rule: MenuMatchRule = { tag_id: '2', client_platform_type: '2' };
+ * ```
+ */
+export interface MenuMatchRule {
+  tag_id?: string;
+  client_platform_type?: string;
+  language?: string;
+}
+
+/**
+ * The body of menu/addconditional.
+ *
+ * @example
+ * ```ts
+ * const m: ConditionalMenu = { button: [{ type: 'click', name: 'VIP', key: 'VIP' }], matchrule: { tag_id: '2' } };
+ * ```
+ */
+export interface ConditionalMenu extends Menu {
+  matchrule: MenuMatchRule;
+}
+
+/**
+ * The answer of menu/get.
+ *
+ * @example
+ * ```ts
+ * const { menu } = await client.menu.get();
+ * ```
+ */
+export interface MenuGetResponse extends BaseResponse {
+  menu: Menu & { menuid?: number | string };
+  conditionalmenu?: (ConditionalMenu & { menuid: number | string })[];
+}
+
+/**
+ * A button as get_current_selfmenu_info reports it (also menus set in the web console).
+ *
+ * @example
+ * ```ts
+ * const names = info.selfmenu_info.button.map((b: SelfMenuButton) => b.name);
+ * ```
+ */
+export interface SelfMenuButton {
+  type?: string;
+  name: string;
+  key?: string;
+  url?: string;
+  value?: string;
+  news_info?: { list: Record<string, unknown>[] };
+  sub_button?: { list: SelfMenuButton[] };
+}
+
+/**
+ * The answer of get_current_selfmenu_info.
+ *
+ * @example
+ * ```ts
+ * const info: SelfMenuInfoResponse = await client.menu.currentSelfMenuInfo();
+ * ```
+ */
+export interface SelfMenuInfoResponse extends BaseResponse {
+  is_menu_open: 0 | 1;
+  selfmenu_info?: { button: SelfMenuButton[] };
+}

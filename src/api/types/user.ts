@@ -1,0 +1,225 @@
+/**
+ * User, tag and blacklist shapes (reference §9.7, §9.8).
+ * @module
+ */
+import type { BaseResponse } from './common.js';
+
+/**
+ * Languages user/info can answer in.
+ *
+ * @example
+ * ```ts
+ * const lang: UserLang = 'zh_CN';
+ * ```
+ */
+export type UserLang = 'zh_CN' | 'zh_TW' | 'en';
+
+/**
+ * The query of user/info.
+ *
+ * @example
+ * ```ts
+ * const req: UserInfoRequest = { openid: 'OPENID', lang: 'zh_CN' };
+ * ```
+ */
+export interface UserInfoRequest {
+  openid: string;
+  lang?: UserLang;
+}
+
+/**
+ * A follower (no nickname or avatar since 2021-12-27, no sex or region since 2021-10-20).
+ *
+ * @example
+ * ```ts
+ * const u: UserInfo = await client.user.info('OPENID');
+ * if (u.subscribe === 0) console.log('not following');
+ * ```
+ */
+export interface UserInfo extends BaseResponse {
+  /** 0: not following; the other fields are then absent. */
+  subscribe: 0 | 1;
+  openid: string;
+  language?: string;
+  subscribe_time?: number;
+  unionid?: string;
+  remark?: string;
+  groupid?: number;
+  tagid_list?: number[];
+  subscribe_scene?: string;
+  qr_scene?: number;
+  qr_scene_str?: string;
+}
+
+/**
+ * The body of user/info/batchget (≤ 100 users).
+ *
+ * @example
+ * ```ts
+ * const req: UserBatchGetRequest = { user_list: [{ openid: 'O1' }, { openid: 'O2', lang: 'en' }] };
+ * ```
+ */
+export interface UserBatchGetRequest {
+  user_list: { openid: string; lang?: UserLang }[];
+}
+
+/**
+ * The answer of user/info/batchget.
+ *
+ * @example
+ * ```ts
+ * const { user_info_list } = await client.user.batchGet(['O1', 'O2']);
+ * ```
+ */
+export interface UserBatchGetResponse extends BaseResponse {
+  user_info_list: UserInfo[];
+}
+
+/**
+ * The query of user/get; an empty `next_openid` starts at the beginning.
+ *
+ * @example
+ * ```ts
+ * const req: UserListRequest = { next_openid: 'OPENID_10000' };
+ * ```
+ */
+export interface UserListRequest {
+  next_openid?: string;
+}
+
+/**
+ * The body of user/info/updateremark.
+ *
+ * @example
+ * ```ts
+ * const req: UpdateRemarkRequest = { openid: 'OPENID', remark: 'VIP' };
+ * ```
+ */
+export interface UpdateRemarkRequest {
+  openid: string;
+  remark: string;
+}
+
+/**
+ * A tag of the account (ids 0, 1, 2 are reserved).
+ *
+ * @example
+ * ```ts
+ * const t: Tag = { id: 134, name: '广东', count: 3 };
+ * ```
+ */
+export interface Tag {
+  id: number;
+  name: string;
+  count?: number;
+}
+
+/**
+ * The body of tags/create, tags/update and tags/delete: `{ tag: … }`.
+ *
+ * @example
+ * ```ts
+ * const req: TagRequest<{ name: string }> = { tag: { name: '广东' } };
+ * ```
+ */
+export interface TagRequest<T> {
+  tag: T;
+}
+
+/**
+ * The answer of tags/create.
+ *
+ * @example
+ * ```ts
+ * const { tag } = await client.tag.create('广东');
+ * ```
+ */
+export interface TagCreateResponse extends BaseResponse {
+  tag: { id: number; name: string };
+}
+
+/**
+ * The answer of tags/get.
+ *
+ * @example
+ * ```ts
+ * const { tags } = await client.tag.list();
+ * ```
+ */
+export interface TagListResponse extends BaseResponse {
+  tags: Tag[];
+}
+
+/**
+ * The body of user/tag/get.
+ *
+ * @example
+ * ```ts
+ * const req: TagMembersRequest = { tagid: 134, next_openid: '' };
+ * ```
+ */
+export interface TagMembersRequest {
+  tagid: number;
+  next_openid?: string;
+}
+
+/**
+ * The body of tags/members/batchtagging and batchuntagging (≤ 50 openids).
+ *
+ * @example
+ * ```ts
+ * const req: BatchTaggingRequest = { openid_list: ['O1'], tagid: 134 };
+ * ```
+ */
+export interface BatchTaggingRequest {
+  openid_list: string[];
+  tagid: number;
+}
+
+/**
+ * The body of tags/getidlist.
+ *
+ * @example
+ * ```ts
+ * const req: OpenidRequest = { openid: 'OPENID' };
+ * ```
+ */
+export interface OpenidRequest {
+  openid: string;
+}
+
+/**
+ * The answer of tags/getidlist.
+ *
+ * @example
+ * ```ts
+ * const { tagid_list } = await client.tag.idsOf('OPENID');
+ * ```
+ */
+export interface TagIdListResponse extends BaseResponse {
+  tagid_list: number[];
+}
+
+/**
+ * The body of tags/members/getblacklist; empty `begin_openid` starts at the beginning.
+ *
+ * @example
+ * ```ts
+ * const req: BlacklistGetRequest = { begin_openid: '' };
+ * ```
+ */
+export interface BlacklistGetRequest {
+  begin_openid?: string;
+}
+
+/**
+ * The body of tags/members/batchblacklist and batchunblacklist (≤ 20 openids).
+ *
+ * @example
+ * ```ts
+ * const req: OpenidListRequest = { openid_list: ['O1', 'O2'] };
+ * ```
+ */
+export interface OpenidListRequest {
+  openid_list: string[];
+}

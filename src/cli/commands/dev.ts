@@ -1,0 +1,46 @@
+/**
+ * `wxmp dev` (what `npm start` runs): the emulator, the phone page and an example bot in one process, on embedded
+ * development defaults. Open the printed URL and chat; or point it at your own server with `--webhook`.
+ * @module
+ */
+import type { Command } from 'commander';
+import { DEFAULT_DEV_PORT } from '../../emulator/defaults.js';
+import { startDev } from '../../emulator/dev.js';
+import { exampleBots } from '../../examples/index.js';
+import { cliEnv, parsePort } from '../options.js';
+import { accountFrom, banner, stopOnSignals, type EmulatorFlags } from '../../emulator/startup.js';
+
+/** Registers `wxmp dev`. */
+export function register(program: Command): void {
+  program
+    .command('dev')
+    .description('emulator + phone page + example bot in one process (what `npm start` runs; honours PORT)')
+    .option('--port <n>', `port to listen on (default: PORT or ${DEFAULT_DEV_PORT})`)
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option(
+      '--example <name>',
+      `example bot served at /wx: ${Object.keys(exampleBots).join(', ')} (default menu)`,
+    )
+    .option('--webhook <url>', 'push to your own server instead of an example bot')
+    .option('--mode <mode>', 'message encryption: plain, compatible or safe (default plain)')
+    .option('--state <file>', 'keep the emulated world in this JSON file')
+    .action(async (opts: EmulatorFlags & { example?: string }) => {
+      const env = cliEnv();
+      const dev = await startDev({
+        port: parsePort(opts.port, '--port') ?? env.port ?? DEFAULT_DEV_PORT,
+        host: opts.host,
+        example: opts.webhook ? undefined : opts.example,
+        webhookUrl: opts.webhook,
+        account: accountFrom(env, opts),
+        stateFile: opts.state,
+      });
+      const origin = dev.url.replace(/\/$/, '');
+      console.log(banner('wxmp dev', origin, dev.emulator.state.account, env));
+      console.log(
+        dev.example
+          ? `  bot             example "${dev.example}" at ${origin}/wx`
+          : '  bot             your server (--webhook)',
+      );
+      stopOnSignals(dev.close);
+    });
+}

@@ -1,0 +1,89 @@
+/**
+ * `wxmp proxy`: serves the API proxy (see services/proxy) so that business services call WeChat without holding
+ * the access_token or the AppSecret.
+ * @module
+ */
+import type { Command } from 'commander';
+import { configError, loadDotEnv, readEnv } from '../../config.js';
+import { createLogger } from '../../logger.js';
+import { createProxy, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../services/proxy.js';
+import { parseClientKeys } from '../../services/token-server.js';
+import { createTokenManagerFromEnv, requireCredentials } from '../../token/from-env.js';
+import { parsePort } from '../options.js';
+import { serveUntilSignal } from '../serve-app.js';
+
+/**
+ * Port used when neither `--port` nor `PORT` is given.
+ *
+ * @example
+ * ```ts
+ * serve({ fetch: app.fetch, port: DEFAULT_PROXY_PORT });
+ * ```
+ */
+export const DEFAULT_PROXY_PORT = 3200;
+
+/** Flags of `wxmp proxy`. */
+interface ProxyFlags {
+  port?: string;
+  host: string;
+  rateLimit?: string;
+}
+
+/**
+ * Registers `wxmp proxy`.
+ *
+ * @example
+ * ```ts
+ * register(program);
+ * await program.parseAsync(['node', 'wxmp', 'proxy', '--port', '3200']);
+ * ```
+ */
+export function register(program: Command): void {
+  program
+    .command('proxy')
+    .description(
+      'forward WeChat API calls of services holding a client key, adding the access_token (WECHAT_APPID, WECHAT_APPSECRET, WXMP_CLIENT_KEYS; REDIS_URL for several instances)',
+    )
+    .option('--port <port>', `port to listen on (default: $PORT or ${DEFAULT_PROXY_PORT})`)
+    .option('--host <host>', 'interface to listen on', '0.0.0.0')
+    .option(
+      '--rate-limit <n>',
+      `requests per minute per client key (default: ${DEFAULT_RATE_LIMIT_PER_MINUTE})`,
+    )
+    .action(async (flags: ProxyFlags) => {
+      loadDotEnv();
+      const env = readEnv();
+      const port = parsePort(flags.port, '--port') ?? env.port ?? DEFAULT_PROXY_PORT;
+      const rateLimitPerMinute =
+        flags.rateLimit === undefined ? DEFAULT_RATE_LIMIT_PER_MINUTE : parseRate(flags.rateLimit);
+      const clientKeys = parseClientKeys(process.env['WXMP_CLIENT_KEYS']);
+      const { appId, appSecret } = requireCredentials(env);
+      const logger = createLogger({ name: 'wxmp-proxy' });
+      const tokens = createTokenManagerFromEnv(env, { logger });
+      const { app } = createProxy({
+        tokenProvider: tokens,
+        clientKeys,
+        apiBase: env.apiBase,
+        appId,
+        appSecret,
+        rateLimitPerMinute,
+        logger,
+      });
+      await serveUntilSignal({
+        fetch: app.fetch,
+        port,
+        host: flags.host,
+        logger,
+        name: 'API proxy',
+        details: { apiBase: env.apiBase },
+        onClose: () => tokens.close(),
+      });
+    });
+}
+
+function parseRate(raw: string): number {
+  const rate = Number(raw);
+  if (!Number.isInteger(rate) || rate < 1)
+    configError('--rate-limit', 'must be a whole number of requests per minute, at least 1');
+  return rate;
+}

@@ -1,0 +1,105 @@
+/**
+ * `wxmp serve`: run a webhook server for an example bot or your own handler file.
+ * @module
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Command } from 'commander';
+import { createApiClient } from '../../api/client.js';
+import { configError } from '../../config.js';
+import { exampleBots } from '../../examples/index.js';
+import { createLogger } from '../../logger.js';
+import { lateReplyViaCustomerService } from '../../services/late-reply.js';
+import { redisDedupFromUrl } from '../../services/redis-dedup.js';
+import { startWebhookServer } from '../../services/webhook-server.js';
+import { createTokenManagerFromEnv } from '../../token/from-env.js';
+import { createWebhook } from '../../webhook/handler.js';
+import { Router, type Middleware } from '../../webhook/router.js';
+import { cliEnv, parsePort, required } from '../options.js';
+
+async function loadHandler(file: string): Promise<Router | Middleware> {
+  const url = pathToFileURL(resolve(file)).href;
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(url)) as { default?: unknown };
+  } catch (err) {
+    configError(
+      '--handler',
+      `could not be loaded from ${file}: ${(err as Error).message} (for .ts files run with node --import tsx)`,
+    );
+  }
+  const exported = mod.default;
+  if (exported instanceof Router || typeof exported === 'function') return exported as Router | Middleware;
+  if (exported && typeof (exported as Router).middleware === 'function')
+    return (exported as Router).middleware();
+  return configError('--handler', `${file} must export default a Router or a middleware function`);
+}
+
+/** Registers `wxmp serve`. */
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'run a webhook server (config: WECHAT_TOKEN, WECHAT_APPID, WECHAT_ENCODING_AES_KEY, PORT; with WECHAT_APPSECRET, late replies go out through the customer-service API)',
+    )
+    .option('--example <name>', `run an example bot: ${Object.keys(exampleBots).join(', ')}`)
+    .option('--handler <file>', 'run your own bot: a module whose default export is a Router or middleware')
+    .option('--port <n>', 'port to listen on (default: PORT or 3000)')
+    .option('--host <host>', 'address to bind', '0.0.0.0')
+    .option('--path <path>', 'path of the webhook', '/wx')
+    .action(
+      async (opts: { example?: string; handler?: string; port?: string; host: string; path: string }) => {
+        const env = cliEnv();
+        if (opts.example && opts.handler) configError('--example', 'and --handler cannot be used together');
+        const name = opts.example ?? (opts.handler ? undefined : 'echo');
+        let app: Router | Middleware;
+        if (name !== undefined) {
+          const factory = exampleBots[name];
+          if (!factory)
+            configError('--example', `must be one of ${Object.keys(exampleBots).join(', ')}, got "${name}"`);
+          app = factory();
+        } else {
+          app = await loadHandler(opts.handler!);
+        }
+        if (!opts.path.startsWith('/')) configError('--path', `must start with "/", got "${opts.path}"`);
+        const logger = createLogger({ name: 'wxmp' });
+        // With the AppSecret at hand, replies that miss WeChat's 5 s window go out as customer-service messages.
+        const tokens = env.appId && env.appSecret ? createTokenManagerFromEnv(env, { logger }) : undefined;
+        const lateReply = tokens
+          ? lateReplyViaCustomerService(
+              createApiClient({ tokenProvider: tokens, apiBase: env.apiBase, logger }),
+              logger,
+            )
+          : undefined;
+        // Behind a load balancer WeChat's retry may reach another instance: share dedup through Redis.
+        const shared = env.redisUrl ? redisDedupFromUrl(env.redisUrl, logger) : undefined;
+        const webhook = createWebhook(app, {
+          ...(lateReply ? { lateReply } : {}),
+          ...(shared ? { dedup: shared.dedup } : {}),
+          token: required(env.token, 'WECHAT_TOKEN'),
+          appId: env.appId,
+          encodingAESKey: env.encodingAESKey,
+          previousEncodingAESKey: env.previousEncodingAESKey,
+          logger,
+        });
+        const server = await startWebhookServer({
+          webhook,
+          port: parsePort(opts.port, '--port') ?? env.port ?? 3000,
+          host: opts.host,
+          path: opts.path,
+          logger,
+        });
+        console.log(
+          `wxmp: ${name ? `example "${name}"` : opts.handler} listening at ${server.url}${opts.path}`,
+        );
+        const stop = () =>
+          void server
+            .close()
+            .then(() => tokens?.close())
+            .then(() => shared?.close())
+            .then(() => process.exit(0));
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+    );
+}

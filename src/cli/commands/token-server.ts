@@ -1,0 +1,55 @@
+/**
+ * `wxmp token-server`: serves the access_token and the jsapi_ticket to other services (see services/token-server).
+ * @module
+ */
+import type { Command } from 'commander';
+import { loadDotEnv, readEnv } from '../../config.js';
+import { createLogger } from '../../logger.js';
+import { createTokenServerFromEnv } from '../../services/token-server.js';
+import { parsePort } from '../options.js';
+import { serveUntilSignal } from '../serve-app.js';
+
+/**
+ * Port used when neither `--port` nor `PORT` is given.
+ *
+ * @example
+ * ```ts
+ * serve({ fetch: app.fetch, port: env.port ?? DEFAULT_TOKEN_SERVER_PORT });
+ * ```
+ */
+export const DEFAULT_TOKEN_SERVER_PORT = 3100;
+
+/**
+ * Registers `wxmp token-server`.
+ *
+ * @example
+ * ```ts
+ * register(program);
+ * await program.parseAsync(['node', 'wxmp', 'token-server', '--port', '3100']);
+ * ```
+ */
+export function register(program: Command): void {
+  program
+    .command('token-server')
+    .description(
+      'serve the access_token and jsapi_ticket over HTTP to services holding a client key (WECHAT_APPID, WECHAT_APPSECRET, WXMP_CLIENT_KEYS; REDIS_URL for several instances)',
+    )
+    .option('--port <port>', `port to listen on (default: $PORT or ${DEFAULT_TOKEN_SERVER_PORT})`)
+    .option('--host <host>', 'interface to listen on', '0.0.0.0')
+    .action(async (flags: { port?: string; host: string }) => {
+      loadDotEnv();
+      const env = readEnv();
+      const port = parsePort(flags.port, '--port') ?? env.port ?? DEFAULT_TOKEN_SERVER_PORT;
+      const logger = createLogger({ name: 'wxmp-token-server' });
+      const server = createTokenServerFromEnv(env, { clientKeys: process.env['WXMP_CLIENT_KEYS'], logger });
+      await serveUntilSignal({
+        fetch: server.app.fetch,
+        port,
+        host: flags.host,
+        logger,
+        name: 'token server',
+        details: { store: env.redisUrl ? 'redis' : 'memory' },
+        onClose: () => server.close(),
+      });
+    });
+}

@@ -1,0 +1,49 @@
+/**
+ * The emulator: WeChat's platform and a fan's phone in one process. `createEmulator` builds it (a Hono app on a
+ * shared state), `serveEmulator` listens, `startDev` is `wxmp dev`; for tests see `startEmulator` in `wxmp/testing`.
+ *
+ * @example
+ * ```ts
+ * import { createEmulator, serveEmulator } from './emulator/index.js';
+ * const emulator = createEmulator({ account: { webhookUrl: 'http://127.0.0.1:3000/wx', mode: 'safe' } });
+ * const { url } = await serveEmulator(emulator, { port: 3001 });
+ * ```
+ * @module
+ */
+export {
+  createEmulator,
+  resolveAccount,
+  type AccountOverrides,
+  type Emulator,
+  type EmulatorOptions,
+} from './app.js';
+export { serveEmulator, type ServedEmulator } from './serve.js';
+export { startDev, DEV_BOT_PATH, type DevOptions, type DevServer } from './dev.js';
+export {
+  createPusher,
+  SERVICE_UNAVAILABLE_NOTICE,
+  DEFAULT_PUSH_TIMEOUT_MS,
+  PUSH_ATTEMPTS,
+  type Pusher,
+  type PushOutcome,
+} from './push.js';
+export {
+  createFan,
+  createFanActions,
+  DEFAULT_FAN,
+  FanActionError,
+  type ActionResult,
+  type FanActions,
+  type MenuInput,
+  type MenuTarget,
+} from './fans.js';
+export type { FanFile } from './media.js';
+export { DEFAULT_ACCOUNT, DEFAULT_DEV_PORT } from './defaults.js';
+export {
+  EmulatorState,
+  type ChatEntry,
+  type EmulatedAccount,
+  type Fan,
+  type PushRecord,
+  type StoredMedia,
+} from './state.js';

@@ -1,0 +1,199 @@
+/**
+ * Test controls under `/__emulator/`: injected faults per endpoint, call statistics, and the clock. Inputs are
+ * validated with zod and rejected with 400 and a message naming the field.
+ * @module
+ */
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { EmulatorState } from '../state.js';
+import { WxError } from './respond.js';
+
+/**
+ * A fault injected into one endpoint: an error answer, a delay, or no answer at all, for the next `times` calls
+ * (every call when `times` is absent).
+ *
+ * @example
+ * ```ts
+ * const fault: Fault = { path: '/cgi-bin/menu/get', errcode: -1, times: 1 };
+ * ```
+ */
+export interface Fault {
+  path: string;
+  errcode?: number;
+  errmsg?: string;
+  delayMs?: number;
+  /** Never answer: hold the request until the client gives up (bounded by `maxHoldMs`). */
+  timeout?: boolean;
+  times?: number;
+}
+
+const faultSchema = z
+  .object({
+    path: z.string().regex(/^\/(?!__emulator)/, 'must be an API path such as /cgi-bin/menu/get'),
+    errcode: z
+      .number()
+      .int()
+      .refine((n) => n !== 0, 'must not be 0 (0 is success)')
+      .optional(),
+    errmsg: z.string().max(200).optional(),
+    delayMs: z.number().int().min(0).max(60_000).optional(),
+    timeout: z.boolean().optional(),
+    times: z.number().int().min(1).optional(),
+  })
+  .strict()
+  .refine((f) => f.errcode !== undefined || f.delayMs !== undefined || f.timeout === true, {
+    message: 'give at least one of errcode, delayMs or timeout: true',
+  });
+
+const clockSchema = z
+  .object({
+    advanceSeconds: z
+      .number()
+      .min(0)
+      .max(10 * 365 * 86_400),
+  })
+  .strict();
+
+function faults(state: EmulatorState): Fault[] {
+  return state.slot<{ list: Fault[] }>('faults', () => ({ list: [] })).list;
+}
+
+/**
+ * Takes the fault for the next call of `path`, if any (faults of one path apply in the order they were added;
+ * one without `times` applies forever).
+ *
+ * @example
+ * ```ts
+ * const fault = takeFault(state, '/cgi-bin/menu/get');
+ * ```
+ */
+export function takeFault(state: EmulatorState, path: string): Fault | undefined {
+  const list = faults(state);
+  const index = list.findIndex((f) => f.path === path);
+  const fault = list[index];
+  if (fault === undefined) return undefined;
+  if (fault.times !== undefined) {
+    fault.times -= 1;
+    if (fault.times <= 0) list.splice(index, 1);
+  }
+  return fault;
+}
+
+/**
+ * Plays a fault: waits `delayMs`, holds a `timeout` until the request is aborted (or `maxHoldMs`), and returns the
+ * error to answer with (`-1` after a hold nobody aborted), or undefined to go on normally.
+ *
+ * @example
+ * ```ts
+ * const error = await playFault(fault, c.req.raw.signal, 30_000);
+ * ```
+ */
+export async function playFault(
+  fault: Fault,
+  signal: AbortSignal,
+  maxHoldMs: number,
+): Promise<WxError | undefined> {
+  if (fault.delayMs) await sleep(fault.delayMs, signal);
+  if (fault.timeout) {
+    await sleep(maxHoldMs, signal);
+    return new WxError(-1);
+  }
+  return fault.errcode === undefined ? undefined : new WxError(fault.errcode, fault.errmsg);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Counts a call of `path` for `GET /__emulator/stats`.
+ *
+ * @example
+ * ```ts
+ * countCall(state, '/cgi-bin/token');
+ * ```
+ */
+export function countCall(state: EmulatorState, path: string): void {
+  const stats = callStats(state);
+  stats.calls[path] = (stats.calls[path] ?? 0) + 1;
+}
+
+/**
+ * Every path called and how often.
+ *
+ * @example
+ * ```ts
+ * callStats(state).calls['/cgi-bin/token']; // 3
+ * ```
+ */
+export function callStats(state: EmulatorState): { calls: Record<string, number> } {
+  return state.slot<{ calls: Record<string, number> }>('stats', () => ({ calls: {} }));
+}
+
+async function readInput<T>(
+  c: Context,
+  schema: z.ZodType<T>,
+): Promise<{ ok: true; value: T } | { ok: false; res: Response }> {
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    return { ok: false, res: c.json({ error: 'the body must be JSON' }, 400) };
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, res: c.json({ error: z.prettifyError(parsed.error) }, 400) };
+}
+
+/**
+ * The `/__emulator/` test-control routes.
+ *
+ * @example
+ * ```ts
+ * app.route('/', controlRoutes(state));
+ * // POST /__emulator/faults {"path":"/cgi-bin/menu/get","errcode":-1,"times":1}
+ * // GET  /__emulator/stats → {"calls":{"/cgi-bin/menu/get":1}}
+ * // POST /__emulator/clock {"advanceSeconds":7200}
+ * ```
+ */
+export function controlRoutes(state: EmulatorState): Hono {
+  const app = new Hono();
+  app.post('/__emulator/faults', async (c) => {
+    const input = await readInput(c, faultSchema);
+    if (!input.ok) return input.res;
+    // A JSON round trip drops the fields zod left undefined (the fault is saved with the state anyway).
+    const fault = JSON.parse(JSON.stringify(input.value)) as Fault;
+    faults(state).push(fault);
+    return c.json({ faults: faults(state) });
+  });
+  app.get('/__emulator/faults', (c) => c.json({ faults: faults(state) }));
+  app.delete('/__emulator/faults', (c) => {
+    const path = c.req.query('path');
+    const list = faults(state);
+    const kept = path === undefined ? [] : list.filter((f) => f.path !== path);
+    list.splice(0, list.length, ...kept);
+    return c.json({ faults: list });
+  });
+  app.get('/__emulator/stats', (c) => c.json({ calls: callStats(state).calls }));
+  app.delete('/__emulator/stats', (c) => {
+    callStats(state).calls = {};
+    return c.json({ calls: {} });
+  });
+  app.get('/__emulator/clock', (c) => c.json({ now: state.now(), offsetMs: state.clockOffsetMs }));
+  app.post('/__emulator/clock', async (c) => {
+    const input = await readInput(c, clockSchema);
+    if (!input.ok) return input.res;
+    state.clockOffsetMs += Math.round(input.value.advanceSeconds * 1000);
+    return c.json({ now: state.now(), offsetMs: state.clockOffsetMs });
+  });
+  return app;
+}

@@ -1,0 +1,78 @@
+/**
+ * Live updates for the phone page and the developer panel: `GET /__emulator/events` streams the state's `chat`,
+ * `push` and `change` events as server-sent events (one JSON object per event).
+ * @module
+ */
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { ChatEntry, EmulatorState, PushRecord } from './state.js';
+
+/** Proxies drop idle streams; a comment line every 15 s keeps this one open. */
+const KEEPALIVE_MS = 15_000;
+
+/** The open streams of one emulator, so `close()` can end them (a server does not close while a stream is open). */
+export interface SseHub {
+  routes: Hono;
+  /** Ends every open stream. */
+  closeAll(): void;
+}
+
+/**
+ * Creates the SSE route on a state.
+ *
+ * @example
+ * ```ts
+ * const sse = createSse(state);
+ * app.route('/', sse.routes);
+ * // in the page: new EventSource('/__emulator/events').addEventListener('chat', (e) => JSON.parse(e.data));
+ * ```
+ */
+export function createSse(state: EmulatorState): SseHub {
+  const closers = new Set<() => void>();
+  const routes = new Hono();
+  routes.get('/__emulator/events', (c) =>
+    streamSSE(c, async (stream) => {
+      let ended = false;
+      let wake: () => void = () => undefined;
+      const queue: { event: string; data: string }[] = [];
+      const send = (event: string, data: unknown) => {
+        queue.push({ event, data: JSON.stringify(data) });
+        wake();
+      };
+      const onChat = (entry: ChatEntry) => send('chat', entry);
+      const onPush = (record: PushRecord) => send('push', record);
+      const onChange = (what: string) => send('change', { what });
+      const end = () => {
+        ended = true;
+        wake();
+      };
+      state.on('chat', onChat);
+      state.on('push', onPush);
+      state.on('change', onChange);
+      closers.add(end);
+      stream.onAbort(end);
+      const keepalive = setInterval(() => send('ping', {}), KEEPALIVE_MS);
+      try {
+        await stream.writeSSE({ event: 'hello', data: JSON.stringify({ at: state.now() }) });
+        // One writer loop: events are written in the order they happened, never interleaved.
+        while (!ended) {
+          const next = queue.shift();
+          if (next) await stream.writeSSE(next);
+          else await new Promise<void>((resolve) => (wake = resolve));
+        }
+      } finally {
+        clearInterval(keepalive);
+        closers.delete(end);
+        state.off('chat', onChat);
+        state.off('push', onPush);
+        state.off('change', onChange);
+      }
+    }),
+  );
+  return {
+    routes,
+    closeAll() {
+      for (const end of [...closers]) end();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * One error base for everything wxmp throws, with a stable machine-readable `code`.
+ *
+ * Messages say what went wrong and how to fix it; they never contain a Token, EncodingAESKey, AppSecret or
+ * access_token.
+ *
+ * @example
+ * ```ts
+ * try { await client.menu.get(); }
+ * catch (err) { if (err instanceof WeChatApiError && err.errcode === 46003) console.log('no menu yet'); }
+ * ```
+ * @module
+ */
+
+/** Stable codes; switch on these, not on messages. */
+export type WeChatErrorCode =
+  | 'CONFIG_INVALID'
+  | 'REQUEST_INVALID'
+  | 'SIGNATURE_INVALID'
+  | 'TIMESTAMP_OUT_OF_WINDOW'
+  | 'BODY_TOO_LARGE'
+  | 'XML_MALFORMED'
+  | 'XML_FORBIDDEN'
+  | 'ENCRYPT_INVALID'
+  | 'APPID_MISMATCH'
+  | 'METHOD_NOT_ALLOWED'
+  | 'REPLY_INVALID'
+  | 'API_ERROR'
+  | 'HTTP_ERROR'
+  | 'TIMEOUT'
+  | 'TOKEN_UNAVAILABLE'
+  | 'STORE_ERROR'
+  | 'RATE_LIMITED';
+
+/** Options shared by every wxmp error. */
+export interface WeChatErrorOptions {
+  /** The underlying error, kept for debugging. */
+  cause?: unknown;
+  /** One sentence on how to fix it; appended to the message. */
+  hint?: string;
+}
+
+/**
+ * Base class of every error wxmp throws.
+ *
+ * @example
+ * ```ts
+ * throw new WeChatError('CONFIG_INVALID', 'WECHAT_TOKEN is missing', { hint: 'Set it to the Token of the console.' });
+ * ```
+ */
+export class WeChatError extends Error {
+  /** Stable code, safe to switch on. */
+  readonly code: WeChatErrorCode;
+  /** How to fix it, when known. */
+  readonly hint: string | undefined;
+
+  constructor(code: WeChatErrorCode, message: string, options: WeChatErrorOptions = {}) {
+    super(options.hint ? `${message}. ${options.hint}` : message, { cause: options.cause });
+    this.name = 'WeChatError';
+    this.code = code;
+    this.hint = options.hint;
+  }
+}
+
+/**
+ * An error answer from WeChat's HTTP API (`errcode != 0`).
+ *
+ * @example
+ * ```ts
+ * if (err instanceof WeChatApiError && err.errcode === 45009) await client.misc.clearQuota();
+ * ```
+ */
+export class WeChatApiError extends WeChatError {
+  /** WeChat's numeric error code, e.g. 40001. */
+  readonly errcode: number;
+  /** WeChat's message, with any access_token removed. */
+  readonly errmsg: string;
+  /** Request id from `errmsg` (`rid: …`), queryable for 7 days via `/cgi-bin/openapi/rid/get`. */
+  readonly rid: string | undefined;
+  /** The endpoint path, e.g. `/cgi-bin/menu/create` (never with its query string). */
+  readonly endpoint: string;
+
+  constructor(init: { errcode: number; errmsg: string; endpoint: string }, options: WeChatErrorOptions = {}) {
+    const errmsg = redactSecrets(init.errmsg);
+    super('API_ERROR', `WeChat API ${init.endpoint} failed with ${init.errcode}: ${errmsg}`, options);
+    this.name = 'WeChatApiError';
+    this.errcode = init.errcode;
+    this.errmsg = errmsg;
+    this.rid = /rid:\s*([\w-]+)/.exec(errmsg)?.[1];
+    this.endpoint = init.endpoint;
+  }
+}
+
+const SECRET_QUERY = /((?:access_token|secret|appsecret|refresh_token|ticket|encodingaeskey)=)[^&\s"']+/gi;
+
+/**
+ * Removes secrets that travel in URLs or messages (`access_token=…`, `secret=…`) from a string.
+ *
+ * @example
+ * ```ts
+ * redactSecrets('/cgi-bin/menu/get?access_token=abc'); // '/cgi-bin/menu/get?access_token=[redacted]'
+ * ```
+ */
+export function redactSecrets(text: string): string {
+  return text.replace(SECRET_QUERY, '$1[redacted]');
+}

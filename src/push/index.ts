@@ -1,0 +1,6 @@
+/**
+ * WeChat's side of a push, for the emulator, `wxmp send` and tests.
+ * @module
+ */
+export * from './inbound.js';
+export * from './request.js';

@@ -1,0 +1,9 @@
+/**
+ * Ready-to-run servers and the pieces that connect the webhook, the token manager and the API client.
+ * @module
+ */
+export * from './webhook-server.js';
+export * from './token-server.js';
+export * from './proxy.js';
+export * from './late-reply.js';
+export * from './redis-dedup.js';

@@ -1,0 +1,53 @@
+/**
+ * access_token and JS-SDK ticket management: managers, stores, and their configuration from the environment.
+ *
+ * @example
+ * ```ts
+ * import { createTokenManagerFromEnv } from './token/index.js';
+ * const manager = createTokenManagerFromEnv(readEnv());
+ * const token = await manager.getToken();
+ * ```
+ * @module
+ */
+export type { TokenProvider } from './provider.js';
+export type { TokenRecord, TokenStore } from './store.js';
+export {
+  createTokenManager,
+  DEFAULT_REFRESH_AHEAD_MS,
+  type TokenManager,
+  type TokenManagerOptions,
+} from './manager.js';
+export {
+  createTicketManager,
+  ticketFetcher,
+  type TicketManager,
+  type TicketManagerOptions,
+  type TicketType,
+} from './ticket.js';
+export {
+  createTokenManagerFromEnv,
+  createTokenStoreFromEnv,
+  requireCredentials,
+  type StoreChoice,
+  type TokenManagerEnvOverrides,
+} from './from-env.js';
+export {
+  classicTokenFetcher,
+  stableTokenFetcher,
+  type CredentialFetcher,
+  type FetchedCredential,
+  type TokenFetcherOptions,
+  type Upstream,
+} from './fetchers.js';
+export { backoffDelay, isTransientFailure, retryDelay, type BackoffOptions } from './backoff.js';
+export { SlidingWindow, UpstreamCap } from './rate-cap.js';
+export { tokenErrorHint } from './hints.js';
+export { createMemoryStore, type MemoryStoreOptions } from './stores/memory.js';
+export { createFileStore, type FileStoreOptions } from './stores/file.js';
+export { createRedisStore, type RedisLike, type RedisStoreOptions } from './stores/redis.js';
+export {
+  createRedisStoreFromUrl,
+  fromNodeRedis,
+  type NodeRedisClientLike,
+  type RedisUrlStoreOptions,
+} from './stores/node-redis.js';

@@ -1,0 +1,95 @@
+/**
+ * The cross-process refresh lock, seen from one caller: take it, or wait for whoever holds it to publish a new
+ * token. The lock itself is the store's (`SET key owner NX PX ttl` and a compare-and-delete release in Redis).
+ * @module
+ */
+import { randomBytes } from 'node:crypto';
+
+/**
+ * A random lock owner value, so only the holder can release its lock.
+ *
+ * @example
+ * ```ts
+ * const owner = lockOwner(); // 'b1946ac92492d2347c6235b4d2611184'
+ * ```
+ */
+export function lockOwner(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/**
+ * How long a waiter sleeps before its `attempt`-th look at the store: 10 ms doubling to 100 ms. Short at first
+ * because a refresh is usually one round trip to WeChat; capped so many waiters do not hammer the store.
+ *
+ * @example
+ * ```ts
+ * [0, 1, 2, 3, 4].map(pollDelay); // [10, 20, 40, 80, 100]
+ * ```
+ */
+export function pollDelay(attempt: number): number {
+  return Math.min(100, 10 * 2 ** attempt);
+}
+
+/**
+ * What one attempt to take the lock found.
+ *
+ * @example
+ * ```ts
+ * const attempt: LockAttempt = (await store.acquireLock(key, owner, ttl)) ? 'acquired' : 'busy';
+ * ```
+ */
+export type LockAttempt = 'acquired' | 'busy' | 'unavailable';
+
+/**
+ * The outcome of {@link acquireOrWait}.
+ *
+ * @example
+ * ```ts
+ * const outcome: LockOutcome<string> = await acquireOrWait({ tryLock, check, maxWaitMs: 25_000, sleep });
+ * ```
+ */
+export type LockOutcome<T> =
+  { kind: 'acquired' } | { kind: 'unavailable' } | { kind: 'published'; value: T } | { kind: 'timeout' };
+
+/**
+ * Options of {@link acquireOrWait}.
+ *
+ * @example
+ * ```ts
+ * const options: AcquireOrWaitOptions<TokenRecord> = { tryLock, check: readFresh, maxWaitMs: 25_000, sleep };
+ * ```
+ */
+export interface AcquireOrWaitOptions<T> {
+  /** One attempt at the lock; `unavailable` when the store has no lock or cannot be reached. */
+  tryLock: () => Promise<LockAttempt>;
+  /** Looks in the store for what the holder publishes; a value ends the wait. */
+  check: () => Promise<T | undefined>;
+  /** Longest total sleep before giving up; longer than the lock's TTL, so a dead holder's lock expires first. */
+  maxWaitMs: number;
+  /** Sleeps; injectable so tests need no real time. */
+  sleep: (ms: number) => Promise<void>;
+}
+
+/**
+ * Takes the lock, or waits with a short backoff until the holder publishes a result, the lock frees up (its holder
+ * failed or died, and we take over), or `maxWaitMs` passes.
+ *
+ * @example
+ * ```ts
+ * const outcome = await acquireOrWait({ tryLock, check: readFreshToken, maxWaitMs: 25_000, sleep });
+ * if (outcome.kind === 'published') return outcome.value;
+ * ```
+ */
+export async function acquireOrWait<T>(options: AcquireOrWaitOptions<T>): Promise<LockOutcome<T>> {
+  let waited = 0;
+  for (let attempt = 0; ; attempt++) {
+    const lock = await options.tryLock();
+    if (lock !== 'busy') return { kind: lock };
+    if (waited >= options.maxWaitMs) return { kind: 'timeout' };
+    const delay = pollDelay(attempt);
+    await options.sleep(delay);
+    waited += delay;
+    const value = await options.check();
+    if (value !== undefined) return { kind: 'published', value };
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * node-redis (`redis` v5) behind {@link RedisLike}, and a store opened straight from a `REDIS_URL`.
+ * @module
+ */
+import { createClient } from 'redis';
+import type { Logger } from '../../logger.js';
+import { silentLogger } from '../../logger.js';
+import type { TokenStore } from '../store.js';
+import { createRedisStore, type RedisLike } from './redis.js';
+
+/**
+ * The part of a node-redis client the adapter uses; a `createClient()` result fits.
+ *
+ * @example
+ * ```ts
+ * const client: NodeRedisClientLike = createClient({ url: 'redis://127.0.0.1:6379' });
+ * ```
+ */
+export interface NodeRedisClientLike {
+  get(key: string): Promise<unknown>;
+  set(
+    key: string,
+    value: string,
+    options: { expiration: { type: 'PX'; value: number }; condition?: 'NX' },
+  ): Promise<unknown>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  close(): Promise<unknown>;
+}
+
+/**
+ * Adapts a node-redis v5 client to {@link RedisLike}. Create the client with `disableOfflineQueue: true` so that,
+ * while Redis is down, commands fail at once and the manager serves its cached token instead of queueing.
+ *
+ * @example
+ * ```ts
+ * const client = createClient({ url, disableOfflineQueue: true });
+ * await client.connect();
+ * const store = createRedisStore({ redis: fromNodeRedis(client) });
+ * ```
+ */
+export function fromNodeRedis(client: NodeRedisClientLike): RedisLike {
+  return {
+    async get(key) {
+      const value = await client.get(key);
+      return typeof value === 'string' ? value : null;
+    },
+    async set(key, value, { pxMs, onlyIfAbsent }) {
+      const expiration = { type: 'PX', value: pxMs } as const;
+      const reply = await client.set(
+        key,
+        value,
+        onlyIfAbsent ? { expiration, condition: 'NX' } : { expiration },
+      );
+      return reply === 'OK';
+    },
+    eval(script, keys, args) {
+      return client.eval(script, { keys, arguments: args });
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+/**
+ * Options of {@link createRedisStoreFromUrl}.
+ *
+ * @example
+ * ```ts
+ * const options: RedisUrlStoreOptions = { prefix: 'myapp:', logger: createLogger() };
+ * ```
+ */
+export interface RedisUrlStoreOptions {
+  /** Key prefix; default `wxmp:`. */
+  prefix?: string;
+  /** Deadline of one command (and of waiting for the first connection); default 1000 ms. */
+  commandTimeoutMs?: number;
+  /** Where connection problems are reported (once per outage, not once per retry). */
+  logger?: Logger;
+}
+
+/**
+ * Opens a node-redis client on `url` and returns a store that owns it (`close()` closes the connection).
+ *
+ * The client reconnects by itself; while it is down, commands fail fast (no offline queue) and the manager falls
+ * back to its cached token. Commands issued before the first connection wait for it, within the command deadline.
+ *
+ * @example
+ * ```ts
+ * const store = createRedisStoreFromUrl(process.env.REDIS_URL!, { prefix: 'wxmp:' });
+ * ```
+ */
+export function createRedisStoreFromUrl(url: string, options: RedisUrlStoreOptions = {}): TokenStore {
+  const logger = options.logger ?? silentLogger;
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 2000,
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
+    },
+  });
+  let down = false;
+  client.on('error', (err: unknown) => {
+    if (down) return;
+    down = true;
+    logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'redis unreachable; retrying');
+  });
+  client.on('ready', () => {
+    if (down) logger.info({}, 'redis reachable again');
+    down = false;
+  });
+  // Commands issued before the first connection attempt settles wait for it; after that they go straight to the
+  // client, which fails them at once while Redis is down (no offline queue).
+  const firstAttempt = new Promise<void>((resolve) => {
+    client.once('ready', () => resolve());
+    client.once('error', () => resolve());
+  });
+  let settled = false;
+  void firstAttempt.then(() => {
+    settled = true;
+  });
+  // Never rejects: a failed first attempt is retried by the reconnect strategy.
+  void client.connect().catch(() => {});
+  const adapter = fromNodeRedis(client);
+  const ready = async (): Promise<void> => {
+    if (!settled) await firstAttempt;
+  };
+  const redis: RedisLike = {
+    async get(key) {
+      await ready();
+      return adapter.get(key);
+    },
+    async set(key, value, opts) {
+      await ready();
+      return adapter.set(key, value, opts);
+    },
+    async eval(script, keys, args) {
+      await ready();
+      return adapter.eval(script, keys, args);
+    },
+    async close() {
+      // close() waits for pending replies; destroy() is the only way out while a reconnect loop is running.
+      if (client.isReady) await client.close();
+      else client.destroy();
+    },
+  };
+  return createRedisStore({
+    redis,
+    ownsClient: true,
+    ...(options.prefix !== undefined ? { prefix: options.prefix } : {}),
+    ...(options.commandTimeoutMs !== undefined ? { commandTimeoutMs: options.commandTimeoutMs } : {}),
+  });
+}

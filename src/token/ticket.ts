@@ -1,0 +1,155 @@
+/**
+ * The JS-SDK ticket managers (`jsapi_ticket`, and the `wx_card` ticket): the access_token machinery with a fetcher
+ * that calls `/cgi-bin/ticket/getticket` with a token from a {@link TokenProvider}.
+ * @module
+ */
+import { DEFAULT_API_BASE } from '../config.js';
+import { WeChatApiError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { silentLogger } from '../logger.js';
+import { CredentialManager } from './credential.js';
+import { callWeChat, readCredential, type CredentialFetcher, type Upstream } from './fetchers.js';
+import { DEFAULT_REFRESH_AHEAD_MS } from './manager.js';
+import type { TokenProvider } from './provider.js';
+import type { TokenStore } from './store.js';
+import { createMemoryStore } from './stores/memory.js';
+
+/**
+ * The ticket kinds of `getticket`.
+ *
+ * @example
+ * ```ts
+ * const type: TicketType = 'jsapi';
+ * ```
+ */
+export type TicketType = 'jsapi' | 'wx_card';
+
+/** errcodes meaning "this access_token is no good": invalid (40001, 40014) or expired (42001). */
+const INVALID_TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
+
+/**
+ * A fetcher for `GET /cgi-bin/ticket/getticket`. When WeChat rejects the access_token it invalidates that exact
+ * token and retries once with a fresh one.
+ *
+ * @example
+ * ```ts
+ * const fetcher = ticketFetcher({ tokens: manager, type: 'jsapi', apiBase, fetch, timeoutMs: 10_000 });
+ * ```
+ */
+export function ticketFetcher(
+  options: Upstream & { tokens: TokenProvider; type: TicketType },
+): CredentialFetcher {
+  const fetchWith = async (accessToken: string) => {
+    const body = await callWeChat(options, '/cgi-bin/ticket/getticket', {
+      query: { access_token: accessToken, type: options.type },
+    });
+    return readCredential(body, 'ticket', '/cgi-bin/ticket/getticket');
+  };
+  return async () => {
+    const token = await options.tokens.getToken();
+    try {
+      return await fetchWith(token);
+    } catch (err) {
+      if (!(err instanceof WeChatApiError && INVALID_TOKEN_ERRCODES.has(err.errcode))) throw err;
+      await options.tokens.invalidate(token);
+      return fetchWith(await options.tokens.getToken());
+    }
+  };
+}
+
+/**
+ * Options of {@link createTicketManager}.
+ *
+ * @example
+ * ```ts
+ * const options: TicketManagerOptions = { appId, tokens: tokenManager, type: 'jsapi', store };
+ * ```
+ */
+export interface TicketManagerOptions {
+  /** The account, used in store keys. */
+  appId: string;
+  /** Supplies access_tokens (a token manager, or a client of a token server). */
+  tokens: TokenProvider;
+  /** Default `jsapi`. */
+  type?: TicketType;
+  apiBase?: string;
+  fetch?: typeof fetch;
+  /** Default a new memory store (closed with the manager). */
+  store?: TokenStore;
+  /** Default 5 minutes. */
+  refreshAheadMs?: number;
+  /** Cap on getticket calls per minute; default 10. */
+  maxUpstreamCallsPerMinute?: number;
+  now?: () => number;
+  logger?: Logger;
+  timeoutMs?: number;
+}
+
+/**
+ * A cached ticket, refreshed like the access_token.
+ *
+ * @example
+ * ```ts
+ * const ticket = await tickets.getTicket();
+ * ```
+ */
+export interface TicketManager {
+  /** A valid ticket. */
+  getTicket(): Promise<string>;
+  /** The cached ticket when it has not expired; never calls WeChat. */
+  peek(): Promise<{ ticket: string; expiresAt: number } | undefined>;
+  /** Fetches a new ticket unless another caller just did. */
+  refresh(opts?: { force?: boolean }): Promise<string>;
+  /** Drops `ticket` only if it is still the cached one. */
+  invalidate(ticket: string): Promise<void>;
+  /** Waits for background work; closes the store if the manager created it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a ticket manager on top of an access_token provider.
+ *
+ * @example
+ * ```ts
+ * const tokens = createTokenManager({ appId, appSecret, store });
+ * const tickets = createTicketManager({ appId, tokens, type: 'jsapi', store });
+ * const ticket = await tickets.getTicket();
+ * ```
+ */
+export function createTicketManager(options: TicketManagerOptions): TicketManager {
+  const type = options.type ?? 'jsapi';
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const ownsStore = options.store === undefined;
+  const store = options.store ?? createMemoryStore(options.now ? { now: options.now } : {});
+  const credential = new CredentialManager({
+    label: `${type}_ticket`,
+    key: `${options.appId}:ticket:${type}`,
+    fetcher: ticketFetcher({
+      tokens: options.tokens,
+      type,
+      apiBase: options.apiBase ?? DEFAULT_API_BASE,
+      fetch: options.fetch ?? globalThis.fetch,
+      timeoutMs,
+    }),
+    store,
+    now: options.now ?? Date.now,
+    logger: options.logger ?? silentLogger,
+    refreshAheadMs: options.refreshAheadMs ?? DEFAULT_REFRESH_AHEAD_MS,
+    maxUpstreamCallsPerMinute: options.maxUpstreamCallsPerMinute ?? 10,
+    // A ticket fetch may include a token refresh and a retry: room for four calls.
+    lockTtlMs: 4 * timeoutMs + 2000,
+  });
+  return {
+    getTicket: () => credential.get(),
+    async peek() {
+      const record = await credential.peek();
+      return record === undefined ? undefined : { ticket: record.value, expiresAt: record.expiresAt };
+    },
+    refresh: (opts) => credential.refresh(opts),
+    invalidate: (ticket) => credential.invalidate(ticket),
+    async close() {
+      await credential.close();
+      if (ownsStore) await store.close?.();
+    },
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * A strict parser for the XML that WeChat pushes: nested elements, text and CDATA; attributes are skipped.
+ *
+ * Hand-written because it is the webhook's hot path: on a typical text message (~300 bytes) fast-xml-parser took
+ * 14.1 µs per parse and this parser ~1 µs (Node 20, one core), while a whole request to the bare node:http server
+ * costs ~17 µs. fast-xml-parser stays the reference: the unit tests compare both on every fixture.
+ *
+ * Hostile input is refused, never expanded: `<!DOCTYPE`/`<!ENTITY` (XML_FORBIDDEN), undefined entities,
+ * mismatched or truncated tags, and nesting deeper than 32 (XML_MALFORMED). Children go into null-prototype
+ * objects, so element names such as `__proto__` cannot pollute anything.
+ * @module
+ */
+import { WeChatError } from '../errors.js';
+
+/** An element with child elements: name → value; a name seen more than once holds an array. */
+export interface XmlElement {
+  [name: string]: XmlValue | XmlValue[];
+}
+
+/** Text content (text and CDATA joined verbatim, never trimmed) or child elements. */
+export type XmlValue = string | XmlElement;
+
+/** The document's root element. */
+export interface XmlDocument {
+  /** Root element name; WeChat always uses `xml`. */
+  name: string;
+  /** Root content: child elements, or text when it has none. */
+  value: XmlValue;
+}
+
+/** Deep enough for every WeChat payload (they nest 4 levels), shallow enough to keep the stack safe. */
+export const MAX_XML_DEPTH = 32;
+
+const LT = 0x3c; // <
+const GT = 0x3e; // >
+const SLASH = 0x2f; // /
+const BANG = 0x21; // !
+const QUESTION = 0x3f; // ?
+const NAME = /^[A-Za-z_][\w.-]*$/;
+const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);|&/g;
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function malformed(reason: string): never {
+  throw new WeChatError('XML_MALFORMED', `Malformed XML: ${reason}`);
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(ENTITY, (match, ref: string | undefined) => {
+    if (ref === undefined) malformed('a bare "&" in text (use &amp; or CDATA)');
+    if (ref[0] !== '#') {
+      const named = PREDEFINED[ref];
+      if (named === undefined) malformed(`undefined entity &${ref}; (entities are not expanded)`);
+      return named;
+    }
+    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    const valid =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
+    if (!valid) malformed(`character reference ${match} is not allowed in XML`);
+    return String.fromCodePoint(code);
+  });
+}
+
+class Scanner {
+  pos = 0;
+  constructor(readonly s: string) {}
+
+  /** Skips whitespace, comments and (at the start) the XML declaration; refuses DOCTYPE. */
+  skipMisc(): void {
+    const s = this.s;
+    for (;;) {
+      while (this.pos < s.length && isSpace(s.charCodeAt(this.pos))) this.pos++;
+      if (s.startsWith('<!--', this.pos)) this.skipComment();
+      else if (s.startsWith('<?', this.pos)) this.skipProcessingInstruction();
+      else if (s.startsWith('<!', this.pos)) this.forbidden();
+      else return;
+    }
+  }
+
+  forbidden(): never {
+    const what = this.s.slice(this.pos, this.pos + 9).toUpperCase();
+    throw new WeChatError(
+      'XML_FORBIDDEN',
+      what.startsWith('<!DOCTYPE') || what.startsWith('<!ENTITY')
+        ? 'XML with <!DOCTYPE> or <!ENTITY> is refused (entity expansion attacks)'
+        : 'XML markup declarations are refused',
+    );
+  }
+
+  skipComment(): void {
+    const end = this.s.indexOf('-->', this.pos + 4);
+    if (end < 0) malformed('unterminated comment');
+    this.pos = end + 3;
+  }
+
+  skipProcessingInstruction(): void {
+    const end = this.s.indexOf('?>', this.pos + 2);
+    if (end < 0) malformed('unterminated processing instruction');
+    this.pos = end + 2;
+  }
+
+  /** Reads `<name attr="…">` or `<name/>` at `pos`; returns the name and whether it self-closed. */
+  openTag(): { name: string; selfClosing: boolean } {
+    const s = this.s;
+    let i = this.pos + 1;
+    const start = i;
+    while (i < s.length) {
+      const c = s.charCodeAt(i);
+      if (c === GT || c === SLASH || isSpace(c)) break;
+      i++;
+    }
+    const name = s.slice(start, i);
+    if (!NAME.test(name))
+      malformed(name ? `invalid element name "${name.slice(0, 40)}"` : 'empty element name');
+    // Attributes are ignored (WeChat sends none) but scanned properly, so a quoted ">" cannot end the tag.
+    for (;;) {
+      if (i >= s.length) malformed(`unterminated tag <${name}>`);
+      const c = s.charCodeAt(i);
+      if (c === GT) {
+        this.pos = i + 1;
+        return { name, selfClosing: false };
+      }
+      if (c === SLASH) {
+        if (s.charCodeAt(i + 1) !== GT) malformed(`unexpected "/" in <${name}>`);
+        this.pos = i + 2;
+        return { name, selfClosing: true };
+      }
+      if (c === 0x22 || c === 0x27) {
+        const close = s.indexOf(c === 0x22 ? '"' : "'", i + 1);
+        if (close < 0) malformed(`unterminated attribute in <${name}>`);
+        i = close + 1;
+      } else {
+        if (c === LT) malformed(`unterminated tag <${name}>`);
+        i++;
+      }
+    }
+  }
+
+  /** Parses the element whose `<` is at `pos`. */
+  element(depth: number): { name: string; value: XmlValue } {
+    if (depth > MAX_XML_DEPTH) malformed(`elements nested deeper than ${MAX_XML_DEPTH}`);
+    const { name, selfClosing } = this.openTag();
+    if (selfClosing) return { name, value: '' };
+    const s = this.s;
+    let text = '';
+    let significantText = false;
+    let children: XmlElement | undefined;
+    for (;;) {
+      const lt = s.indexOf('<', this.pos);
+      if (lt < 0) malformed(`<${name}> is never closed`);
+      if (lt > this.pos) {
+        let chunk = s.slice(this.pos, lt);
+        if (chunk.includes('&')) chunk = decodeEntities(chunk);
+        text += chunk;
+        if (!significantText && chunk.trim() !== '') significantText = true;
+      }
+      this.pos = lt;
+      const next = s.charCodeAt(lt + 1);
+      if (next === SLASH) {
+        const end = s.indexOf('>', lt + 2);
+        if (end < 0) malformed(`unterminated closing tag of <${name}>`);
+        const closing = s.slice(lt + 2, end).trimEnd();
+        if (closing !== name) malformed(`<${name}> closed by </${closing.slice(0, 40)}>`);
+        this.pos = end + 1;
+        break;
+      }
+      if (next === BANG) {
+        if (s.startsWith('<![CDATA[', lt)) {
+          const end = s.indexOf(']]>', lt + 9);
+          if (end < 0) malformed(`unterminated CDATA in <${name}>`);
+          text += s.slice(lt + 9, end);
+          significantText = true;
+          this.pos = end + 3;
+        } else if (s.startsWith('<!--', lt)) {
+          this.skipComment();
+        } else {
+          this.forbidden();
+        }
+        continue;
+      }
+      if (next === QUESTION) malformed(`processing instruction inside <${name}>`);
+      const child = this.element(depth + 1);
+      children ??= Object.create(null) as XmlElement;
+      const existing = children[child.name];
+      if (existing === undefined) children[child.name] = child.value;
+      else if (Array.isArray(existing)) existing.push(child.value);
+      else children[child.name] = [existing, child.value];
+    }
+    if (children) {
+      if (significantText) malformed(`<${name}> mixes text with child elements`);
+      return { name, value: children };
+    }
+    return { name, value: text };
+  }
+}
+
+/**
+ * Parses an XML document strictly; throws `XML_MALFORMED` or `XML_FORBIDDEN` (a `WeChatError`) on bad input.
+ *
+ * @example
+ * ```ts
+ * const doc = parseXml('<xml><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[ hi]]></Content></xml>');
+ * doc.value; // { MsgType: 'text', Content: ' hi' }
+ * ```
+ */
+export function parseXml(text: string): XmlDocument {
+  const scanner = new Scanner(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  scanner.skipMisc();
+  if (scanner.pos >= scanner.s.length) malformed('the document is empty');
+  if (scanner.s.charCodeAt(scanner.pos) !== LT) malformed('the document does not start with an element');
+  const root = scanner.element(0);
+  scanner.skipMisc();
+  if (scanner.pos !== scanner.s.length) malformed('content after the root element');
+  return root;
+}
+
+/**
+ * Reads a child as text: a string as is, `undefined` when absent; nested elements or repeats are not text.
+ *
+ * @example
+ * ```ts
+ * textOf(doc.value, 'Content'); // ' hi'
+ * ```
+ */
+export function textOf(element: XmlValue | undefined, name: string): string | undefined {
+  if (element === undefined || typeof element === 'string') return undefined;
+  const value = element[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Reads a child that may repeat as an array (one occurrence still gives an array; absent gives `[]`).
+ *
+ * @example
+ * ```ts
+ * asArray(doc.value, 'item'); // [{ … }]
+ * ```
+ */
+export function asArray(element: XmlValue | undefined, name: string): XmlValue[] {
+  if (element === undefined || typeof element === 'string') return [];
+  const value = element[name];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}

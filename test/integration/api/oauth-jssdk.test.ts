@@ -1,0 +1,187 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApiClient, type WeChatClient } from '../../../src/api/client.js';
+import { jssdkSignature } from '../../../src/crypto/jssdk.js';
+import { WeChatApiError, WeChatError } from '../../../src/errors.js';
+import { createOAuthExampleApp } from '../../../examples/oauth/server.js';
+import {
+  FAKE_APPID,
+  FAKE_SECRET,
+  JSAPI_TICKET,
+  fakeTokenProvider,
+  startFakeWithClient,
+  type FakeWeChatApi,
+} from '../../support/fake-wechat-api.js';
+
+let fake: FakeWeChatApi;
+let client: WeChatClient;
+
+beforeEach(async () => {
+  ({ fake, client } = await startFakeWithClient());
+});
+afterEach(() => fake.close());
+
+describe('web authorization', () => {
+  it("authorizeUrl uses the client's AppID", () => {
+    expect(
+      client.oauth.authorizeUrl({ redirectUri: 'https://example.com/cb', scope: 'snsapi_base', state: 's1' }),
+    ).toBe(
+      `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${FAKE_APPID}&redirect_uri=https%3A%2F%2Fexample.com%2Fcb&response_type=code&scope=snsapi_base&state=s1#wechat_redirect`,
+    );
+  });
+
+  it('exchangeCode sends appid, secret, code and grant_type, and returns the user token', async () => {
+    const token = await client.oauth.exchangeCode(fake.issueCode('OPENID_9'));
+    expect(token).toMatchObject({
+      openid: 'OPENID_9',
+      access_token: 'USER_TOKEN_1',
+      refresh_token: 'REFRESH_USER_TOKEN_1',
+    });
+    expect(fake.calls('oauth.accessToken')[0]!.query).toEqual({
+      grant_type: 'authorization_code',
+      appid: FAKE_APPID,
+      secret: FAKE_SECRET,
+      code: 'CODE_1',
+    });
+  });
+
+  it('a second exchange of the same code fails with 40163, says codes are single-use, and is not retried', async () => {
+    const code = fake.issueCode('OPENID_9');
+    await client.oauth.exchangeCode(code);
+    const err: unknown = await client.oauth.exchangeCode(code).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WeChatApiError);
+    expect((err as WeChatApiError).errcode).toBe(40163);
+    expect((err as WeChatApiError).message).toContain('single-use');
+    expect(fake.calls('oauth.accessToken')).toHaveLength(2);
+  });
+
+  it('a timed-out exchange is not repeated, since the code may be spent', async () => {
+    const slow = createApiClient({
+      apiBase: fake.url,
+      tokenProvider: fakeTokenProvider(fake),
+      appId: FAKE_APPID,
+      appSecret: FAKE_SECRET,
+      timeoutMs: 50,
+    });
+    fake.fail('oauth.accessToken', { delayMs: 300 });
+    await expect(slow.oauth.exchangeCode(fake.issueCode('O'))).rejects.toMatchObject({ code: 'TIMEOUT' });
+    expect(fake.calls('oauth.accessToken')).toHaveLength(1);
+  });
+
+  it('refresh sends the appid but not the secret', async () => {
+    const token = await client.oauth.exchangeCode(fake.issueCode('OPENID_9'));
+    await expect(client.oauth.refresh(token.refresh_token)).resolves.toMatchObject({ openid: 'OPENID_9' });
+    expect(fake.calls('oauth.refreshToken')[0]!.query).toEqual({
+      grant_type: 'refresh_token',
+      appid: FAKE_APPID,
+      refresh_token: token.refresh_token,
+    });
+  });
+
+  it("userInfo and isTokenValid use the user's token, not the global one", async () => {
+    const token = await client.oauth.exchangeCode(fake.issueCode('OPENID_9'));
+    await expect(client.oauth.userInfo(token.access_token, token.openid)).resolves.toMatchObject({
+      nickname: '张三',
+    });
+    expect(fake.calls('oauth.userInfo')[0]!.query['access_token']).toBe(token.access_token);
+    await expect(client.oauth.isTokenValid(token.access_token, token.openid)).resolves.toBe(true);
+    await expect(client.oauth.isTokenValid('WRONG', token.openid)).resolves.toBe(false);
+    expect(fake.calls('oauth.auth')).toHaveLength(2); // a user token error is not ours to refresh
+  });
+});
+
+describe('JS-SDK', () => {
+  it('getTicket asks for the jsapi ticket', async () => {
+    await expect(client.jssdk.getTicket()).resolves.toMatchObject({ ticket: JSAPI_TICKET, expires_in: 7200 });
+    expect(fake.calls('jssdk.getTicket')[0]!.query['type']).toBe('jsapi');
+  });
+
+  it("config signs the page URL without its fragment with the provider's ticket", async () => {
+    const now = () => 1414587457_000;
+    const signed = createApiClient({
+      apiBase: fake.url,
+      tokenProvider: fakeTokenProvider(fake),
+      appId: FAKE_APPID,
+      ticketProvider: { getTicket: async () => (await client.jssdk.getTicket()).ticket },
+      now,
+    });
+    const config = await signed.jssdk.config({
+      url: 'https://example.com/page?a=1#section',
+      jsApiList: ['scanQRCode'],
+    });
+    expect(config).toMatchObject({
+      appId: FAKE_APPID,
+      timestamp: 1414587457,
+      jsApiList: ['scanQRCode'],
+      openTagList: [],
+      debug: false,
+    });
+    expect(config.signature).toBe(
+      jssdkSignature({
+        jsapi_ticket: JSAPI_TICKET,
+        noncestr: config.nonceStr,
+        timestamp: 1414587457,
+        url: 'https://example.com/page?a=1',
+      }),
+    );
+  });
+
+  it('config without a ticket provider says how to give one', async () => {
+    await expect(client.jssdk.config({ url: 'https://x', jsApiList: [] })).rejects.toThrow(
+      /createTicketManager/,
+    );
+    await expect(client.jssdk.config({ url: 'https://x', jsApiList: [] })).rejects.toBeInstanceOf(
+      WeChatError,
+    );
+  });
+});
+
+describe('examples/oauth against the fake', () => {
+  const publicUrl = 'http://app.test';
+  const app = () =>
+    createOAuthExampleApp({
+      appId: FAKE_APPID,
+      appSecret: FAKE_SECRET,
+      publicUrl,
+      apiBase: fake.url,
+      authorizeOrigin: 'http://wechat.test',
+    });
+
+  async function login(example: ReturnType<typeof app>) {
+    const res = await example.request('/login');
+    const location = res.headers.get('location') ?? '';
+    const state = /&state=([0-9a-f]+)#wechat_redirect$/.exec(location)?.[1] ?? '';
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    return { res, location, state, cookie };
+  }
+
+  it('sends the visitor to the authorize URL with a state cookie', async () => {
+    const { res, location, state, cookie } = await login(app());
+    expect(res.status).toBe(302);
+    expect(location).toBe(
+      `http://wechat.test/connect/oauth2/authorize?appid=${FAKE_APPID}&redirect_uri=http%3A%2F%2Fapp.test%2Fcallback&response_type=code&scope=snsapi_base&state=${state}#wechat_redirect`,
+    );
+    expect(cookie).toBe(`oauth_state=${state}`);
+  });
+
+  it('exchanges the code of the callback and shows the openid; a reload explains single-use codes', async () => {
+    const example = app();
+    const { state, cookie } = await login(example);
+    const code = fake.issueCode('OPENID_42');
+    const page = await example.request(`/callback?code=${code}&state=${state}`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<dd id="openid">OPENID_42</dd>');
+    const reload = await example.request(`/callback?code=${code}&state=${state}`, { headers: { cookie } });
+    expect(reload.status).toBe(502);
+    expect(await reload.text()).toContain('single-use');
+  });
+
+  it('refuses a callback whose state does not match the cookie', async () => {
+    const example = app();
+    const { cookie } = await login(example);
+    const res = await example.request(`/callback?code=${fake.issueCode('O')}&state=forged`, {
+      headers: { cookie },
+    });
+    expect(res.status).toBe(400);
+    expect(fake.calls('oauth.accessToken')).toHaveLength(0);
+  });
+});

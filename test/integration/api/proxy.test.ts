@@ -1,0 +1,270 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Logger } from '../../../src/logger.js';
+import { createProxy, createRateLimiter, keyIdOf, type ProxyOptions } from '../../../src/services/proxy.js';
+import {
+  BIG_ID,
+  FAKE_APPID,
+  FAKE_SECRET,
+  fakeTokenProvider,
+  startFakeWithClient,
+  type FakeWeChatApi,
+} from '../../support/fake-wechat-api.js';
+import type { WeChatClient } from '../../../src/api/client.js';
+
+const KEY = 'service-a-0123456789abcdef';
+const OTHER_KEY = 'service-b-0123456789abcdef';
+const auth = (key = KEY) => ({ authorization: `Bearer ${key}` });
+
+let fake: FakeWeChatApi;
+let client: WeChatClient;
+let tokens: ReturnType<typeof fakeTokenProvider>;
+let lines: Record<string, unknown>[];
+
+beforeEach(async () => {
+  ({ fake, client } = await startFakeWithClient());
+  tokens = fakeTokenProvider(fake);
+  lines = [];
+});
+afterEach(() => fake.close());
+
+function proxy(options: Partial<ProxyOptions> = {}) {
+  const log = (obj: object, msg?: string) => void lines.push({ ...obj, msg });
+  const logger: Logger = { debug: log, info: log, warn: log, error: log };
+  return createProxy({
+    tokenProvider: tokens,
+    clientKeys: [KEY, OTHER_KEY],
+    apiBase: fake.url,
+    appId: FAKE_APPID,
+    appSecret: FAKE_SECRET,
+    logger,
+    retry: { baseDelayMs: 1, maxDelayMs: 2 },
+    ...options,
+  }).app;
+}
+
+describe('client keys', () => {
+  it('401 without Authorization', async () => {
+    const res = await proxy().request('/cgi-bin/menu/get');
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBe('Bearer');
+    expect(await res.json()).toMatchObject({ error: 'UNAUTHORIZED' });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('401 with a wrong key', async () => {
+    const res = await proxy().request('/cgi-bin/menu/get', { headers: auth('service-a-0123456789abcdeX') });
+    expect(res.status).toBe(401);
+  });
+
+  it('accepts every configured key', async () => {
+    await client.menu.create({ button: [{ type: 'click', name: 'a', key: 'k' }] });
+    const app = proxy();
+    expect((await app.request('/cgi-bin/menu/get', { headers: auth(KEY) })).status).toBe(200);
+    expect((await app.request('/cgi-bin/menu/get', { headers: auth(OTHER_KEY) })).status).toBe(200);
+  });
+});
+
+describe('allowlist', () => {
+  it.each([
+    ['GET', '/cgi-bin/unknown'],
+    ['GET', '/cgi-bin/menu/create'],
+    ['GET', '/cgi-bin/token'],
+    ['POST', '/cgi-bin/stable_token'],
+    ['POST', '/cgi-bin/clear_quota/v2'],
+  ])('404 for %s %s, which the proxy does not forward', async (method, path) => {
+    const res = await proxy().request(path, { method, headers: auth() });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'NOT_FOUND' });
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('rate limit', () => {
+  it('429 with Retry-After once a key used its budget; other keys are unaffected', async () => {
+    let now = 1_000_000;
+    const app = proxy({ rateLimitPerMinute: 2, now: () => now });
+    const call = (key = KEY) => app.request('/cgi-bin/getcallbackip', { headers: auth(key) });
+    expect((await call()).status).toBe(200);
+    expect((await call()).status).toBe(200);
+    const limited = await call();
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('30');
+    expect(await limited.json()).toMatchObject({ error: 'RATE_LIMITED' });
+    expect((await call(OTHER_KEY)).status).toBe(200);
+    now += 30_000;
+    expect((await call()).status).toBe(200);
+  });
+
+  it('the token bucket refills continuously up to its size', () => {
+    let now = 0;
+    const limiter = createRateLimiter(60, () => now);
+    for (let i = 0; i < 60; i++) expect(limiter.take('k')).toBe(0);
+    expect(limiter.take('k')).toBe(1000);
+    now += 1000;
+    expect(limiter.take('k')).toBe(0);
+    now += 10 * 60_000;
+    for (let i = 0; i < 60; i++) expect(limiter.take('k')).toBe(0);
+    expect(limiter.take('k')).toBeGreaterThan(0);
+  });
+});
+
+describe('forwarding', () => {
+  it('injects the token and strips a caller-supplied access_token', async () => {
+    const res = await proxy().request('/cgi-bin/user/info?access_token=CALLERS&openid=OPENID_1&lang=en', {
+      headers: auth(),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ openid: 'OPENID_1', subscribe: 1 });
+    const seen = fake.calls('user.info')[0]!;
+    expect(seen.query).toEqual({ openid: 'OPENID_1', lang: 'en', access_token: 'TOKEN_1' });
+    expect(seen.headers['authorization']).toBeUndefined();
+  });
+
+  it("forwards JSON bodies and returns WeChat's text untouched (64-bit ids stay exact)", async () => {
+    const res = await proxy().request('/cgi-bin/message/template/send', {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      body: JSON.stringify({ touser: 'OPENID_1', template_id: 'T', data: { thing1: { value: '你好' } } }),
+    });
+    expect(await res.text()).toBe(`{"errcode":0,"errmsg":"ok","msgid":${BIG_ID}}`);
+    expect(fake.calls('template.send')[0]!.body).toContain('你好');
+  });
+
+  it('retries on 40001 with a fresh token, invalidating the rejected one', async () => {
+    const app = proxy();
+    await app.request('/cgi-bin/getcallbackip', { headers: auth() });
+    fake.expireTokens();
+    const res = await app.request('/cgi-bin/getcallbackip', { headers: auth() });
+    expect(await res.json()).toHaveProperty('ip_list');
+    expect(fake.calls('misc.callbackIp').map((r) => r.query['access_token'])).toEqual([
+      'TOKEN_1',
+      'TOKEN_1',
+      'TOKEN_2',
+    ]);
+    expect(tokens.invalidated).toEqual(['TOKEN_1']);
+  });
+
+  it('retries -1 on idempotent endpoints, but passes 45009 through at once', async () => {
+    const app = proxy();
+    fake.fail('menu.get', { errcode: -1 });
+    fake.fail('misc.callbackIp', { errcode: 45009 });
+    await app.request('/cgi-bin/menu/get', { headers: auth() });
+    expect(fake.calls('menu.get')).toHaveLength(2);
+    const res = await app.request('/cgi-bin/getcallbackip', { headers: auth() });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ errcode: 45009 });
+    expect(fake.calls('misc.callbackIp')).toHaveLength(1);
+  });
+
+  it('streams binary answers through with content type and filename', async () => {
+    const bytes = new Uint8Array(256).map((_, i) => i);
+    const { media_id } = await client.media.upload('image', { data: bytes, filename: 'all-bytes.jpg' });
+    const res = await proxy().request(`/cgi-bin/media/get?media_id=${media_id}`, { headers: auth() });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="all-bytes.jpg"');
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('forwards multipart uploads unchanged', async () => {
+    const form = new FormData();
+    form.append('media', new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }), 'up.png');
+    const res = await proxy().request('/cgi-bin/media/upload?type=image', {
+      method: 'POST',
+      headers: auth(),
+      body: form,
+    });
+    expect(await res.json()).toMatchObject({ type: 'image', media_id: 'MEDIA_1' });
+    expect(fake.calls('media.upload')[0]!.form['media']).toMatchObject({
+      filename: 'up.png',
+      type: 'image/png',
+      size: 3,
+    });
+  });
+
+  it("adds appid and secret to the OAuth code exchange and drops the caller's", async () => {
+    const code = fake.issueCode('OPENID_7');
+    const res = await proxy().request(`/sns/oauth2/access_token?code=${code}&secret=GUESS&appid=wxother`, {
+      headers: auth(),
+    });
+    expect(await res.json()).toMatchObject({ openid: 'OPENID_7' });
+    expect(fake.calls('oauth.accessToken')[0]!.query).toEqual({
+      code,
+      grant_type: 'authorization_code',
+      appid: FAKE_APPID,
+      secret: FAKE_SECRET,
+    });
+    expect(tokens.fetches).toBe(0);
+  });
+
+  it("keeps the user's own token on sns/userinfo", async () => {
+    const token = await client.oauth.exchangeCode(fake.issueCode('OPENID_7'));
+    const res = await proxy().request(`/sns/userinfo?access_token=${token.access_token}&openid=OPENID_7`, {
+      headers: auth(),
+    });
+    expect(await res.json()).toMatchObject({ openid: 'OPENID_7', nickname: '张三' });
+  });
+
+  it('413 for bodies above the limit', async () => {
+    const res = await proxy({ maxBodyBytes: 10 }).request('/cgi-bin/menu/create', {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      body: JSON.stringify({ button: [] }),
+    });
+    expect(res.status).toBe(413);
+    expect(fake.calls('menu.create')).toHaveLength(0);
+  });
+});
+
+describe('upstream failures', () => {
+  it('504 when WeChat does not answer in time', async () => {
+    fake.fail('customService.send', { delayMs: 300 });
+    const res = await proxy({ timeoutMs: 50 }).request('/cgi-bin/message/custom/send', {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      body: '{"touser":"OPENID_1","msgtype":"text","text":{"content":"hi"}}',
+    });
+    expect(res.status).toBe(504);
+    expect(await res.json()).toMatchObject({ error: 'TIMEOUT' });
+    expect(fake.calls('customService.send')).toHaveLength(1);
+  });
+
+  it('502 when WeChat cannot be reached', async () => {
+    const res = await proxy({ apiBase: 'http://127.0.0.1:1', retry: { maxRetries: 0 } }).request(
+      '/cgi-bin/menu/get',
+      {
+        headers: auth(),
+      },
+    );
+    expect(res.status).toBe(502);
+    expect(await res.json()).toMatchObject({ error: 'HTTP_ERROR' });
+  });
+
+  it('503 when no token can be had', async () => {
+    const app = proxy({
+      tokenProvider: {
+        getToken: () => Promise.reject(new Error('store down')),
+        invalidate: () => Promise.resolve(),
+      },
+    });
+    const res = await app.request('/cgi-bin/menu/get', { headers: auth() });
+    expect(res.status).toBe(503);
+  });
+});
+
+describe('logging', () => {
+  it('logs key id, path, status, errcode and ms per call, and no secret', async () => {
+    fake.fail('misc.callbackIp', { errcode: 45009 });
+    await proxy().request('/cgi-bin/getcallbackip?access_token=CALLERS', { headers: auth() });
+    const line = lines.find((l) => l['msg'] === 'proxied WeChat API call');
+    expect(line).toMatchObject({
+      key: keyIdOf(KEY),
+      path: '/cgi-bin/getcallbackip',
+      status: 200,
+      errcode: 45009,
+    });
+    expect(typeof line?.['ms']).toBe('number');
+    const text = JSON.stringify(lines);
+    for (const secret of [KEY, 'TOKEN_1', 'CALLERS', FAKE_SECRET]) expect(text).not.toContain(secret);
+  });
+});

@@ -1,0 +1,82 @@
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPush, inbound } from '../../../src/push/index.js';
+import { RedisDedup } from '../../../src/services/redis-dedup.js';
+import { fromNodeRedis } from '../../../src/token/stores/node-redis.js';
+import type { RedisLike } from '../../../src/token/stores/redis.js';
+import { createWebhook } from '../../../src/webhook/handler.js';
+import { Router } from '../../../src/webhook/router.js';
+import { REDIS_URL, redisAvailable, uniquePrefix } from '../../support/redis.js';
+
+const available = await redisAvailable();
+const TOKEN = 'AAAAA';
+
+describe.skipIf(!available)('RedisDedup across webhook instances (real Redis)', () => {
+  let client: ReturnType<typeof createClient>;
+  let redis: RedisLike;
+  beforeAll(async () => {
+    client = createClient({ url: REDIS_URL });
+    await client.connect();
+    redis = fromNodeRedis(client);
+  });
+  afterAll(async () => {
+    await client.quit();
+  });
+
+  /** Two instances of one deployment, sharing a prefix; each counts its handler runs. */
+  function deployment(handler: () => unknown) {
+    const prefix = uniquePrefix('dedup');
+    let runs = 0;
+    const instance = () => {
+      const bot = new Router();
+      bot.use(() => {
+        runs++;
+        return handler() as string | Promise<string>;
+      });
+      return createWebhook(bot, { token: TOKEN, dedup: new RedisDedup({ redis, prefix, pollMs: 10 }) });
+    };
+    return { a: instance(), b: instance(), runs: () => runs };
+  }
+
+  const push = () =>
+    buildPush(inbound.text({ to: 'gh_1', from: 'oFan' }, 'hi'), { token: TOKEN, mode: 'plain' });
+
+  it('a retry reaching another instance while the first runs gets the same reply; the handler runs once', async () => {
+    const { a, b, runs } = deployment(async () => {
+      await new Promise((r) => setTimeout(r, 150));
+      return 'from the first instance';
+    });
+    const p = push();
+    const request = { method: 'POST', url: `/wx${p.search}`, body: p.body };
+    const [ra, rb] = await Promise.all([a.handle(request), b.handle(request)]);
+    expect(runs()).toBe(1);
+    expect(ra.body).toContain('from the first instance');
+    expect(rb.body).toBe(ra.body);
+  });
+
+  it('a later retry at another instance is answered from Redis', async () => {
+    const { a, b, runs } = deployment(() => 'stored reply');
+    const p = push();
+    const request = { method: 'POST', url: `/wx${p.search}`, body: p.body };
+    const first = await a.handle(request);
+    const retry = await b.handle(request);
+    expect(runs()).toBe(1);
+    expect(retry.body).toBe(first.body);
+  });
+});
+
+describe('RedisDedup when Redis fails', () => {
+  it('with Redis unreachable the push is still handled (nothing is lost)', async () => {
+    const down: RedisLike = {
+      get: () => Promise.reject(new Error('ECONNREFUSED')),
+      set: () => Promise.reject(new Error('ECONNREFUSED')),
+      eval: () => Promise.reject(new Error('ECONNREFUSED')),
+    };
+    const bot = new Router();
+    bot.on('text', (ctx) => `handled ${ctx.message.content}`);
+    const webhook = createWebhook(bot, { token: TOKEN, dedup: new RedisDedup({ redis: down }) });
+    const p = buildPush(inbound.text({ to: 'gh_1', from: 'oFan' }, 'hi'), { token: TOKEN, mode: 'plain' });
+    const res = await webhook.handle({ method: 'POST', url: `/wx${p.search}`, body: p.body });
+    expect(res.body).toContain('handled hi');
+  });
+});

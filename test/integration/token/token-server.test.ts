@@ -1,0 +1,218 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readEnv } from '../../../src/config.js';
+import type { WeChatError } from '../../../src/errors.js';
+import {
+  clientKeyMatcher,
+  createTokenServer,
+  createTokenServerFromEnv,
+  type TokenServer,
+} from '../../../src/services/token-server.js';
+import { createTokenManager } from '../../../src/token/manager.js';
+import { createTicketManager } from '../../../src/token/ticket.js';
+import { FakeTokenPlatform } from '../../support/fake-token-endpoint.js';
+import { REDIS_URL, redisAvailable, uniquePrefix } from '../../support/redis.js';
+import { APP_ID, APP_SECRET, captureLogger } from '../../support/token-test-kit.js';
+
+const hasRedis = await redisAvailable();
+const KEY = 'client-key-0123456789-abcdef';
+const auth = { authorization: `Bearer ${KEY}` };
+
+describe('token server', () => {
+  const platform = new FakeTokenPlatform({ appId: APP_ID, appSecret: APP_SECRET });
+  let wechat: { url: string; close: () => Promise<void> };
+  const servers: TokenServer[] = [];
+  const logger = captureLogger();
+
+  beforeAll(async () => {
+    wechat = await platform.listen();
+  });
+  afterEach(async () => {
+    for (const s of servers.splice(0)) await s.close();
+  });
+  afterAll(async () => {
+    await wechat.close();
+  });
+
+  function start(mode: 'stable' | 'classic' = 'classic'): TokenServer {
+    const tokens = createTokenManager({
+      appId: APP_ID,
+      appSecret: APP_SECRET,
+      apiBase: wechat.url,
+      mode,
+      logger,
+    });
+    const jsapi = createTicketManager({ appId: APP_ID, tokens, apiBase: wechat.url });
+    const server = createTokenServer({
+      tokens,
+      tickets: { jsapi },
+      clientKeys: ['another-client-key-000000', KEY],
+      logger,
+    });
+    servers.push(server);
+    return server;
+  }
+
+  it('answers 401 JSON without a client key, with a wrong key, or with another scheme', async () => {
+    const { app } = start();
+    for (const headers of [
+      {},
+      { authorization: 'Bearer wrong-key-0123456789' },
+      { authorization: `Basic ${KEY}` },
+    ]) {
+      for (const [path, method] of [
+        ['/token', 'GET'],
+        ['/token/invalidate', 'POST'],
+        ['/ticket?type=jsapi', 'GET'],
+      ] as const) {
+        const res = await app.request(path, { method, headers });
+        expect(res.status).toBe(401);
+        expect(res.headers.get('www-authenticate')).toBe('Bearer');
+        expect(await res.json()).toMatchObject({ error: 'UNAUTHORIZED' });
+      }
+    }
+    expect(platform.calls.length).toBe(0);
+  });
+
+  it('GET /token returns {access_token, expires_at, expires_in}, uncached', async () => {
+    const { app } = start();
+    const res = await app.request('/token', { headers: auth });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = (await res.json()) as { access_token: string; expires_at: number; expires_in: number };
+    expect(body.access_token).toMatch(/^CLASSIC-/);
+    expect(platform.isValid(body.access_token)).toBe(true);
+    expect(body.expires_in).toBeGreaterThan(7100);
+    expect(body.expires_in).toBeLessThanOrEqual(7200);
+    const nowSec = Date.now() / 1000;
+    expect(Number.isInteger(body.expires_at)).toBe(true);
+    expect(body.expires_at).toBeGreaterThan(nowSec + 7100);
+    expect(body.expires_at).toBeLessThanOrEqual(nowSec + 7200);
+  });
+
+  it('POST /token/invalidate drops only that token: a stale one leaves the fresh one in place', async () => {
+    const { app } = start();
+    const get = async () =>
+      ((await (await app.request('/token', { headers: auth })).json()) as { access_token: string })
+        .access_token;
+    const invalidate = (token: string) =>
+      app.request('/token/invalidate', {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ access_token: token }),
+      });
+    const first = await get();
+    expect((await invalidate('STALE-TOKEN')).status).toBe(200);
+    expect(await get()).toBe(first);
+    const res = await invalidate(first);
+    expect(await res.json()).toEqual({ ok: true });
+    const second = await get();
+    expect(second).not.toBe(first);
+  });
+
+  it('POST /token/invalidate rejects a body without access_token with 400', async () => {
+    const { app } = start();
+    for (const body of ['', 'not json', '{}', '{"access_token": 5}', '{"access_token": ""}']) {
+      const res = await app.request('/token/invalidate', { method: 'POST', headers: auth, body });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'BAD_REQUEST' });
+    }
+  });
+
+  it('GET /ticket?type=jsapi returns the jsapi_ticket; unknown types are 400, unserved ones 404', async () => {
+    const { app } = start();
+    const res = await app.request('/ticket?type=jsapi', { headers: auth });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      ticket: expect.stringMatching(/^TICKET-.*-jsapi$/) as string,
+      expires_at: expect.any(Number) as number,
+    });
+    expect((await app.request('/ticket?type=nope', { headers: auth })).status).toBe(400);
+    expect((await app.request('/ticket?type=wx_card', { headers: auth })).status).toBe(404);
+  });
+
+  it('GET /healthz answers without a key and says whether a token is cached', async () => {
+    const { app } = start();
+    expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok', token_cached: false });
+    await app.request('/token', { headers: auth });
+    expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok', token_cached: true });
+  });
+
+  it('a WeChat error becomes 502 with errcode and the hint, never the secret', async () => {
+    const { app } = start();
+    platform.failNext(40164, 'invalid ip 192.0.2.9 ipv6 ::ffff:192.0.2.9, not in whitelist rid: 1-2');
+    const res = await app.request('/token', { headers: auth });
+    expect(res.status).toBe(502);
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ error: 'API_ERROR', errcode: 40164 });
+    expect(text).toContain('192.0.2.9');
+    expect(text).not.toContain(APP_SECRET);
+    expect(logger.lines.join('\n')).not.toContain(APP_SECRET);
+    expect(logger.lines.join('\n')).not.toContain(KEY);
+  });
+
+  it('compares client keys by digest, accepting each configured key and nothing else', () => {
+    const isKey = clientKeyMatcher(['key-one-0123456789', 'key-two-0123456789']);
+    expect(isKey('key-one-0123456789')).toBe(true);
+    expect(isKey('key-two-0123456789')).toBe(true);
+    expect(isKey('key-one-012345678')).toBe(false);
+    expect(isKey('')).toBe(false);
+  });
+
+  it('refuses to start without WECHAT_APPID, WECHAT_APPSECRET or WXMP_CLIENT_KEYS, with one line each', () => {
+    const env = readEnv({ WECHAT_APPID: APP_ID, WECHAT_APPSECRET: APP_SECRET });
+    const attempt = (e: typeof env, keys: string | undefined) => {
+      try {
+        createTokenServerFromEnv(e, { clientKeys: keys });
+      } catch (err) {
+        return err as WeChatError;
+      }
+      throw new Error('started');
+    };
+    const cases = [
+      [attempt({ ...env, appId: undefined }, KEY), 'WECHAT_APPID'],
+      [attempt({ ...env, appSecret: undefined }, KEY), 'WECHAT_APPSECRET'],
+      [attempt(env, undefined), 'WXMP_CLIENT_KEYS'],
+      [attempt(env, ' , '), 'WXMP_CLIENT_KEYS'],
+      [attempt(env, 'short'), 'WXMP_CLIENT_KEYS'],
+    ] as const;
+    for (const [err, variable] of cases) {
+      expect(err.code).toBe('CONFIG_INVALID');
+      expect(err.message.startsWith(variable)).toBe(true);
+      expect(err.message).not.toContain('\n');
+    }
+  });
+
+  describe.skipIf(!hasRedis)('two instances sharing Redis', () => {
+    it('serve one token, and an invalidate through one is seen by the other', async () => {
+      const env = readEnv({
+        WECHAT_APPID: APP_ID,
+        WECHAT_APPSECRET: APP_SECRET,
+        WECHAT_API_BASE: wechat.url,
+        REDIS_URL,
+      });
+      // Both instances on one fresh keyspace of the shared Redis.
+      const redisPrefix = uniquePrefix('token-server');
+      const a = createTokenServerFromEnv(env, { clientKeys: KEY, redisPrefix });
+      const b = createTokenServerFromEnv(env, { clientKeys: KEY, redisPrefix });
+      servers.push(a, b);
+      const start = platform.calls.length;
+      const tokenFrom = async (s: TokenServer) =>
+        ((await (await s.app.request('/token', { headers: auth })).json()) as { access_token: string })
+          .access_token;
+      const first = await tokenFrom(a);
+      expect(await tokenFrom(b)).toBe(first);
+      expect(platform.calls.slice(start)).toHaveLength(1);
+
+      platform.revoke(first); // WeChat stops accepting it; a client of b reports it
+      await b.app.request('/token/invalidate', {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ access_token: first }),
+      });
+      const second = await tokenFrom(a);
+      expect(second).not.toBe(first);
+      expect(await tokenFrom(b)).toBe(second);
+      expect(platform.isValid(second)).toBe(true);
+    });
+  });
+});

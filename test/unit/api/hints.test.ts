@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { hintFor, hintedErrcodes } from '../../../src/api/hints.js';
+import { WeChatApiError } from '../../../src/errors.js';
+
+const API = '/cgi-bin/menu/get';
+
+describe('hintFor', () => {
+  it('40164 names the IP to whitelist, read from errmsg', () => {
+    const errmsg =
+      'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 64dd4ac5-4c1f3d2a-7a9b8c01';
+    expect(hintFor(40164, errmsg, API)).toContain("Add 203.0.113.7 to the account's IP whitelist");
+  });
+
+  it('40164 without an IP in errmsg still says what to whitelist', () => {
+    expect(hintFor(40164, 'not in whitelist', API)).toContain('Add the IP of this server');
+  });
+
+  it('45009 explains the daily quota and clear_quota', () => {
+    const hint = hintFor(45009, 'reach max api daily quota limit', API);
+    expect(hint).toContain('daily quota');
+    expect(hint).toContain('clear_quota');
+  });
+
+  it('40163 says OAuth codes are single-use', () => {
+    expect(hintFor(40163, 'code been used', '/sns/oauth2/access_token')).toContain('single-use');
+  });
+
+  it('48001 says the account lacks the permission', () => {
+    expect(hintFor(48001, 'api unauthorized', API)).toContain('lacks the permission');
+  });
+
+  it('40001 blames the AppSecret on token endpoints and token handling elsewhere', () => {
+    expect(hintFor(40001, 'invalid credential', '/cgi-bin/token')).toContain('WECHAT_APPSECRET');
+    expect(hintFor(40001, 'invalid credential', API)).toContain('one service fetches tokens');
+  });
+
+  it.each([42001, 40014])('%i is about the token', (errcode) => {
+    expect(hintFor(errcode, '', API)).toContain('token');
+  });
+
+  it('40013 and 40125 name the AppID and AppSecret settings', () => {
+    expect(hintFor(40013, 'invalid appid', API)).toContain('WECHAT_APPID');
+    expect(hintFor(40125, 'invalid appsecret', API)).toContain('WECHAT_APPSECRET');
+  });
+
+  it('45015 and 45047 explain the customer-service window and quota', () => {
+    expect(hintFor(45015, '', API)).toContain('48 hours');
+    expect(hintFor(45047, '', API)).toContain('5 messages');
+  });
+
+  it('46003 says there is no menu and how to create one', () => {
+    expect(hintFor(46003, 'menu no exist', API)).toContain('wxmp menu push');
+  });
+
+  it('40007 explains invalid media_id', () => {
+    expect(hintFor(40007, 'invalid media_id', API)).toContain('3 days');
+  });
+
+  it('points unknown codes at the global code list', () => {
+    expect(hintFor(99999, 'x', API)).toContain('Global_Return_Code');
+  });
+
+  it('has a hint for every code of the global table of the reference', () => {
+    const codes = [
+      -1, 40001, 40002, 40003, 40004, 40007, 40013, 40014, 40029, 40125, 40163, 40164, 40243, 41001, 41002,
+      41004, 42001, 42002, 42003, 43002, 43004, 44002, 45008, 45009, 45011, 45015, 45047, 46003, 47001, 48001,
+      48004, 48006, 50001, 50002,
+    ];
+    expect(hintedErrcodes()).toEqual(expect.arrayContaining(codes));
+  });
+});
+
+describe('WeChatApiError built with a hint', () => {
+  it('carries errcode, rid and endpoint, and ends its message with the hint', () => {
+    const errmsg = 'reach max api daily quota limit rid: 617682e0-09059ac5-34a8e2ea';
+    const err = new WeChatApiError(
+      { errcode: 45009, errmsg, endpoint: API },
+      { hint: hintFor(45009, errmsg, API) },
+    );
+    expect(err.rid).toBe('617682e0-09059ac5-34a8e2ea');
+    expect(err.endpoint).toBe(API);
+    expect(err.message).toMatch(/failed with 45009: reach max api daily quota limit .*clear_quota/);
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Generous: the CLI and browser suites start processes, which a loaded 2-core machine can slow several-fold.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Integration suites bind loopback ports and share one Redis: files run in parallel, tests inside a file do not.
+    pool: 'forks',
+  },
+});
