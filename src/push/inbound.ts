@@ -15,7 +15,14 @@ export interface Parties {
   createTime?: number;
 }
 
-/** A 64-bit message id like WeChat's (as a string: it exceeds 2^53). */
+/**
+ * A 64-bit message id like WeChat's (as a string: it exceeds 2^53).
+ *
+ * @example
+ * ```ts
+ * inbound.text({ to: 'gh_1', from: 'oFan' }, 'same id twice', newMsgId()); // e.g. '4238561193712345678'
+ * ```
+ */
 export function newMsgId(): string {
   return `${randomInt(1_000_000_000, 9_999_999_999)}${randomInt(100_000_000, 999_999_999)}`;
 }

@@ -34,7 +34,14 @@ export interface PushRequest {
   body: string;
 }
 
-/** Creates the MessageCrypto of compatible/safe mode, or undefined in plain mode. */
+/**
+ * Creates the MessageCrypto of compatible/safe mode, or undefined in plain mode.
+ *
+ * @example
+ * ```ts
+ * const crypto = pushCrypto({ mode: 'safe', token: 'tok', appId: 'wx1234', encodingAESKey: 'abc…43 chars' });
+ * ```
+ */
 export function pushCrypto(keys: PushKeys): MessageCrypto | undefined {
   if (keys.mode === 'plain') return undefined;
   if (!keys.appId || !keys.encodingAESKey) {

@@ -99,7 +99,14 @@ interface DecryptFlags {
   nonce?: string;
 }
 
-/** Registers `wxmp decrypt`. */
+/**
+ * Registers `wxmp decrypt`.
+ *
+ * @example
+ * ```sh
+ * wxmp decrypt --appid wx1234 --aes-key "$KEY" - < captured-push.xml
+ * ```
+ */
 export function register(program: Command): void {
   program
     .command('decrypt')

@@ -11,7 +11,14 @@ import { accountFrom, banner, stopOnSignals, type EmulatorFlags } from '../../em
 /** `wxmp emulator` listens here unless told otherwise (3000 is left to `wxmp serve`, the webhook it pushes to). */
 export const DEFAULT_EMULATOR_PORT = 3001;
 
-/** Registers `wxmp emulator`. */
+/**
+ * Registers `wxmp emulator`.
+ *
+ * @example
+ * ```sh
+ * wxmp emulator --port 3001 --webhook http://127.0.0.1:3000/wx --mode safe
+ * ```
+ */
 export function register(program: Command): void {
   program
     .command('emulator')

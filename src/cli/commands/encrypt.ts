@@ -157,7 +157,14 @@ interface EncryptFlags {
   random?: string;
 }
 
-/** Registers `wxmp encrypt`. */
+/**
+ * Registers `wxmp encrypt`.
+ *
+ * @example
+ * ```sh
+ * wxmp encrypt --appid wx1234 --aes-key "$KEY" - < reply.xml
+ * ```
+ */
 export function register(program: Command): void {
   program
     .command('encrypt')

@@ -35,7 +35,14 @@ async function loadHandler(file: string): Promise<Router | Middleware> {
   return configError('--handler', `${file} must export default a Router or a middleware function`);
 }
 
-/** Registers `wxmp serve`. */
+/**
+ * Registers `wxmp serve`.
+ *
+ * @example
+ * ```sh
+ * WECHAT_TOKEN=tok wxmp serve --example echo --port 3000 --path /wx
+ * ```
+ */
 export function register(program: Command): void {
   program
     .command('serve')

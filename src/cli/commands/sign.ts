@@ -82,7 +82,14 @@ interface SignFlags {
   json?: boolean;
 }
 
-/** Registers `wxmp sign`. */
+/**
+ * Registers `wxmp sign`.
+ *
+ * @example
+ * ```sh
+ * wxmp sign --token tok --timestamp 1710000000 --nonce abc
+ * ```
+ */
 export function register(program: Command): void {
   program
     .command('sign')
