@@ -122,12 +122,9 @@ const rows: { readonly [N in EndpointName]: Row } = {
   }),
 
   'menu.create': post('/cgi-bin/menu/create', `${MENU}Creating_Custom-Defined_Menu.html`, read),
-  'menu.get': get('/cgi-bin/menu/get', `${MENU}Querying_Custom_Menus.html`),
+  'menu.get': get('/cgi-bin/menu/get', `${MENU}Getting_Custom_Menu_Configurations.html`),
   'menu.delete': get('/cgi-bin/menu/delete', `${MENU}Deleting_Custom-Defined_Menu.html`),
-  'menu.selfMenuInfo': get(
-    '/cgi-bin/get_current_selfmenu_info',
-    `${MENU}Getting_Custom_Menu_Configurations.html`,
-  ),
+  'menu.selfMenuInfo': get('/cgi-bin/get_current_selfmenu_info', `${MENU}Querying_Custom_Menus.html`),
   'menu.addConditional': post('/cgi-bin/menu/addconditional', `${MENU}Personalized_menu_interface.html`),
   'menu.delConditional': post(
     '/cgi-bin/menu/delconditional',

@@ -29,7 +29,7 @@ export function createMenuApi({ call }: ResourceContext) {
     },
     /**
      * The menu set through the API, with conditional menus (GET /cgi-bin/menu/get); 46003 when there is none.
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Querying_Custom_Menus.html
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Getting_Custom_Menu_Configurations.html
      */
     get() {
       return call('menu.get');
@@ -43,7 +43,7 @@ export function createMenuApi({ call }: ResourceContext) {
     },
     /**
      * The menu users see, also when it was set in the web console (GET /cgi-bin/get_current_selfmenu_info).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Getting_Custom_Menu_Configurations.html
+     * @see https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Querying_Custom_Menus.html
      */
     currentSelfMenuInfo() {
       return call('menu.selfMenuInfo');
