@@ -1,12 +1,15 @@
 /**
  * `wxmp dev` / `npm start` in one function: the emulator, the phone page and an example bot wired together in one
- * process on one port (the bot at `/wx`), or the emulator pointed at the developer's own server.
+ * process on one port (the bot at `/wx`), or the emulator pointed at the developer's own server. A bot's replies
+ * that miss the reply budget reach the phone as customer-service messages, as with `wxmp serve`.
  * @module
  */
 import { exampleBots } from '../examples/index.js';
 import { EXAMPLE_MENU } from '../examples/menu.js';
 import { WeChatError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { createWebhook } from '../webhook/handler.js';
+import type { Middleware, Router } from '../webhook/router.js';
 import {
   createEmulator,
   resolveAccount,
@@ -14,6 +17,7 @@ import {
   type Emulator,
   type EmulatorOptions,
 } from './app.js';
+import { emulatorLateReply } from './late-reply.js';
 import { serveEmulator } from './serve.js';
 
 /** Where the example bot is served on the emulator's port. */
@@ -25,11 +29,17 @@ export interface DevOptions {
   host?: string | undefined;
   /** The example bot to run (default `menu`: it answers menu taps, echoes text and welcomes followers). */
   example?: string | undefined;
+  /** Your own bot at `/wx` instead of an example (with the account's keys, like `startEmulator({ bot })`). */
+  bot?: Router | Middleware | undefined;
   /** Push to the developer's own server instead of an example bot. */
   webhookUrl?: string | undefined;
   account?: AccountOverrides | undefined;
   stateFile?: string | undefined;
   pushTimeoutMs?: number | undefined;
+  /** The bot's reply budget (default 4500 ms, WeChat's 5 s less a margin); past it the reply goes out late. */
+  replyBudgetMs?: number | undefined;
+  /** The bot's log (budget overruns, late replies that could not be delivered); default silent. */
+  logger?: Logger | undefined;
 }
 
 /** A running dev setup. */
@@ -38,13 +48,14 @@ export interface DevServer {
   url: string;
   port: number;
   emulator: Emulator;
-  /** The example bot's name, or undefined when pushing to `webhookUrl`. */
+  /** The example bot's name, or undefined when pushing to `webhookUrl` or running `bot`. */
   example: string | undefined;
   close: () => Promise<void>;
 }
 
 /**
- * Starts the emulator with an example bot (or pointed at `webhookUrl`) and listens.
+ * Starts the emulator with an example bot (or your `bot`, or pointed at `webhookUrl`) and listens. A mounted bot's
+ * late replies go out through the emulator's customer-service API (see `emulatorLateReply`).
  *
  * @example
  * ```ts
@@ -53,31 +64,51 @@ export interface DevServer {
  * ```
  */
 export async function startDev(options: DevOptions = {}): Promise<DevServer> {
-  const example = options.webhookUrl ? undefined : (options.example ?? 'menu');
+  const mounts = !options.webhookUrl;
+  const example = mounts && options.bot === undefined ? (options.example ?? 'menu') : undefined;
   const emulatorOptions: EmulatorOptions = {
     account: { ...options.account, ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}) },
     stateFile: options.stateFile,
     pushTimeoutMs: options.pushTimeoutMs,
   };
-  if (example !== undefined) {
-    const factory = exampleBots[example];
-    if (!factory)
-      throw new WeChatError(
-        'CONFIG_INVALID',
-        `--example must be one of ${Object.keys(exampleBots).join(', ')}, got "${example}"`,
-      );
+  const late = emulatorLateReply({ logger: options.logger });
+  const bot = mounts ? (options.bot ?? exampleBot(example)) : undefined;
+  if (bot !== undefined) {
     const { token, appId, encodingAESKey } = resolveAccount(options.account);
     // The bot gets the account's keys, so any mode chosen on the page (plain, compatible, safe) works.
     emulatorOptions.webhook = {
       path: DEV_BOT_PATH,
-      webhook: createWebhook(factory(), { token, appId, encodingAESKey }),
+      webhook: createWebhook(bot, {
+        token,
+        appId,
+        encodingAESKey,
+        lateReply: late.lateReply,
+        ...(options.replyBudgetMs === undefined ? {} : { replyBudgetMs: options.replyBudgetMs }),
+        ...(options.logger === undefined ? {} : { logger: options.logger }),
+      }),
     };
-    emulatorOptions.menu = EXAMPLE_MENU;
+    if (example !== undefined) emulatorOptions.menu = EXAMPLE_MENU;
   }
   const emulator = createEmulator(emulatorOptions);
+  late.connect(emulator);
   const served = await serveEmulator(emulator, {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
   });
-  return { url: `${served.url}/`, port: served.port, emulator, example, close: served.close };
+  const close = async () => {
+    await served.close();
+    await late.close();
+  };
+  return { url: `${served.url}/`, port: served.port, emulator, example, close };
+}
+
+function exampleBot(example: string | undefined): Router | undefined {
+  if (example === undefined) return undefined;
+  const factory = exampleBots[example];
+  if (!factory)
+    throw new WeChatError(
+      'CONFIG_INVALID',
+      `--example must be one of ${Object.keys(exampleBots).join(', ')}, got "${example}"`,
+    );
+  return factory();
 }

@@ -19,6 +19,7 @@ export {
 } from './app.js';
 export { serveEmulator, type ServedEmulator } from './serve.js';
 export { startDev, DEV_BOT_PATH, type DevOptions, type DevServer } from './dev.js';
+export { emulatorLateReply, type EmulatorLateReply } from './late-reply.js';
 export {
   createPusher,
   SERVICE_UNAVAILABLE_NOTICE,

@@ -2,7 +2,8 @@
  * The token server: the one place that holds the AppSecret and talks to WeChat's token endpoints; every other
  * service asks it for the access_token (and the jsapi_ticket) over HTTP with a client key.
  *
- * Routes: `GET /token`, `POST /token/invalidate`, `GET /ticket?type=jsapi`, `GET /healthz`. Several instances
+ * Routes: `GET /token`, `POST /token/invalidate`, `GET /ticket?type=jsapi`, `POST /ticket/invalidate`,
+ * `GET /healthz`. Several instances
  * behind a load balancer share Redis (`REDIS_URL`) and so share one token, one refresh lock and one call cap.
  * @module
  */
@@ -28,7 +29,7 @@ import { createTicketManager, type TicketManager, type TicketType } from '../tok
 export interface TokenServerOptions {
   /** The access_token manager; the server closes it on `close()`. */
   tokens: TokenManager;
-  /** Ticket managers by type, served at `/ticket?type=…`; closed on `close()`. */
+  /** Ticket managers by type, served at `/ticket?type=…` (and `/ticket/invalidate`); closed on `close()`. */
   tickets?: Partial<Record<TicketType, TicketManager>>;
   /** Keys callers send as `Authorization: Bearer <key>`. */
   clientKeys: readonly string[];
@@ -51,8 +52,12 @@ export interface TokenServer {
   close(): Promise<void>;
 }
 
+const ticketType = z.enum(['jsapi', 'wx_card']).default('jsapi');
 const invalidateBody = z.object({ access_token: z.string().min(1).max(2048) });
-const ticketQuery = z.object({ type: z.enum(['jsapi', 'wx_card']).default('jsapi') });
+const ticketQuery = z.object({ type: ticketType });
+const ticketInvalidateBody = z.object({ ticket: z.string().min(1).max(2048), type: ticketType });
+const ROUTES =
+  'Routes: GET /token, POST /token/invalidate, GET /ticket, POST /ticket/invalidate, GET /healthz';
 
 /**
  * Creates the token server's app around existing managers.
@@ -93,15 +98,8 @@ export function createTokenServer(options: TokenServerOptions): TokenServer {
 
   app.post('/token/invalidate', (c) =>
     answer(c, async () => {
-      const parsed = invalidateBody.safeParse(await c.req.json().catch(() => undefined));
-      if (!parsed.success) {
-        throw new HttpError(
-          400,
-          'BAD_REQUEST',
-          'Send a JSON body {"access_token": "<the token WeChat rejected>"}',
-        );
-      }
-      await tokens.invalidate(parsed.data.access_token);
+      const body = await jsonBody(c, invalidateBody, '{"access_token": "<the token WeChat rejected>"}');
+      await tokens.invalidate(body.access_token);
       logger.info({}, 'access_token invalidated by a client');
       return { ok: true };
     }),
@@ -111,24 +109,35 @@ export function createTokenServer(options: TokenServerOptions): TokenServer {
     answer(c, async () => {
       const parsed = ticketQuery.safeParse({ type: c.req.query('type') });
       if (!parsed.success) throw new HttpError(400, 'BAD_REQUEST', 'type must be jsapi or wx_card');
-      const manager = tickets[parsed.data.type];
-      if (manager === undefined)
-        throw new HttpError(404, 'NOT_FOUND', `This server does not serve ${parsed.data.type} tickets`);
+      const manager = ticketManager(parsed.data.type);
       const ticket = await manager.getTicket();
       const seen = await manager.peek();
       return { ticket, ...expiry(seen?.ticket === ticket ? seen.expiresAt : undefined) };
     }),
   );
 
-  app.notFound((c) =>
-    c.json(
-      {
-        error: 'NOT_FOUND',
-        message: 'Routes: GET /token, POST /token/invalidate, GET /ticket, GET /healthz',
-      },
-      404,
-    ),
+  // Like /token/invalidate: only that exact ticket is dropped, so a client holding a stale one never wipes a fresh one.
+  app.post('/ticket/invalidate', (c) =>
+    answer(c, async () => {
+      const body = await jsonBody(
+        c,
+        ticketInvalidateBody,
+        '{"ticket": "<the ticket the JS-SDK rejected>", "type": "jsapi" (default) or "wx_card"}',
+      );
+      await ticketManager(body.type).invalidate(body.ticket);
+      logger.info({ type: body.type }, 'ticket invalidated by a client');
+      return { ok: true };
+    }),
   );
+
+  app.notFound((c) => c.json({ error: 'NOT_FOUND', message: ROUTES }, 404));
+
+  function ticketManager(type: TicketType): TicketManager {
+    const manager = tickets[type];
+    if (manager === undefined)
+      throw new HttpError(404, 'NOT_FOUND', `This server does not serve ${type} tickets`);
+    return manager;
+  }
 
   async function authenticate(c: Context, next: () => Promise<void>): Promise<Response | void> {
     const header = c.req.header('authorization') ?? '';
@@ -297,6 +306,13 @@ export function clientKeyMatcher(keys: readonly string[]): (candidate: string) =
     for (const known of digests) match = timingSafeEqual(known, digest) || match;
     return match;
   };
+}
+
+/** Reads and validates a JSON body; a 400 names the body `expected` (never echoing what was sent). */
+async function jsonBody<T>(c: Context, schema: z.ZodType<T>, expected: string): Promise<T> {
+  const parsed = schema.safeParse(await c.req.json().catch(() => undefined));
+  if (!parsed.success) throw new HttpError(400, 'BAD_REQUEST', `Send a JSON body ${expected}`);
+  return parsed.data;
 }
 
 function sha256(text: string): Buffer {

@@ -40,6 +40,20 @@ export function textResponse(
 }
 
 /**
+ * The 413 an adapter answers when it stops reading a body past the limit. `connection: close` ends the socket once
+ * the answer is out, so a sender cannot keep it busy with the rest of an endless body. Servers that own the
+ * connection may drop the header (HTTP/2 has none; see docs/adapters.md).
+ *
+ * @example
+ * ```ts
+ * if (body === undefined) return tooLarge(webhook.maxBodyBytes); // 413 body exceeds 1048576 bytes
+ * ```
+ */
+export function tooLarge(limit: number): WebhookResponse {
+  return textResponse(413, `body exceeds ${limit} bytes`, { connection: 'close' });
+}
+
+/**
  * An XML response.
  *
  * @example

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { DEFAULT_DEV_PORT } from '../../emulator/defaults.js';
 import { startDev } from '../../emulator/dev.js';
 import { exampleBots } from '../../examples/index.js';
+import { createLogger } from '../../logger.js';
 import { cliEnv, parsePort } from '../options.js';
 import { accountFrom, banner, stopOnSignals, type EmulatorFlags } from '../../emulator/startup.js';
 
@@ -33,6 +34,9 @@ export function register(program: Command): void {
         webhookUrl: opts.webhook,
         account: accountFrom(env, opts),
         stateFile: opts.state,
+        // Only what needs attention (a handler past the reply budget, a late reply that could not be delivered):
+        // the page shows the rest.
+        logger: createLogger({ name: 'wxmp-dev', level: process.env['LOG_LEVEL'] ?? 'warn' }),
       });
       const origin = dev.url.replace(/\/$/, '');
       console.log(banner('wxmp dev', origin, dev.emulator.state.account, env));

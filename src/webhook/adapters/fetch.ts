@@ -4,7 +4,7 @@
  * expose under the `nodejs_compat` flag. A body that middleware already read is answered with a 500 that says so.
  * @module
  */
-import { textResponse, type Webhook, type WebhookResponse } from '../index.js';
+import { textResponse, tooLarge, type Webhook, type WebhookResponse } from '../index.js';
 
 const USED =
   'the request body was read before the WeChat webhook: mount the webhook route before middleware that reads the body';
@@ -53,7 +53,7 @@ async function respond(webhook: Webhook, request: Request): Promise<WebhookRespo
   // The signature covers the exact bytes: a body some middleware already read cannot be verified.
   if (request.bodyUsed) return textResponse(500, USED);
   const body = await readRequestBody(request, webhook.maxBodyBytes);
-  if (body === undefined) return textResponse(413, `body exceeds ${webhook.maxBodyBytes} bytes`);
+  if (body === undefined) return tooLarge(webhook.maxBodyBytes);
   return webhook.handle({ method, url, body });
 }
 

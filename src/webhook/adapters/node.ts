@@ -4,7 +4,7 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { textResponse, type Webhook, type WebhookRequest, type WebhookResponse } from '../index.js';
+import { textResponse, tooLarge, type Webhook, type WebhookRequest, type WebhookResponse } from '../index.js';
 
 /**
  * Reads a request body up to `limit` bytes; resolves `undefined` as soon as the limit is passed, without buffering
@@ -41,18 +41,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
   });
 }
 
-/**
- * The 413 an adapter answers when it stops reading a body past the limit. `connection: close` ends the socket once
- * the answer is out, so a sender cannot keep it busy with the rest of an endless body.
- *
- * @example
- * ```ts
- * if (body === undefined) sendResponse(res, tooLarge(webhook.maxBodyBytes));
- * ```
- */
-export function tooLarge(limit: number): WebhookResponse {
-  return textResponse(413, `body exceeds ${limit} bytes`, { connection: 'close' });
-}
+// The 413 with `connection: close` lives in the core, shared with the fetch adapter; re-exported here as before.
+export { tooLarge } from '../index.js';
 
 /**
  * Writes a webhook response to a node:http response.

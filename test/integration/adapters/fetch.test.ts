@@ -70,6 +70,7 @@ describe('fetch adapter: handler(new Request(…)) without a server', () => {
     const response = await handler(body.request);
     expect(response.status).toBe(413);
     expect(await response.text()).toBe(`body exceeds ${DEFAULT_MAX_BODY_BYTES} bytes`);
+    expect(response.headers.get('connection')).toBe('close');
     // 16 chunks of 64 KiB are exactly the limit; the 17th passes it. A stream buffers at most one more.
     expect(body.pulls()).toBeLessThanOrEqual(18);
   });
@@ -79,6 +80,7 @@ describe('fetch adapter: handler(new Request(…)) without a server', () => {
     const body = endlessPost(`${BASE}${textPush('declared').search}`, 1024, declared);
     const response = await handler(body.request);
     expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
     expect(body.pulls()).toBeLessThanOrEqual(1);
   });
 

@@ -8,7 +8,11 @@ import { EXAMPLE_MENU } from '../../../src/examples/menu.js';
 import { createEmulator } from '../../../src/emulator/app.js';
 import { startDev } from '../../../src/emulator/dev.js';
 import { createFan, DEFAULT_FAN } from '../../../src/emulator/fans.js';
+import type { ChatEntry } from '../../../src/emulator/state.js';
+import type { Logger } from '../../../src/logger.js';
+import { reply } from '../../../src/replies/reply.js';
 import { startEmulator } from '../../../src/testing/index.js';
+import { Router } from '../../../src/webhook/router.js';
 
 /** Reads server-sent events from a stream until `until` accepts one; returns the events read. */
 async function readEvents(
@@ -108,6 +112,48 @@ describe('wxmp dev, in-process', () => {
       const verify = await fetch(`${dev.url}wx?signature=${signature}&timestamp=${now}&nonce=2&echostr=e1`);
       expect(await verify.text()).toBe('e1');
     } finally {
+      await dev.close();
+    }
+  });
+
+  it('delivers a reply that missed the reply budget to the phone as a customer-service message', async () => {
+    // The handler waits until the push is over, so it is late whatever the machine's speed.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const bot = new Router();
+    bot.on('text', async (ctx) => {
+      await released;
+      return reply.text(`late: ${ctx.message.content}`);
+    });
+    // Warnings and errors after the release mean the late reply went nowhere (dropped, or its delivery failed).
+    let problem = (_line: string) => {};
+    const note = (obj: object, msg?: string) => problem(`${msg ?? ''} ${JSON.stringify(obj)}`);
+    const logger: Logger = { debug: () => {}, info: () => {}, warn: note, error: note };
+    const dev = await startDev({ port: 0, bot, replyBudgetMs: 50, logger });
+    try {
+      expect(dev.example).toBeUndefined();
+      const { pushes } = await dev.emulator.fans.text(DEFAULT_FAN.openid, 'slow');
+      // Past the budget the webhook answered `success`: WeChat accepts it and the fan sees nothing yet.
+      expect(pushes[0]!.record).toMatchObject({ verdict: { ok: true }, replyXml: 'success' });
+      expect(pushes[0]!.entries).toEqual([]);
+
+      const outcome = new Promise<ChatEntry | string>((resolve) => {
+        dev.emulator.state.on('chat', (entry) => {
+          if (entry.via === 'customer-service') resolve(entry);
+        });
+        problem = resolve;
+      });
+      release();
+      expect(await outcome).toMatchObject({
+        openid: DEFAULT_FAN.openid,
+        direction: 'out',
+        via: 'customer-service',
+        msgType: 'text',
+        payload: { content: 'late: slow' },
+      });
+      expect(dev.emulator.state.chats.get(DEFAULT_FAN.openid)?.at(-1)?.via).toBe('customer-service');
+    } finally {
+      release();
       await dev.close();
     }
   });

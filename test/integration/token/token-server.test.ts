@@ -63,6 +63,7 @@ describe('token server', () => {
         ['/token', 'GET'],
         ['/token/invalidate', 'POST'],
         ['/ticket?type=jsapi', 'GET'],
+        ['/ticket/invalidate', 'POST'],
       ] as const) {
         const res = await app.request(path, { method, headers });
         expect(res.status).toBe(401);
@@ -128,6 +129,101 @@ describe('token server', () => {
     });
     expect((await app.request('/ticket?type=nope', { headers: auth })).status).toBe(400);
     expect((await app.request('/ticket?type=wx_card', { headers: auth })).status).toBe(404);
+  });
+
+  describe('POST /ticket/invalidate', () => {
+    // Tickets that live less than the platform's 5-minute rotation window: each getticket call then issues a new
+    // ticket, so a refetch after an invalidation is visible. The managers refresh only in their last second.
+    const rotating = new FakeTokenPlatform({ appId: APP_ID, appSecret: APP_SECRET, ttlSec: 240 });
+    let rotatingWechat: { url: string; close: () => Promise<void> } | undefined;
+    beforeAll(async () => {
+      rotatingWechat = await rotating.listen();
+    });
+    afterAll(() => rotatingWechat?.close());
+
+    function startRotating(): TokenServer {
+      const common = { appId: APP_ID, apiBase: rotatingWechat!.url, refreshAheadMs: 1000, logger };
+      const tokens = createTokenManager({ ...common, appSecret: APP_SECRET, mode: 'classic' });
+      const server = createTokenServer({
+        tokens,
+        tickets: { jsapi: createTicketManager({ ...common, tokens }) },
+        clientKeys: [KEY],
+        logger,
+      });
+      servers.push(server);
+      return server;
+    }
+
+    const ticketOf = async (app: TokenServer['app']) =>
+      ((await (await app.request('/ticket?type=jsapi', { headers: auth })).json()) as { ticket: string })
+        .ticket;
+    const invalidate = (app: TokenServer['app'], body: unknown, headers: Record<string, string> = auth) =>
+      app.request('/ticket/invalidate', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+
+    it('drops the current ticket, so the next GET /ticket fetches a new one', async () => {
+      const { app } = startRotating();
+      const first = await ticketOf(app);
+      const calls = rotating.count('getticket');
+      const res = await invalidate(app, { ticket: first });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(await res.json()).toEqual({ ok: true });
+      const second = await ticketOf(app);
+      expect(second).not.toBe(first);
+      expect(rotating.count('getticket')).toBe(calls + 1);
+      expect(logger.lines.join('\n')).not.toContain(first);
+    });
+
+    it('a stale ticket leaves the fresh one in place', async () => {
+      const { app } = startRotating();
+      const first = await ticketOf(app);
+      expect((await invalidate(app, { ticket: first, type: 'jsapi' })).status).toBe(200);
+      const fresh = await ticketOf(app);
+      const calls = rotating.count('getticket');
+      // A second client reports the old ticket late, and a third one a ticket this server never had.
+      for (const stale of [first, 'TICKET-never-issued-jsapi']) {
+        const res = await invalidate(app, { ticket: stale });
+        expect(await res.json()).toEqual({ ok: true });
+        expect(await ticketOf(app)).toBe(fresh);
+      }
+      expect(rotating.count('getticket')).toBe(calls);
+    });
+
+    it('answers 401 without a key or with a wrong one, and keeps the ticket', async () => {
+      const { app } = startRotating();
+      const ticket = await ticketOf(app);
+      const calls = rotating.count('getticket');
+      for (const headers of [{}, { authorization: 'Bearer wrong-key-0123456789' }]) {
+        const res = await invalidate(app, { ticket }, headers);
+        expect(res.status).toBe(401);
+        expect(await res.json()).toMatchObject({ error: 'UNAUTHORIZED' });
+      }
+      expect(await ticketOf(app)).toBe(ticket);
+      expect(rotating.count('getticket')).toBe(calls);
+    });
+
+    it('rejects a body without a ticket, or with an unknown type, with 400; an unserved type is 404', async () => {
+      const { app } = startRotating();
+      for (const body of [
+        '',
+        'not json',
+        '{}',
+        '{"ticket": 5}',
+        '{"ticket": ""}',
+        '{"ticket": "T", "type": "x"}',
+      ]) {
+        const res = await app.request('/ticket/invalidate', { method: 'POST', headers: auth, body });
+        expect(res.status).toBe(400);
+        expect(await res.json()).toMatchObject({ error: 'BAD_REQUEST' });
+      }
+      const res = await invalidate(app, { ticket: 'T', type: 'wx_card' });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ error: 'NOT_FOUND' });
+    });
   });
 
   it('GET /healthz answers without a key and says whether a token is cached', async () => {
