@@ -26,6 +26,12 @@ export function fastifyPlugin(webhook: Webhook, options: { path?: string } = {})
     app.addContentTypeParser('*', { parseAs: 'string', bodyLimit }, (_req, body, parsed) =>
       parsed(null, body),
     );
+    // Fastify 5 closes the connection after its 413, Fastify 4 does not: a client still sending an endless body
+    // must be cut off either way. Rethrowing hands the error to Fastify's own handler and its JSON format.
+    app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
+      if (error.statusCode === 413) void reply.header('connection', 'close');
+      throw error;
+    });
     app.all(options.path ?? '/wx', { bodyLimit }, async (request, reply) => {
       const body = typeof request.body === 'string' ? request.body : undefined;
       const response = await webhook.handle({ method: request.method, url: request.url, body });
