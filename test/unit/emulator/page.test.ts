@@ -24,6 +24,22 @@ describe('the phone page', () => {
     expect(res.headers.get('content-type')).toContain(type);
   });
 
+  it('serves, as JavaScript, every module app.js imports, and every module of the folder is imported', async () => {
+    const served = new Set<string>();
+    const pending = ['app.js'];
+    for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+      if (served.has(name)) continue;
+      const res = await app.request(`/__emulator/ui/${name}`);
+      expect(res.status, name).toBe(200);
+      expect(res.headers.get('content-type'), name).toContain('text/javascript');
+      served.add(name);
+      for (const [, dependency] of (await res.text()).matchAll(/(?:from|import)\s+'\.\/([\w.-]+\.js)'/g))
+        pending.push(dependency!);
+    }
+    const modules = readdirSync(ASSETS_DIR).filter((name) => name.endsWith('.js'));
+    expect([...served].sort()).toEqual(modules.sort());
+  });
+
   it('answers 404 for a file it does not have (no path traversal)', async () => {
     expect((await app.request('/__emulator/ui/..%2Fpage.ts')).status).toBe(404);
     expect((await app.request('/__emulator/ui/nope.js')).status).toBe(404);

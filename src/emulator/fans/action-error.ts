@@ -1,0 +1,22 @@
+/**
+ * The one error of the fan side.
+ * @module
+ */
+
+/**
+ * A fan action that cannot happen (unknown fan, not following, …), with the HTTP status the route answers.
+ *
+ * @example
+ * ```ts
+ * try { await fans.text(openid, 'hi'); } catch (err) { if (err instanceof FanActionError) console.log(err.status); }
+ * ```
+ */
+export class FanActionError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FanActionError';
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The shapes of the fan actions: what each takes and what it returns.
+ * @module
+ */
+import type { FanFile } from '../media.js';
+import type { PushOutcome } from '../push.js';
+import type { ChatEntry } from '../state.js';
+
+/** What an action did: the fan's own chat entries and each push with the reply (or notice) it produced. */
+export interface ActionResult {
+  sent: ChatEntry[];
+  pushes: PushOutcome[];
+  /** For menu buttons that open something: the page to open (VIEW) or the sub-menu's names (parent button). */
+  opened?: { url?: string; subMenu?: string[]; miniprogram?: { appid: string; pagepath: string } };
+}
+
+/** Which button a tap hits: a path of indexes (`[1, 0]`: second top button, first sub-button) or a key. */
+export type MenuTarget = { path: number[] } | { key: string };
+
+/** What some menu buttons ask the fan for first. */
+export interface MenuInput {
+  /** scancode_push / scancode_waitmsg: the scanned text. */
+  scanResult?: string | undefined;
+  scanType?: string | undefined;
+  /** pic_sysphoto / pic_photo_or_album / pic_weixin: the photo. */
+  photo?: FanFile | undefined;
+  /** location_select: the chosen place. */
+  location?:
+    | {
+        latitude: number;
+        longitude: number;
+        scale?: number | undefined;
+        label?: string | undefined;
+        poiname?: string | undefined;
+      }
+    | undefined;
+}
+
+/** Every fan action; each returns once WeChat would be done with the push (the reply is in the chat). */
+export interface FanActions {
+  /** `bizMsgMenuId`: the fan tapped an item of a customer-service `msgmenu` message. */
+  text(
+    openid: string,
+    content: string,
+    options?: { bizMsgMenuId?: string | undefined },
+  ): Promise<ActionResult>;
+  image(openid: string, file: FanFile): Promise<ActionResult>;
+  voice(openid: string, file: FanFile): Promise<ActionResult>;
+  video(openid: string, file: FanFile, thumb?: FanFile): Promise<ActionResult>;
+  location(
+    openid: string,
+    place: { latitude: number; longitude: number; scale?: number | undefined; label?: string | undefined },
+  ): Promise<ActionResult>;
+  link(
+    openid: string,
+    link: { title: string; description?: string | undefined; url: string },
+  ): Promise<ActionResult>;
+  menu(openid: string, target: MenuTarget, input?: MenuInput): Promise<ActionResult>;
+  follow(openid: string): Promise<ActionResult>;
+  unfollow(openid: string): Promise<ActionResult>;
+  scan(openid: string, ticket: string): Promise<ActionResult>;
+  reportLocation(
+    openid: string,
+    where: { latitude: number; longitude: number; precision?: number | undefined },
+  ): Promise<ActionResult>;
+}
