@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { createFan, FanActionError, type ActionResult, type FanActions } from './fans.js';
-import { listQrScenes, menuFor } from './platform-bridge.js';
+import { isTyping, listQrScenes, menuFor } from './platform-bridge.js';
 import type { EmulatorState } from './state.js';
 
 /** Files travel as base64 in JSON; WeChat's largest (video) is 10 MB, so 16 MB of base64 is enough. */
@@ -103,7 +103,11 @@ function pageState(state: EmulatorState, origin: string): Record<string, unknown
   return {
     account: state.account,
     apiBase: origin,
-    fans: [...state.fans.values()].map((fan) => ({ ...fan, menu: menuFor(state, fan.openid) ?? null })),
+    fans: [...state.fans.values()].map((fan) => ({
+      ...fan,
+      menu: menuFor(state, fan.openid) ?? null,
+      typing: isTyping(state, fan.openid),
+    })),
     qrTickets: listQrScenes(state),
   };
 }

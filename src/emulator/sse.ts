@@ -42,6 +42,7 @@ export function createSse(state: EmulatorState): SseHub {
       const onChat = (entry: ChatEntry) => send('chat', entry);
       const onPush = (record: PushRecord) => send('push', record);
       const onChange = (what: string) => send('change', { what });
+      const onTyping = (openid: string, typing: boolean) => send('typing', { openid, typing });
       const end = () => {
         ended = true;
         wake();
@@ -49,6 +50,7 @@ export function createSse(state: EmulatorState): SseHub {
       state.on('chat', onChat);
       state.on('push', onPush);
       state.on('change', onChange);
+      state.on('typing', onTyping);
       closers.add(end);
       stream.onAbort(end);
       const keepalive = setInterval(() => send('ping', {}), KEEPALIVE_MS);
@@ -66,6 +68,7 @@ export function createSse(state: EmulatorState): SseHub {
         state.off('chat', onChat);
         state.off('push', onPush);
         state.off('change', onChange);
+        state.off('typing', onTyping);
       }
     }),
   );

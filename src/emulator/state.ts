@@ -107,6 +107,8 @@ export interface StateEvents {
   push: [PushRecord];
   /** Something the page draws changed: `fans`, `menu`, `account`. */
   change: [what: 'fans' | 'menu' | 'account'];
+  /** The account started (`true`) or stopped typing to a fan (message/custom/typing). */
+  typing: [openid: string, typing: boolean];
 }
 
 /**

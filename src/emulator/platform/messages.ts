@@ -150,6 +150,8 @@ export const messageHandlers: Handlers = {
     const verdict = customServiceVerdict(fan, sent, state.now());
     if (verdict !== 0) fail(verdict);
     sent.push(state.now());
+    // The message ends "typing…", as on the phone.
+    delete state.slot<Record<string, unknown>>('typing', () => ({}))[fan.openid];
     const kf = (body['customservice'] as { kf_account?: unknown } | undefined)?.kf_account;
     state.addChat({
       openid: fan.openid,
@@ -169,6 +171,7 @@ export const messageHandlers: Handlers = {
       command,
       at: state.now(),
     };
+    state.emit('typing', fan.openid, command === 'Typing');
     return OK;
   },
 };

@@ -217,6 +217,22 @@ describe.skipIf(!available)('the phone page in Chromium', () => {
     await shoot(phone, 'chat');
   });
 
+  it('shows 对方正在输入... while the account types, until its message arrives', async () => {
+    const openid = DEFAULT_FAN.openid;
+    const title = phone.locator('#account-name');
+    await expect(
+      platformCall(dev, '/cgi-bin/message/custom/typing', { touser: openid, command: 'Typing' }),
+    ).resolves.toMatchObject({ errcode: 0 });
+    await phone.locator('#account-name.typing', { hasText: '对方正在输入...' }).waitFor();
+    await platformCall(dev, '/cgi-bin/message/custom/send', {
+      touser: openid,
+      msgtype: 'text',
+      text: { content: '让你久等了' },
+    });
+    await phone.locator('.msg', { hasText: '让你久等了' }).waitFor();
+    await expect(title.textContent()).resolves.toBe(dev.emulator.state.account.name);
+  });
+
   it('shows the fan the service notice when the webhook fails, and the developer the reason', async () => {
     dev.emulator.state.account.webhookUrl = 'http://127.0.0.1:9/wx';
     try {

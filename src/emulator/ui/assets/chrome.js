@@ -5,6 +5,7 @@ import { $, ui } from './elements.js';
 import { closeSubmenu, tapTop } from './menu.js';
 import { h, svg } from './render.js';
 import { fan, S } from './state.js';
+import { drawTitle } from './typing.js';
 
 const SUBMENU_GLYPH =
   '<svg viewBox="0 0 12 12" aria-hidden="true"><path d="M1 2.5h10M1 6h10M1 9.5h10" stroke="#7a7a7a" stroke-width="1.2"/></svg>';
@@ -12,7 +13,7 @@ const SUBMENU_GLYPH =
 /** Redraws the header and the bottom bar for the current fan and the last snapshot. */
 export function drawChrome() {
   const f = fan();
-  ui.accountName.textContent = S.page.account.name;
+  drawTitle();
   ui.fanName.textContent = f ? f.nickname : '';
   document.title = `${S.page.account.name} · wxmp 模拟器`;
   const menu = f?.menu;

@@ -7,6 +7,7 @@ import { ui } from './elements.js';
 import { settingsView } from './panel.js';
 import { addPush } from './push-list.js';
 import { fan, S } from './state.js';
+import { setTyping, syncTyping } from './typing.js';
 
 function drawSettings() {
   ui.settings.replaceChildren(settingsView(S.page, refresh));
@@ -16,6 +17,7 @@ function drawSettings() {
 export async function refresh() {
   S.page = await api('/__emulator/page');
   if (!fan()) S.current = S.page.fans[0]?.openid ?? null;
+  syncTyping(S.page.fans);
   drawChrome();
   if (ui.settings.hidden || !ui.settings.contains(document.activeElement)) drawSettings();
 }
@@ -35,9 +37,18 @@ export async function switchFan(openid) {
 function connect() {
   return new Promise((resolve) => {
     const events = new EventSource('/__emulator/events');
-    events.addEventListener('chat', (e) => addEntry(JSON.parse(e.data)));
+    events.addEventListener('chat', (e) => {
+      const entry = JSON.parse(e.data);
+      // The account's message ends its "typing…".
+      if (entry.direction === 'out') setTyping(entry.openid, false);
+      addEntry(entry);
+    });
     events.addEventListener('push', (e) => addPush(JSON.parse(e.data)));
     events.addEventListener('change', () => void refresh());
+    events.addEventListener('typing', (e) => {
+      const { openid, typing } = JSON.parse(e.data);
+      setTyping(openid, typing);
+    });
     let seen = false;
     events.addEventListener('hello', () => {
       // After a reconnect (emulator restarted), redraw from scratch.

@@ -127,13 +127,38 @@ describe('message/custom/typing', () => {
     const p = createPlatform();
     addFan(p.state, { openid: 'oA', lastMessageAt: p.state.now() });
     addFan(p.state, { openid: 'oB' });
+    const announced: [string, boolean][] = [];
+    p.state.on('typing', (openid, typing) => announced.push([openid, typing]));
     expect(
       (await p.post('/cgi-bin/message/custom/typing', { touser: 'oA', command: 'Typing' })).json['errcode'],
     ).toBe(0);
     expect(isTyping(p.state, 'oA')).toBe(true);
+    expect(announced).toEqual([['oA', true]]);
     p.advance(15);
     expect(isTyping(p.state, 'oA')).toBe(false);
     expectError(await p.post('/cgi-bin/message/custom/typing', { touser: 'oB', command: 'Typing' }), 45015);
     expectError(await p.post('/cgi-bin/message/custom/typing', { touser: 'oA', command: 'Dance' }), 40035);
+  });
+
+  it('ends with CancelTyping, and with the next customer-service message', async () => {
+    const p = createPlatform();
+    addFan(p.state, { openid: 'oA', lastMessageAt: p.state.now() });
+    const announced: [string, boolean][] = [];
+    p.state.on('typing', (openid, typing) => announced.push([openid, typing]));
+    await p.post('/cgi-bin/message/custom/typing', { touser: 'oA', command: 'Typing' });
+    await p.post('/cgi-bin/message/custom/typing', { touser: 'oA', command: 'CancelTyping' });
+    expect(isTyping(p.state, 'oA')).toBe(false);
+    expect(announced).toEqual([
+      ['oA', true],
+      ['oA', false],
+    ]);
+    await p.post('/cgi-bin/message/custom/typing', { touser: 'oA', command: 'Typing' });
+    expect(isTyping(p.state, 'oA')).toBe(true);
+    await p.post('/cgi-bin/message/custom/send', {
+      touser: 'oA',
+      msgtype: 'text',
+      text: { content: 'done' },
+    });
+    expect(isTyping(p.state, 'oA')).toBe(false);
   });
 });
