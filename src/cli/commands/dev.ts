@@ -11,7 +11,14 @@ import { createLogger } from '../../logger.js';
 import { cliEnv, parsePort } from '../options.js';
 import { accountFrom, banner, stopOnSignals, type EmulatorFlags } from '../../emulator/startup.js';
 
-/** Registers `wxmp dev`. */
+/**
+ * Registers `wxmp dev`.
+ *
+ * @example
+ * ```sh
+ * wxmp dev --webhook http://127.0.0.1:8080/wx --mode safe
+ * ```
+ */
 export function register(program: Command): void {
   program
     .command('dev')

@@ -158,7 +158,14 @@ Examples:
   $ wxmp send event subscribe --url http://127.0.0.1:3000/wx
   $ wxmp send event CLICK --key V1001_GOOD --url http://127.0.0.1:3000/wx --repeat 3`;
 
-/** Registers `wxmp send` and its subcommands, one per message type. */
+/**
+ * Registers `wxmp send` and its subcommands, one per message type.
+ *
+ * @example
+ * ```sh
+ * wxmp send text 你好 --url http://127.0.0.1:3000/wx --aes
+ * ```
+ */
 export function register(program: Command): void {
   const send = program
     .command('send')
