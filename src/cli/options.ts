@@ -1,8 +1,10 @@
 /**
  * Shared parsing of CLI flags and environment, so every command fails the same way: one line saying what to fix.
+ * Also the account flags (`--token`, `--appid`, `--aes-key`, with env defaults) that `send`, `sign`, `encrypt` and
+ * `decrypt` share.
  * @module
  */
-import { configError, loadDotEnv, readEnv, type WxmpEnv } from '../config.js';
+import { configError, configRules, loadDotEnv, readEnv, type WxmpEnv } from '../config.js';
 
 /**
  * Loads `.env` (when present) and the validated environment.
@@ -45,5 +47,57 @@ export function required<T>(value: T | undefined, variable: string, flag?: strin
   if (value === undefined || value === '') {
     configError(variable, `is required${flag ? ` (or pass ${flag})` : ''}`);
   }
+  return value;
+}
+
+/** The account settings a tool may need, each a flag with an environment default. */
+export type AccountSetting = 'token' | 'appId' | 'encodingAESKey';
+
+const SETTINGS: Record<AccountSetting, { flag: string; variable: string }> = {
+  token: { flag: '--token', variable: 'WECHAT_TOKEN' },
+  appId: { flag: '--appid', variable: 'WECHAT_APPID' },
+  encodingAESKey: { flag: '--aes-key', variable: 'WECHAT_ENCODING_AES_KEY' },
+};
+
+/**
+ * Reads one account setting: the flag when given, else its environment variable (after `.env`), validated with the
+ * rules of the console. Only this setting is read, so an unrelated bad variable does not stop a tool. The value is
+ * never echoed in an error.
+ *
+ * @example
+ * ```ts
+ * accountSetting('token', opts.token); // opts.token, or WECHAT_TOKEN, or undefined
+ * ```
+ */
+export function accountSetting(
+  name: AccountSetting,
+  flagValue: string | undefined,
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  const { flag, variable } = SETTINGS[name];
+  if (flagValue === undefined && env === process.env) loadDotEnv();
+  const [source, raw] = flagValue !== undefined ? [flag, flagValue] : [variable, env[variable]];
+  if (raw === undefined || raw === '') return undefined;
+  const parsed = configRules[name].safeParse(raw);
+  if (!parsed.success) configError(source, parsed.error.issues[0]?.message ?? 'is invalid');
+  return parsed.data;
+}
+
+/**
+ * Like {@link accountSetting}, but a missing value is a config error naming both the flag and the variable.
+ *
+ * @example
+ * ```ts
+ * const appId = requireAccountSetting('appId', opts.appid); // throws "--appid is required (or set WECHAT_APPID)"
+ * ```
+ */
+export function requireAccountSetting(
+  name: AccountSetting,
+  flagValue: string | undefined,
+  env: Record<string, string | undefined> = process.env,
+): string {
+  const value = accountSetting(name, flagValue, env);
+  if (value === undefined)
+    configError(SETTINGS[name].flag, `is required (or set ${SETTINGS[name].variable})`);
   return value;
 }

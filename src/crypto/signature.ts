@@ -4,7 +4,7 @@
  * @module
  */
 import * as nodeCrypto from 'node:crypto';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 
 /**
  * One-shot `crypto.hash` (Node ≥ 20.12): hot path, a signature took 0.34 µs with it and 0.91 µs with createHash
@@ -70,4 +70,16 @@ export function signatureMatches(received: string | undefined, expected: string)
   if (received === undefined || received.length !== expected.length) return false;
   // Accept upper-case hex from hand-written clients; WeChat sends lower-case.
   return timingSafeEqual(Buffer.from(received.toLowerCase(), 'latin1'), Buffer.from(expected, 'latin1'));
+}
+
+/**
+ * A 9- or 10-digit nonce like WeChat's.
+ *
+ * @example
+ * ```ts
+ * newNonce(); // '1514711492'
+ * ```
+ */
+export function newNonce(): string {
+  return String(randomInt(100_000_000, 2_000_000_000));
 }

@@ -3,10 +3,9 @@
  * would send, and check the answer the way WeChat checks it.
  * @module
  */
-import { randomInt } from 'node:crypto';
 import { openEnvelope } from '../crypto/envelope.js';
 import { MessageCrypto } from '../crypto/message-crypto.js';
-import { computeMsgSignature, computeSignature } from '../crypto/signature.js';
+import { computeMsgSignature, computeSignature, newNonce } from '../crypto/signature.js';
 import { WeChatError } from '../errors.js';
 import { parseReply } from '../replies/parse.js';
 import type { Reply } from '../replies/types.js';
@@ -67,7 +66,7 @@ export function buildPush(
   options: { timestamp?: string; nonce?: string; crypto?: MessageCrypto | undefined } = {},
 ): PushRequest {
   const timestamp = options.timestamp ?? String(Math.floor(Date.now() / 1000));
-  const nonce = options.nonce ?? String(randomInt(100_000_000, 2_000_000_000));
+  const nonce = options.nonce ?? newNonce();
   const message = parseXml(xml).value as XmlElement;
   const openid = textOf(message, 'FromUserName') ?? '';
   const query: Record<string, string> = {

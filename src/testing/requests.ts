@@ -5,7 +5,7 @@
  * @module
  */
 import { randomInt } from 'node:crypto';
-import { computeSignature } from '../crypto/signature.js';
+import { computeSignature, newNonce } from '../crypto/signature.js';
 import { inbound, type Parties } from '../push/inbound.js';
 import { buildPush, type PushMode } from '../push/request.js';
 import type { XmlInputElement } from '../xml/build.js';
@@ -124,7 +124,7 @@ export const signedRequest = {
    */
   verify(options: Omit<SignedRequestOptions, 'mode'> & { echostr?: string }): SignedRequest {
     const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-    const nonce = options.nonce ?? String(randomInt(100_000_000, 2_000_000_000));
+    const nonce = options.nonce ?? newNonce();
     const query = new URLSearchParams({
       signature: computeSignature(options.token, timestamp, nonce),
       timestamp,

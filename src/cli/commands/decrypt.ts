@@ -10,7 +10,8 @@ import { MessageCrypto } from '../../crypto/message-crypto.js';
 import { computeMsgSignature, signatureMatches } from '../../crypto/signature.js';
 import { WeChatError } from '../../errors.js';
 import { parseXml, textOf } from '../../xml/parse.js';
-import { accountSetting, readInput, requireAccountSetting } from './encrypt.js';
+import { accountSetting, requireAccountSetting } from '../options.js';
+import { readInput } from '../stdin.js';
 
 /** What `wxmp decrypt` needs. */
 export interface DecryptInput {

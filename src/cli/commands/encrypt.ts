@@ -1,96 +1,15 @@
 /**
  * `wxmp encrypt`: encrypt a message as WeChat does in compatible and safe mode, optionally sealed into the signed
- * reply envelope. Also home of the account flags (`--token`, `--appid`, `--aes-key`, env defaults) and of `-` for
- * stdin, which `send`, `sign` and `decrypt` share.
+ * reply envelope.
  * @module
  */
-import { randomInt } from 'node:crypto';
 import type { Command } from 'commander';
-import { configError, configRules, loadDotEnv } from '../../config.js';
 import { sealEnvelope } from '../../crypto/envelope.js';
 import { MessageCrypto } from '../../crypto/message-crypto.js';
-
-/** The account settings a tool may need, each a flag with an environment default. */
-export type AccountSetting = 'token' | 'appId' | 'encodingAESKey';
-
-const SETTINGS: Record<AccountSetting, { flag: string; variable: string }> = {
-  token: { flag: '--token', variable: 'WECHAT_TOKEN' },
-  appId: { flag: '--appid', variable: 'WECHAT_APPID' },
-  encodingAESKey: { flag: '--aes-key', variable: 'WECHAT_ENCODING_AES_KEY' },
-};
-
-/**
- * Reads one account setting: the flag when given, else its environment variable (after `.env`), validated with the
- * rules of the console. Only this setting is read, so an unrelated bad variable does not stop a tool. The value is
- * never echoed in an error.
- *
- * @example
- * ```ts
- * accountSetting('token', opts.token); // opts.token, or WECHAT_TOKEN, or undefined
- * ```
- */
-export function accountSetting(
-  name: AccountSetting,
-  flagValue: string | undefined,
-  env: Record<string, string | undefined> = process.env,
-): string | undefined {
-  const { flag, variable } = SETTINGS[name];
-  if (flagValue === undefined && env === process.env) loadDotEnv();
-  const [source, raw] = flagValue !== undefined ? [flag, flagValue] : [variable, env[variable]];
-  if (raw === undefined || raw === '') return undefined;
-  const parsed = configRules[name].safeParse(raw);
-  if (!parsed.success) configError(source, parsed.error.issues[0]?.message ?? 'is invalid');
-  return parsed.data;
-}
-
-/**
- * Like {@link accountSetting}, but a missing value is a config error naming both the flag and the variable.
- *
- * @example
- * ```ts
- * const appId = requireAccountSetting('appId', opts.appid); // throws "--appid is required (or set WECHAT_APPID)"
- * ```
- */
-export function requireAccountSetting(
-  name: AccountSetting,
-  flagValue: string | undefined,
-  env: Record<string, string | undefined> = process.env,
-): string {
-  const value = accountSetting(name, flagValue, env);
-  if (value === undefined)
-    configError(SETTINGS[name].flag, `is required (or set ${SETTINGS[name].variable})`);
-  return value;
-}
-
-/**
- * Returns the argument, or all of stdin when it is `-`.
- *
- * @example
- * ```ts
- * const xml = await readInput(arg); // `wxmp encrypt - < message.xml`
- * ```
- */
-export async function readInput(
-  arg: string,
-  stdin: AsyncIterable<Buffer | string> = process.stdin,
-): Promise<string> {
-  if (arg !== '-') return arg;
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
- * A 9- or 10-digit nonce like WeChat's.
- *
- * @example
- * ```ts
- * newNonce(); // '1514711492'
- * ```
- */
-export function newNonce(): string {
-  return String(randomInt(100_000_000, 2_000_000_000));
-}
+import { configError } from '../../config.js';
+import { newNonce } from '../../crypto/signature.js';
+import { accountSetting, requireAccountSetting } from '../options.js';
+import { readInput } from '../stdin.js';
 
 /** What `wxmp encrypt` needs. */
 export interface EncryptInput {

@@ -6,7 +6,8 @@
 import type { Command } from 'commander';
 import { configError } from '../../config.js';
 import { computeMsgSignature, computeSignature } from '../../crypto/signature.js';
-import { newNonce, requireAccountSetting } from './encrypt.js';
+import { newNonce } from '../../crypto/signature.js';
+import { requireAccountSetting } from '../options.js';
 
 /** What `wxmp sign` signs. */
 export interface SignInput {

@@ -5,7 +5,7 @@
  */
 import { configError } from '../../config.js';
 import type { PushKeys, PushMode } from '../../push/request.js';
-import { accountSetting, requireAccountSetting } from '../commands/encrypt.js';
+import { accountSetting, requireAccountSetting } from '../options.js';
 import { numberFlag, requireFlag } from './flags.js';
 
 /** WeChat waits this long for an answer. */

@@ -1,13 +1,9 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { decryptInput } from '../../../src/cli/commands/decrypt.js';
-import {
-  accountSetting,
-  encryptMessage,
-  readInput,
-  requireAccountSetting,
-  trimFinalNewline,
-} from '../../../src/cli/commands/encrypt.js';
+import { encryptMessage, trimFinalNewline } from '../../../src/cli/commands/encrypt.js';
+import { accountSetting, requireAccountSetting } from '../../../src/cli/options.js';
+import { readInput } from '../../../src/cli/stdin.js';
 import { formatSign, signValues } from '../../../src/cli/commands/sign.js';
 import { buildPush } from '../../../src/push/request.js';
 import { vectors } from '../../support/vectors.js';
