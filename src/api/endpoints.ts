@@ -226,7 +226,7 @@ const rows: { readonly [N in EndpointName]: Row } = {
   'customService.getMessageRecords': post(
     '/customservice/msgrecord/getmsglist',
     `${API_DOC}customer/message/api_getmsglist.html`,
-    read,
+    { ...read, integerFields: ['msgid'] },
   ),
 
   'template.send': post('/cgi-bin/message/template/send', `${MSG}Template_Message_Interface.html`),

@@ -3,7 +3,7 @@
  * `prefix@wechatid`: a prefix of at most 10 letters, digits or underscores, then the Official Account's WeChat id.
  * @module
  */
-import type { BaseResponse, UploadFile } from './common.js';
+import type { BaseResponse, Id64, UploadFile } from './common.js';
 
 /**
  * The body of kfaccount/add and kfaccount/update.
@@ -189,7 +189,8 @@ export interface KfWaitCaseResponse extends BaseResponse {
 export interface KfMsgListRequest {
   starttime: number;
   endtime: number;
-  msgid: number;
+  /** 1 for the first call, then the `msgid` of the last answer (sent as a bare integer either way). */
+  msgid: number | Id64;
   number: number;
 }
 
@@ -224,5 +225,6 @@ export interface KfMsgListResponse extends BaseResponse {
   recordlist: KfMsgRecord[];
   /** Records in this answer. */
   number: number;
-  msgid: number;
+  /** Where the next call starts; a string, like every `msgid` the client reads. */
+  msgid: Id64;
 }

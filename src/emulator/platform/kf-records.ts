@@ -64,6 +64,8 @@ export function chatRecords(state: EmulatorState, from: number, to: number): Msg
 }
 
 const INT = z.number().int();
+// `msgid` is one of the 64-bit id fields the body parser keeps as a string.
+const MSGID = z.union([z.string().regex(/^\d+$/).transform(Number), INT]).pipe(INT.min(1));
 
 /**
  * The handler of msgrecord/getmsglist: 65416 for a bad parameter, 65417 for a period over 24 hours.
@@ -77,7 +79,7 @@ export const kfRecordHandlers: Handlers = {
   'customService.getMessageRecords': ({ state, body }) => {
     const starttime = field(body, 'starttime', INT.min(0), 65416);
     const endtime = field(body, 'endtime', INT.min(starttime), 65416);
-    const msgid = field(body, 'msgid', INT.min(1), 65416);
+    const msgid = field(body, 'msgid', MSGID, 65416);
     const number = field(body, 'number', INT.min(1).max(MSG_RECORD_MAX_NUMBER), 65416);
     if (endtime - starttime > MSG_RECORD_MAX_PERIOD_S) fail(65417);
     const page = chatRecords(state, starttime, endtime).slice(msgid - 1, msgid - 1 + number);
