@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { fail } from './respond.js';
 
 /**
- * `source[name]` parsed by `schema`, or a {@link WxError} with `errcode`.
+ * `source[name]` parsed by `schema`; otherwise it throws the WeChat error `errcode`.
  *
  * @example
  * ```ts

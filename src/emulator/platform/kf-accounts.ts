@@ -13,11 +13,32 @@ import { KF_HEAD_IMAGE_PREFIX, mediaUrl, readUpload, storeUpload } from './media
 import { closeSessionsOf, findKf, kfSlot as slot, type KfRecord } from './kf-store.js';
 import { fail, OK } from './respond.js';
 
-/** Kf accounts per Official Account (documented on kfaccount/add). */
+/**
+ * Kf accounts per Official Account (documented on kfaccount/add).
+ *
+ * @example
+ * ```ts
+ * if (kfAccounts(state).length >= MAX_KF_ACCOUNTS) fail(65405);
+ * ```
+ */
 export const MAX_KF_ACCOUNTS = 100;
-/** How long an invitation waits for the worker (not documented; the emulator's choice). */
+/**
+ * How long an invitation waits for the worker (not documented; the emulator's choice).
+ *
+ * @example
+ * ```ts
+ * const expiresAt = state.now() + KF_INVITE_TTL_MS;
+ * ```
+ */
 export const KF_INVITE_TTL_MS = 7 * 86_400_000;
-/** Avatar files up to 5 MB (documented on kfaccount/uploadheadimg). */
+/**
+ * Avatar files up to 5 MB (documented on kfaccount/uploadheadimg).
+ *
+ * @example
+ * ```ts
+ * if (upload.bytes.length > KF_HEAD_IMAGE_MAX_BYTES) fail(40009);
+ * ```
+ */
 export const KF_HEAD_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 
 // prefix: ≤ 10 letters, digits or underscores; suffix: the account's WeChat id (≤ 30 characters).

@@ -11,12 +11,33 @@ import { field } from './input.js';
 import { kfSessions } from './kf-store.js';
 import { fail } from './respond.js';
 
-/** The longest period one call may ask for (documented: 24 hours). */
+/**
+ * The longest period one call may ask for (documented: 24 hours).
+ *
+ * @example
+ * ```ts
+ * if (endtime - starttime > MSG_RECORD_MAX_PERIOD_S) fail(65417);
+ * ```
+ */
 export const MSG_RECORD_MAX_PERIOD_S = 24 * 3600;
-/** Records per call, at most (documented). */
+/**
+ * Records per call, at most (documented).
+ *
+ * @example
+ * ```ts
+ * const number = Math.min(asked, MSG_RECORD_MAX_NUMBER);
+ * ```
+ */
 export const MSG_RECORD_MAX_NUMBER = 10_000;
 
-/** One chat record as getmsglist answers it. */
+/**
+ * One chat record as getmsglist answers it.
+ *
+ * @example
+ * ```ts
+ * const record: MsgRecord = { openid: 'oFan1', opercode: 2002, text: '您好', time: 1717200000, worker: 'test1@mywechatid' };
+ * ```
+ */
 export interface MsgRecord {
   openid: string;
   opercode: 2002 | 2003;

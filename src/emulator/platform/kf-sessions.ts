@@ -11,10 +11,19 @@ import { field } from './input.js';
 import { findKf, kfAccounts, kfSessions, openSession, type KfRecord } from './kf-store.js';
 import { fail, OK } from './respond.js';
 
-/** getwaitcase lists at most this many fans. */
+/**
+ * getwaitcase lists at most this many fans.
+ *
+ * @example
+ * ```ts
+ * waitingFans(state).slice(0, WAIT_CASE_LIMIT);
+ * ```
+ */
 export const WAIT_CASE_LIMIT = 100;
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
+const servedBy = (state: EmulatorState, account: string) =>
+  kfSessions(state).filter((s) => s.account === account && s.closedAt === undefined);
 
 // The documented order: the account must exist (65401), be bound to a worker (65402).
 function boundKf(state: EmulatorState, account: unknown): KfRecord {
@@ -95,9 +104,10 @@ export const kfSessionHandlers: Handlers = {
   'customService.listSessions': ({ state, query }) => {
     const kf = boundKf(state, query['kf_account']);
     return {
-      sessionlist: kfSessions(state)
-        .filter((s) => s.account === kf.account && s.closedAt === undefined)
-        .map((s) => ({ openid: s.openid, createtime: seconds(s.startedAt) })),
+      sessionlist: servedBy(state, kf.account).map((s) => ({
+        openid: s.openid,
+        createtime: seconds(s.startedAt),
+      })),
     };
   },
   'customService.listWaitingSessions': ({ state }) => {
@@ -116,8 +126,7 @@ export const kfSessionHandlers: Handlers = {
         kf_account: kf.account,
         status: 1,
         kf_id: String(kf.id),
-        accepted_case: kfSessions(state).filter((s) => s.account === kf.account && s.closedAt === undefined)
-          .length,
+        accepted_case: servedBy(state, kf.account).length,
       })),
   }),
 };

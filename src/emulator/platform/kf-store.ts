@@ -6,7 +6,14 @@
 import type { EmulatorState } from '../state.js';
 import { fail } from './respond.js';
 
-/** A kf account as the emulator keeps it. */
+/**
+ * A kf account as the emulator keeps it.
+ *
+ * @example
+ * ```ts
+ * const kf: KfRecord = { account: 'test1@mywechatid', nickname: '客服1', id: 1001, online: false };
+ * ```
+ */
 export interface KfRecord {
   account: string;
   nickname: string;
@@ -21,7 +28,14 @@ export interface KfRecord {
   online: boolean;
 }
 
-/** What the kf slot holds. */
+/**
+ * What the kf slot holds.
+ *
+ * @example
+ * ```ts
+ * const empty: KfSlot = { accounts: [], nextId: 1001 };
+ * ```
+ */
 export interface KfSlot {
   accounts: KfRecord[];
   nextId: number;
@@ -63,7 +77,14 @@ export function findKf(state: EmulatorState, account: unknown): KfRecord {
   return kfSlot(state).accounts.find((kf) => kf.account === account) ?? fail(65401);
 }
 
-/** A session between a fan and a kf account; `closedAt` once it ended (the chat records need past sessions). */
+/**
+ * A session between a fan and a kf account; `closedAt` once it ended (the chat records need past sessions).
+ *
+ * @example
+ * ```ts
+ * const session: KfSession = { openid: 'oFan1', account: 'test1@mywechatid', startedAt: Date.now() };
+ * ```
+ */
 export interface KfSession {
   openid: string;
   account: string;

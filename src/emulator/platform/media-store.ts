@@ -47,7 +47,14 @@ export const ARTICLE_IMAGE = Object.freeze({ formats: ['jpg', 'jpeg', 'png'], ma
 /** Article-body images live in `state.media` too; this id prefix keeps them out of the material lists. */
 export const ARTICLE_IMAGE_PREFIX = 'articleimg_';
 
-/** Kf account avatars (kfaccount/uploadheadimg) likewise. */
+/**
+ * Kf account avatars (kfaccount/uploadheadimg) likewise.
+ *
+ * @example
+ * ```ts
+ * storeUpload(state, upload, { type: 'image', permanent: true, idPrefix: KF_HEAD_IMAGE_PREFIX });
+ * ```
+ */
 export const KF_HEAD_IMAGE_PREFIX = 'kfhead_';
 
 /**

@@ -13,7 +13,14 @@ import { field } from './input.js';
 import { fail, OK } from './respond.js';
 import { templateStore, type PrivateTemplate } from './templates.js';
 
-/** Templates per account (not on the endpoint's page: 45026 "template num exceeds limit" is seen in the wild). */
+/**
+ * Templates per account (not on the endpoint's page: 45026 "template num exceeds limit" is seen in the wild).
+ *
+ * @example
+ * ```ts
+ * if (templateStore(state).list.length >= MAX_TEMPLATES) fail(45026);
+ * ```
+ */
 export const MAX_TEMPLATES = 25;
 
 interface IndustrySlot {

@@ -50,7 +50,14 @@ export const DEFAULT_TEMPLATES: readonly PrivateTemplate[] = Object.freeze([
 /** Resends with the same `client_msg_id` within this window return the first `msgid` and send nothing. */
 export const CLIENT_MSG_ID_WINDOW_MS = 10 * 60_000;
 
-/** What the `templates` slot holds: the account's templates and recent `client_msg_id`s. */
+/**
+ * What the `templates` slot holds: the account's templates and recent `client_msg_id`s.
+ *
+ * @example
+ * ```ts
+ * const fresh: TemplateSlot = { list: [...DEFAULT_TEMPLATES], sent: {} };
+ * ```
+ */
 export interface TemplateSlot {
   list: PrivateTemplate[];
   sent: Record<string, { msgid: string; at: number }>;
