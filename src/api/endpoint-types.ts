@@ -28,6 +28,24 @@ import type {
 import type { FileResponse } from './types/common.js';
 import type { CustomMessage, TypingRequest } from './types/message.js';
 import type {
+  KfAccountName,
+  KfAccountRequest,
+  KfHeadImageRequest,
+  KfInviteRequest,
+  KfListResponse,
+  KfMsgListRequest,
+  KfMsgListResponse,
+  KfOnlineListResponse,
+  KfSessionListResponse,
+  KfSessionRequest,
+  KfSessionState,
+  KfWaitCaseResponse,
+} from './types/kf.js';
+import type {
+  AddTemplateRequest,
+  AddTemplateResponse,
+  IndustryResponse,
+  SetIndustryRequest,
   SubscribeSendRequest,
   TemplateDeleteRequest,
   TemplateListResponse,
@@ -136,10 +154,26 @@ export interface EndpointTypes {
 
   'customService.send': Io<CustomMessage, BaseResponse>;
   'customService.typing': Io<TypingRequest, BaseResponse>;
+  'customService.addAccount': Io<KfAccountRequest, BaseResponse>;
+  'customService.updateAccount': Io<KfAccountRequest, BaseResponse>;
+  'customService.deleteAccount': Io<KfAccountName, BaseResponse>;
+  'customService.inviteWorker': Io<KfInviteRequest, BaseResponse>;
+  'customService.uploadHeadImage': Io<KfHeadImageRequest, BaseResponse>;
+  'customService.listAccounts': Io<undefined, KfListResponse>;
+  'customService.listOnlineAccounts': Io<undefined, KfOnlineListResponse>;
+  'customService.createSession': Io<KfSessionRequest, BaseResponse>;
+  'customService.closeSession': Io<KfSessionRequest, BaseResponse>;
+  'customService.getSession': Io<{ openid: string }, KfSessionState>;
+  'customService.listSessions': Io<KfAccountName, KfSessionListResponse>;
+  'customService.listWaitingSessions': Io<undefined, KfWaitCaseResponse>;
+  'customService.getMessageRecords': Io<KfMsgListRequest, KfMsgListResponse>;
 
   'template.send': Io<TemplateSendRequest, TemplateSendResponse>;
   'template.list': Io<undefined, TemplateListResponse>;
   'template.delete': Io<TemplateDeleteRequest, BaseResponse>;
+  'template.setIndustry': Io<SetIndustryRequest, BaseResponse>;
+  'template.getIndustry': Io<undefined, IndustryResponse>;
+  'template.add': Io<AddTemplateRequest, AddTemplateResponse>;
   'subscribe.send': Io<SubscribeSendRequest, BaseResponse>;
 
   'mass.sendAll': Io<MassSendAllRequest, MassSendResponse>;

@@ -78,6 +78,8 @@ type Row = Omit<EndpointSpec, 'name'>;
 type Extra = Partial<Omit<Row, 'method' | 'path' | 'doc'>>;
 
 const DOC = 'https://developers.weixin.qq.com/doc/offiaccount/';
+// The newer per-endpoint pages (service accounts) carry each endpoint's own error codes.
+const API_DOC = 'https://developers.weixin.qq.com/doc/service/api/';
 
 // Defaults: the global token, JSON in and out; GETs are reads (idempotent), POSTs are not unless stated.
 const get = (path: string, doc: string, extra: Extra = {}): Row => ({
@@ -88,7 +90,7 @@ const get = (path: string, doc: string, extra: Extra = {}): Row => ({
   response: 'json',
   idempotent: true,
   proxied: true,
-  doc: DOC + doc,
+  doc: doc.startsWith('https://') ? doc : DOC + doc,
   ...extra,
 });
 const post = (path: string, doc: string, extra: Extra = {}): Row => ({
@@ -107,6 +109,9 @@ const USER = 'User_Management/';
 const DRAFT = 'Draft_Box/';
 const PUB = 'Publish/';
 const OAUTH = 'OA_Web_Apps/Wechat_webpage_authorization.html';
+const KF = `${API_DOC}customer/servicermanage/`;
+const KF_SESSION = `${API_DOC}customer/messctrl/`;
+const TEMPLATE = `${API_DOC}notify/template/`;
 
 const rows: { readonly [N in EndpointName]: Row } = {
   'token.get': get('/cgi-bin/token', 'Basic_Information/Get_access_token.html', {
@@ -164,6 +169,62 @@ const rows: { readonly [N in EndpointName]: Row } = {
 
   'customService.send': post('/cgi-bin/message/custom/send', `${MSG}Service_Center_messages.html`),
   'customService.typing': post('/cgi-bin/message/custom/typing', `${MSG}Service_Center_messages.html`, read),
+  // Account management lives under /customservice/ (not /cgi-bin/), except the two lists.
+  'customService.addAccount': post('/customservice/kfaccount/add', `${KF}api_addkfaccount.html`),
+  'customService.updateAccount': post(
+    '/customservice/kfaccount/update',
+    `${KF}api_updatekfaccount.html`,
+    read,
+  ),
+  'customService.deleteAccount': post('/customservice/kfaccount/del', `${KF}api_delkfaccount.html`, read),
+  // Sends an invitation to the worker's WeChat: never repeated blindly.
+  'customService.inviteWorker': post('/customservice/kfaccount/inviteworker', `${KF}api_invitekfworker.html`),
+  'customService.uploadHeadImage': post(
+    '/customservice/kfaccount/uploadheadimg',
+    `${KF}api_uploadkfheadimg.html`,
+    {
+      ...read,
+      request: 'multipart',
+      query: ['kf_account'],
+    },
+  ),
+  'customService.listAccounts': get('/cgi-bin/customservice/getkflist', `${KF}api_getkflist.html`),
+  'customService.listOnlineAccounts': get(
+    '/cgi-bin/customservice/getonlinekflist',
+    `${KF}api_getonlinekflist.html`,
+  ),
+  // Creating a session that exists already answers 0, so a retry is harmless.
+  'customService.createSession': post(
+    '/customservice/kfsession/create',
+    `${KF_SESSION}api_createkfsession.html`,
+    read,
+  ),
+  'customService.closeSession': post(
+    '/customservice/kfsession/close',
+    `${KF_SESSION}api_closesession.html`,
+    read,
+  ),
+  'customService.getSession': get(
+    '/customservice/kfsession/getsession',
+    `${KF_SESSION}api_getkfsession.html`,
+    {
+      request: 'query',
+    },
+  ),
+  'customService.listSessions': get(
+    '/customservice/kfsession/getsessionlist',
+    `${KF_SESSION}api_getkfsessionlist.html`,
+    { request: 'query' },
+  ),
+  'customService.listWaitingSessions': get(
+    '/customservice/kfsession/getwaitcase',
+    `${KF_SESSION}api_getwaitcase.html`,
+  ),
+  'customService.getMessageRecords': post(
+    '/customservice/msgrecord/getmsglist',
+    `${API_DOC}customer/message/api_getmsglist.html`,
+    { ...read, integerFields: ['msgid'] },
+  ),
 
   'template.send': post('/cgi-bin/message/template/send', `${MSG}Template_Message_Interface.html`),
   'template.list': get('/cgi-bin/template/get_all_private_template', `${MSG}Template_Message_Interface.html`),
@@ -172,6 +233,10 @@ const rows: { readonly [N in EndpointName]: Row } = {
     `${MSG}Template_Message_Interface.html`,
     read,
   ),
+  // The industry may change once a month, and each change uses that chance: never repeated automatically.
+  'template.setIndustry': post('/cgi-bin/template/api_set_industry', `${TEMPLATE}api_setindustry.html`),
+  'template.getIndustry': get('/cgi-bin/template/get_industry', `${TEMPLATE}api_getindustry.html`),
+  'template.add': post('/cgi-bin/template/api_add_template', `${TEMPLATE}api_addtemplate.html`),
   'subscribe.send': post('/cgi-bin/message/subscribe/bizsend', 'Subscription_Messages/api.html'),
 
   'mass.sendAll': post('/cgi-bin/message/mass/sendall', `${MSG}Batch_Sends_and_Originality_Checks.html`),

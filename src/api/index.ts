@@ -48,6 +48,7 @@ export * from './types/common.js';
 export type * from './types/menu.js';
 export type * from './types/media.js';
 export type * from './types/message.js';
+export type * from './types/kf.js';
 export type * from './types/template.js';
 export type * from './types/mass.js';
 export type * from './types/user.js';

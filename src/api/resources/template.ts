@@ -1,5 +1,6 @@
 /**
- * Template messages (模板消息, verified service accounts): send, list and delete templates.
+ * Template messages (模板消息, verified service accounts): send, list, add and delete templates, and the account's
+ * industry, which decides the templates it may use.
  * @see https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Template_Message_Interface.html
  * @module
  */
@@ -37,6 +38,47 @@ export function createTemplateApi({ call }: ResourceContext) {
      */
     delete(templateId: string) {
       return call('template.delete', { template_id: templateId });
+    },
+    /**
+     * Sets the account's two industries by code, 1–41 of WeChat's table (POST /cgi-bin/template/api_set_industry).
+     * Allowed once a month; the templates of the industries left behind are deleted.
+     * @example
+     * ```ts
+     * await client.template.setIndustry(1, 4); // IT科技 互联网|电子商务, IT科技 电子技术
+     * ```
+     * @see https://developers.weixin.qq.com/doc/service/api/notify/template/api_setindustry.html
+     */
+    setIndustry(primary: number | string, secondary: number | string) {
+      return call('template.setIndustry', { industry_id1: String(primary), industry_id2: String(secondary) });
+    },
+    /**
+     * The account's industries (GET /cgi-bin/template/get_industry).
+     * @example
+     * ```ts
+     * const { primary_industry } = await client.template.getIndustry(); // { first_class: 'IT科技', second_class: '…' }
+     * ```
+     * @see https://developers.weixin.qq.com/doc/service/api/notify/template/api_getindustry.html
+     */
+    getIndustry() {
+      return call('template.getIndustry');
+    },
+    /**
+     * Adds a library template to the account and answers its `template_id` (POST
+     * /cgi-bin/template/api_add_template): a `TM…`/`OPENTM…` industry template, or a category template (digits)
+     * with the keywords to use, in order (40246 when a keyword is not the template's).
+     * @example
+     * ```ts
+     * const { template_id } = await client.template.add('47123', ['时间', '地点', '金额']);
+     * ```
+     * @see https://developers.weixin.qq.com/doc/service/api/notify/template/api_addtemplate.html
+     */
+    add(templateIdShort: string, keywords?: string[]) {
+      return call(
+        'template.add',
+        keywords === undefined
+          ? { template_id_short: templateIdShort }
+          : { template_id_short: templateIdShort, keyword_name_list: keywords },
+      );
     },
   };
 }

@@ -100,3 +100,69 @@ export interface SubscribeSendRequest {
   miniprogram?: { appid: string; pagepath: string };
   data: TemplateData;
 }
+
+/**
+ * The body of template/api_set_industry: two industry codes (1–41) of WeChat's industry table, as strings.
+ *
+ * @example
+ * ```ts
+ * const req: SetIndustryRequest = { industry_id1: '1', industry_id2: '4' };
+ * ```
+ */
+export interface SetIndustryRequest {
+  industry_id1: string;
+  industry_id2: string;
+}
+
+/**
+ * An industry as template/get_industry names it, e.g. `{ first_class: 'IT科技', second_class: '互联网|电子商务' }`.
+ *
+ * @example
+ * ```ts
+ * const { first_class }: Industry = (await client.template.getIndustry()).primary_industry;
+ * ```
+ */
+export interface Industry {
+  first_class: string;
+  second_class: string;
+}
+
+/**
+ * The answer of template/get_industry.
+ *
+ * @example
+ * ```ts
+ * const { primary_industry, secondary_industry } = await client.template.getIndustry();
+ * ```
+ */
+export interface IndustryResponse extends BaseResponse {
+  primary_industry: Industry;
+  secondary_industry: Industry;
+}
+
+/**
+ * The body of template/api_add_template: a library template (`TM…`/`OPENTM…` for industry templates, digits for
+ * category templates) and, for category templates, the keywords to use in order.
+ *
+ * @example
+ * ```ts
+ * const req: AddTemplateRequest = { template_id_short: '47123', keyword_name_list: ['时间', '地点', '金额'] };
+ * ```
+ */
+export interface AddTemplateRequest {
+  template_id_short: string;
+  /** Required for category templates: empty, or a keyword outside the library template, answers 40246. */
+  keyword_name_list?: string[];
+}
+
+/**
+ * The answer of template/api_add_template: the account's new template, usable with `template.send`.
+ *
+ * @example
+ * ```ts
+ * const { template_id } = await client.template.add('47123', ['时间', '地点', '金额']);
+ * ```
+ */
+export interface AddTemplateResponse extends BaseResponse {
+  template_id: string;
+}

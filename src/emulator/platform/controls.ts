@@ -1,11 +1,14 @@
 /**
- * Test controls under `/__emulator/`: injected faults per endpoint, call statistics, and the clock. Inputs are
+ * Test controls under `/__emulator/`: injected faults per endpoint, call statistics, the clock, and what a kf
+ * account's worker does in WeChat (accept the invitation, go online). Inputs are
  * validated with zod and rejected with 400 and a message naming the field.
  * @module
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { EmulatorState } from '../state.js';
+import { acceptKfInvite, setKfOnline } from './kf-accounts.js';
+import { kfSlot } from './kf-store.js';
 import { WxError } from './respond.js';
 
 /**
@@ -51,6 +54,14 @@ const clockSchema = z
       .number()
       .min(0)
       .max(10 * 365 * 86_400),
+  })
+  .strict();
+
+const kfWorkerSchema = z
+  .object({
+    kf_account: z.string().min(1),
+    accept: z.literal(true).optional(),
+    online: z.boolean().optional(),
   })
   .strict();
 
@@ -163,6 +174,7 @@ async function readInput<T>(
  * // POST /__emulator/faults {"path":"/cgi-bin/menu/get","errcode":-1,"times":1}
  * // GET  /__emulator/stats → {"calls":{"/cgi-bin/menu/get":1}}
  * // POST /__emulator/clock {"advanceSeconds":7200}
+ * // POST /__emulator/kf-workers {"kf_account":"test1@mywechatid","accept":true,"online":true}
  * ```
  */
 export function controlRoutes(state: EmulatorState): Hono {
@@ -194,6 +206,18 @@ export function controlRoutes(state: EmulatorState): Hono {
     if (!input.ok) return input.res;
     state.clockOffsetMs += Math.round(input.value.advanceSeconds * 1000);
     return c.json({ now: state.now(), offsetMs: state.clockOffsetMs });
+  });
+  app.post('/__emulator/kf-workers', async (c) => {
+    const input = await readInput(c, kfWorkerSchema);
+    if (!input.ok) return input.res;
+    const { kf_account: account, accept, online } = input.value;
+    const kf = kfSlot(state).accounts.find((k) => k.account === account);
+    if (kf === undefined) return c.json({ error: `no kf account "${account}"` }, 404);
+    if (accept && !acceptKfInvite(state, account)) return c.json({ error: 'no invitation is waiting' }, 409);
+    if (online !== undefined && !setKfOnline(state, account, online)) {
+      return c.json({ error: 'no worker is bound: invite one and accept first' }, 409);
+    }
+    return c.json({ kf_account: kf.account, kf_wx: kf.worker ?? null, online: kf.online });
   });
   return app;
 }

@@ -11,6 +11,9 @@ import type { EmulatorState } from '../state.js';
 import type { Handlers, PlatformOptions } from './context.js';
 import { controlRoutes, countCall } from './controls.js';
 import { draftHandlers } from './drafts.js';
+import { kfAccountHandlers } from './kf-accounts.js';
+import { kfRecordHandlers } from './kf-records.js';
+import { kfSessionHandlers } from './kf-sessions.js';
 import { massHandlers } from './mass.js';
 import { materialHandlers } from './material.js';
 import { mediaHandlers } from './media.js';
@@ -23,6 +26,7 @@ import { articlePage, publishHandlers } from './publish.js';
 import { qrcodeHandlers, showQrcode } from './qrcode.js';
 import { endpointRoutes, unknownApi } from './runner.js';
 import { tagHandlers } from './tags.js';
+import { templateIndustryHandlers } from './template-industry.js';
 import { templateHandlers } from './templates.js';
 import { tokenHandlers } from './tokens.js';
 import { userHandlers } from './users.js';
@@ -34,6 +38,7 @@ export { menuForFan } from './menu.js';
 export { isTyping } from './messages.js';
 export { currentTicket } from './misc.js';
 export { addTemplate } from './templates.js';
+export { acceptKfInvite, setKfOnline } from './kf-accounts.js';
 
 /**
  * Every handler, keyed by endpoint name. The table-coverage test checks that each endpoint of the table is here or
@@ -50,7 +55,11 @@ export const PLATFORM_HANDLERS: Handlers = {
   ...mediaHandlers,
   ...materialHandlers,
   ...messageHandlers,
+  ...kfAccountHandlers,
+  ...kfSessionHandlers,
+  ...kfRecordHandlers,
   ...templateHandlers,
+  ...templateIndustryHandlers,
   ...massHandlers,
   ...userHandlers,
   ...tagHandlers,
@@ -73,7 +82,8 @@ export const PLATFORM_HANDLERS: Handlers = {
 export const NOT_EMULATED: Readonly<Partial<Record<EndpointName, string>>> = {};
 
 /**
- * The platform API routes (`/cgi-bin/…`, `/sns/…`, `/__emulator/…` test controls) on the shared state.
+ * The platform API routes (`/cgi-bin/…`, `/sns/…`, `/customservice/…`, `/__emulator/…` test controls) on the shared
+ * state.
  *
  * @example
  * ```ts
@@ -98,5 +108,6 @@ export function platformRoutes(state: EmulatorState, options: PlatformOptions): 
   // Any other API path: WeChat answers 48001 "api unauthorized" (e.g. a mini-program path called by an account).
   app.all('/cgi-bin/*', (c) => unknownApi(c, state));
   app.all('/sns/*', (c) => unknownApi(c, state));
+  app.all('/customservice/*', (c) => unknownApi(c, state));
   return app;
 }

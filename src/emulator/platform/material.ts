@@ -6,10 +6,10 @@
 import type { EmulatorState, StoredMedia } from '../state.js';
 import type { Handlers } from './context.js';
 import {
-  ARTICLE_IMAGE_PREFIX,
   checkUpload,
   fileResponse,
   findMedia,
+  isServiceImage,
   mediaUrl,
   readUpload,
   storeUpload,
@@ -21,7 +21,7 @@ import { fail, OK } from './respond.js';
 export const MATERIAL_PAGE_MAX = 20;
 
 function materials(state: EmulatorState): StoredMedia[] {
-  return [...state.media.values()].filter((m) => m.permanent && !m.mediaId.startsWith(ARTICLE_IMAGE_PREFIX));
+  return [...state.media.values()].filter((m) => m.permanent && !isServiceImage(m.mediaId));
 }
 
 function description(form: FormData | undefined): { title: string; introduction: string } {

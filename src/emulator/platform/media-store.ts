@@ -47,6 +47,28 @@ export const ARTICLE_IMAGE = Object.freeze({ formats: ['jpg', 'jpeg', 'png'], ma
 /** Article-body images live in `state.media` too; this id prefix keeps them out of the material lists. */
 export const ARTICLE_IMAGE_PREFIX = 'articleimg_';
 
+/**
+ * Kf account avatars (kfaccount/uploadheadimg) likewise.
+ *
+ * @example
+ * ```ts
+ * storeUpload(state, upload, { type: 'image', permanent: true, idPrefix: KF_HEAD_IMAGE_PREFIX });
+ * ```
+ */
+export const KF_HEAD_IMAGE_PREFIX = 'kfhead_';
+
+/**
+ * Whether a stored file is an image the account uses elsewhere (article bodies, kf avatars) rather than material.
+ *
+ * @example
+ * ```ts
+ * isServiceImage('articleimg_abc'); // true
+ * ```
+ */
+export function isServiceImage(mediaId: string): boolean {
+  return mediaId.startsWith(ARTICLE_IMAGE_PREFIX) || mediaId.startsWith(KF_HEAD_IMAGE_PREFIX);
+}
+
 /** An uploaded file. */
 export interface Upload {
   bytes: Buffer;
@@ -166,8 +188,7 @@ export function findMedia(
   const media = state.media.get(mediaId);
   if (media === undefined || !isLive(state, media)) fail(40007);
   if (kind === 'temporary' && media.permanent) fail(40007);
-  if (kind === 'permanent' && (!media.permanent || media.mediaId.startsWith(ARTICLE_IMAGE_PREFIX)))
-    fail(40007);
+  if (kind === 'permanent' && (!media.permanent || isServiceImage(media.mediaId))) fail(40007);
   return media;
 }
 

@@ -40,8 +40,8 @@ export const DEFAULT_TEMPLATES: readonly PrivateTemplate[] = Object.freeze([
   {
     template_id: 'wxmp_tpl_booking_reminder',
     title: '预约提醒',
-    primary_industry: '生活服务',
-    deputy_industry: '预约',
+    primary_industry: '医药护理',
+    deputy_industry: '医药医疗',
     content: '预约项目：{{thing1.DATA}}\n预约时间：{{time2.DATA}}',
     example: '预约项目：体检\n预约时间：2024-01-02 09:00',
   },
@@ -50,12 +50,28 @@ export const DEFAULT_TEMPLATES: readonly PrivateTemplate[] = Object.freeze([
 /** Resends with the same `client_msg_id` within this window return the first `msgid` and send nothing. */
 export const CLIENT_MSG_ID_WINDOW_MS = 10 * 60_000;
 
-interface TemplateSlot {
+/**
+ * What the `templates` slot holds: the account's templates and recent `client_msg_id`s.
+ *
+ * @example
+ * ```ts
+ * const fresh: TemplateSlot = { list: [...DEFAULT_TEMPLATES], sent: {} };
+ * ```
+ */
+export interface TemplateSlot {
   list: PrivateTemplate[];
   sent: Record<string, { msgid: string; at: number }>;
 }
 
-function slot(state: EmulatorState): TemplateSlot {
+/**
+ * The account's templates (get_all_private_template) and the recent sends by `client_msg_id`.
+ *
+ * @example
+ * ```ts
+ * templateStore(state).list.map((t) => t.template_id);
+ * ```
+ */
+export function templateStore(state: EmulatorState): TemplateSlot {
   return state.slot<TemplateSlot>('templates', () => ({
     list: DEFAULT_TEMPLATES.map((t) => ({ ...t })),
     sent: {},
@@ -71,7 +87,7 @@ function slot(state: EmulatorState): TemplateSlot {
  * ```
  */
 export function addTemplate(state: EmulatorState, template: PrivateTemplate): void {
-  const s = slot(state);
+  const s = templateStore(state);
   s.list = [...s.list.filter((t) => t.template_id !== template.template_id), template];
 }
 
@@ -105,9 +121,9 @@ function dataOf(body: Record<string, unknown>): Record<string, unknown> {
  * ```
  */
 export const templateHandlers: Handlers = {
-  'template.list': ({ state }) => ({ template_list: slot(state).list }),
+  'template.list': ({ state }) => ({ template_list: templateStore(state).list }),
   'template.delete': ({ state, body }) => {
-    const s = slot(state);
+    const s = templateStore(state);
     const index = s.list.findIndex((t) => t.template_id === body['template_id']);
     if (index < 0) fail(40037);
     s.list.splice(index, 1);
@@ -117,7 +133,7 @@ export const templateHandlers: Handlers = {
     const fan = typeof body['touser'] === 'string' ? state.fans.get(body['touser']) : undefined;
     if (fan === undefined) fail(40003);
     if (!fan.following) fail(43004);
-    const s = slot(state);
+    const s = templateStore(state);
     const template = s.list.find((t) => t.template_id === body['template_id']) ?? fail(40037);
     const data = dataOf(body);
     const answer = (msgid: string) => jsonResponse({ errcode: 0, errmsg: 'ok', msgid }, ['msgid']);

@@ -103,7 +103,7 @@ describe('wxmp api', () => {
 
   it('--list prints every endpoint', async () => {
     await run('api', '--list');
-    expect(out.join('').trim().split('\n')).toHaveLength(68);
+    expect(out.join('').trim().split('\n')).toHaveLength(84);
   });
 
   it('rejects an unknown endpoint and bad JSON with a config error', async () => {

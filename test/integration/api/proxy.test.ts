@@ -182,6 +182,23 @@ describe('forwarding', () => {
     });
   });
 
+  it('forwards table endpoints outside /cgi-bin/ (customer-service accounts under /customservice/)', async () => {
+    const res = await proxy().request('/customservice/kfaccount/add?access_token=CALLERS', {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      body: JSON.stringify({ kf_account: 'test1@mywechatid', nickname: '客服1' }),
+    });
+    expect(await res.json()).toMatchObject({ errcode: 0 });
+    const seen = fake.calls('customService.addAccount')[0]!;
+    expect(seen.query).toEqual({ access_token: 'TOKEN_1' });
+    expect(JSON.parse(seen.body)).toEqual({ kf_account: 'test1@mywechatid', nickname: '客服1' });
+    const other = await proxy().request('/customservice/kfaccount/setadmin', {
+      method: 'POST',
+      headers: auth(),
+    });
+    expect(other.status).toBe(404);
+  });
+
   it("adds appid and secret to the OAuth code exchange and drops the caller's", async () => {
     const code = fake.issueCode('OPENID_7');
     const res = await proxy().request(`/sns/oauth2/access_token?code=${code}&secret=GUESS&appid=wxother`, {

@@ -4,8 +4,8 @@ import { endpointByPath, endpoints, isEndpointName, type EndpointSpec } from '..
 const all: EndpointSpec[] = Object.values(endpoints);
 
 describe('endpoint table', () => {
-  it('lists 68 endpoints, each under its own name', () => {
-    expect(all).toHaveLength(68);
+  it('lists 84 endpoints, each under its own name', () => {
+    expect(all).toHaveLength(84);
     for (const [name, spec] of Object.entries(endpoints)) expect(spec.name).toBe(name);
   });
 
@@ -24,7 +24,7 @@ describe('endpoint table', () => {
   it('links every endpoint to an official https doc page and keeps paths query-free', () => {
     for (const spec of all) {
       expect(spec.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\/doc\//);
-      expect(spec.path).toMatch(/^\/(cgi-bin|sns)\/[a-z_/0-9]+$/);
+      expect(spec.path).toMatch(/^\/(cgi-bin|sns|customservice)\/[a-z_/0-9]+$/);
     }
   });
 
