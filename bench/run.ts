@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the echo bot on node:http (createWebhook + nodeHandler) against a bare node:http server, in plain
- * and safe mode, in one run.
+ * and safe mode, in one run; and, for scale, the same bot written by hand for this job alone (servers/hand.ts).
  *
  * Each server is a child process pinned to core 0, autocannon a child pinned to core 1 (`taskset`); 50 connections
  * replay a pool of 1,000 distinct signed (safe: encrypted) pushes. Before measuring, every push of the pool is sent
@@ -137,6 +137,7 @@ function transpileChildren(): string {
     'bench/account.ts',
     'bench/servers/child.ts',
     'bench/servers/bare.ts',
+    'bench/servers/hand.ts',
     'bench/servers/webhook.ts',
     'bench/load.ts',
   ]) {
@@ -194,7 +195,7 @@ const CHILD_EXT = FROM === 'dist' ? 'js' : 'ts';
 
 async function startServer(
   name: string,
-  file: 'bare' | 'webhook',
+  file: 'bare' | 'hand' | 'webhook',
   args: string[],
   pool: BenchMode,
   flags: string[] = [],
@@ -427,7 +428,9 @@ async function main(): Promise<void> {
 
   const servers = [
     await startServer('bare', 'bare', [], 'plain', profFlags),
+    await startServer('hand plain', 'hand', ['plain'], 'plain', profFlags),
     await startServer('wxmp plain', 'webhook', ['plain', FROM], 'plain', profFlags),
+    await startServer('hand safe', 'hand', ['safe'], 'safe', profFlags),
     await startServer('wxmp safe', 'webhook', ['safe', FROM], 'safe', profFlags),
   ];
   const load = spawnNode(join(CHILD_DIR, `load.${CHILD_EXT}`), [], 1);
@@ -488,7 +491,9 @@ async function main(): Promise<void> {
       otherCpu: median(rs.map((r) => r.otherCpu ?? 0)),
     };
   });
-  const [bare, plain, safe] = summary as [(typeof summary)[0], (typeof summary)[0], (typeof summary)[0]];
+  const row = (name: string) => summary.find((s) => s.name === name)!;
+  const [bare, plain, safe] = [row('bare'), row('wxmp plain'), row('wxmp safe')];
+  const [handPlain, handSafe] = [row('hand plain'), row('hand safe')];
 
   console.log(
     `\n── summary (median of ${ROUNDS} rounds; node:http, ${CONNECTIONS} connections, loopback) ──`,
@@ -529,6 +534,12 @@ async function main(): Promise<void> {
         'load generator’s limit: bare req/s is a lower bound and the ratios are upper bounds.',
     );
   }
+  // The hand-written echo bot is the floor on this machine: how far wxmp is from it says more than × bare alone.
+  console.log(
+    `\nwxmp against the hand-written echo bot (bench/servers/hand.ts) in the same run: ` +
+      `plain ${pct(plain.reqPerSec / handPlain.reqPerSec)} of its req/s (it reaches ${fixed(handPlain.reqPerSec / bare.reqPerSec)}× bare), ` +
+      `safe ${pct(safe.reqPerSec / handSafe.reqPerSec)} (it reaches ${fixed(handSafe.reqPerSec / bare.reqPerSec)}× bare)`,
+  );
   // Server CPU per request does not depend on what else runs: its ratio is the capacity ratio on a quiet machine.
   console.log(
     `\nserver CPU per request relative to bare (capacity if each server had its core to itself): ` +
