@@ -17,7 +17,14 @@ import { parseXml, textOf, type XmlValue } from '../xml/parse.js';
 import type { Context, EncryptionMode } from './context.js';
 import { withBudget } from './deadline.js';
 import { MemoryDedup, type Dedup } from './dedup.js';
-import { queryOf, textResponse, xmlResponse, type WebhookRequest, type WebhookResponse } from './http.js';
+import {
+  queryOf,
+  textResponse,
+  xmlResponse,
+  type PushQuery,
+  type WebhookRequest,
+  type WebhookResponse,
+} from './http.js';
 import { Router, type Middleware } from './router.js';
 import { checkMsgSignature, checkSignature, checkTimestamp } from './verify.js';
 
@@ -167,13 +174,13 @@ export function createWebhook(app: Router | Middleware, options: WebhookOptions)
   const middleware = app instanceof Router ? app.middleware() : app;
   const done = () => Promise.resolve(undefined);
 
-  function verifyUrl(query: Record<string, string>): WebhookResponse {
-    const refusal = checkTimestamp(query['timestamp'], windowSec, now());
+  function verifyUrl(query: PushQuery): WebhookResponse {
+    const refusal = checkTimestamp(query.timestamp, windowSec, now());
     if (refusal) throw new Refused(401, refusal);
-    const echostr = query['echostr'];
+    const echostr = query.echostr;
     if (echostr === undefined) throw new Refused(400, 'missing echostr');
     // WeCom-style verification signs and encrypts echostr; Official Accounts send it in plain text.
-    if (query['msg_signature'] !== undefined && crypto) {
+    if (query.msg_signature !== undefined && crypto) {
       const refused = checkMsgSignature(query, token, echostr);
       if (refused) throw new Refused(401, refused);
       return textResponse(200, crypto.decrypt(echostr).message);
@@ -187,10 +194,10 @@ export function createWebhook(app: Router | Middleware, options: WebhookOptions)
    * Verifies and reads a push. Encrypted when the query says `encrypt_type=aes` or the body has an `<Encrypt>`
    * element (an element, not the text: a fan may well type "<Encrypt>" into a plain-mode message).
    */
-  function receive(query: Record<string, string>, body: string): Inbound {
-    const refusal = checkTimestamp(query['timestamp'], windowSec, now());
+  function receive(query: PushQuery, body: string): Inbound {
+    const refusal = checkTimestamp(query.timestamp, windowSec, now());
     if (refusal) throw new Refused(401, refusal);
-    if (query['encrypt_type'] === 'aes' && crypto) {
+    if (query.encrypt_type === 'aes' && crypto) {
       const outer = parseXml(body).value;
       const encrypt = textOf(outer, 'Encrypt');
       if (encrypt === undefined)
@@ -209,17 +216,12 @@ export function createWebhook(app: Router | Middleware, options: WebhookOptions)
         'an encrypted push arrived but no EncodingAESKey is configured (set WECHAT_ENCODING_AES_KEY)',
       );
     }
-    const encrypted = encrypt !== undefined || query['encrypt_type'] === 'aes';
+    const encrypted = encrypt !== undefined || query.encrypt_type === 'aes';
     return { message: messageFromXml(root), mode: encrypted ? 'compatible' : 'plain', keyIndex: undefined };
   }
 
   /** The encrypted path: `msg_signature` over the Encrypt text, then decrypt, then parse the inner message. */
-  function decrypted(
-    query: Record<string, string>,
-    outer: XmlValue,
-    encrypt: string,
-    crypto: MessageCrypto,
-  ): Inbound {
+  function decrypted(query: PushQuery, outer: XmlValue, encrypt: string, crypto: MessageCrypto): Inbound {
     const refused = checkMsgSignature(query, token, encrypt);
     if (refused) throw new Refused(401, refused);
     const { message, keyIndex } = crypto.decrypt(encrypt);
@@ -285,7 +287,7 @@ export function createWebhook(app: Router | Middleware, options: WebhookOptions)
     }
   }
 
-  function respond(reply: Reply, inbound: Inbound, query: Record<string, string>): WebhookResponse {
+  function respond(reply: Reply, inbound: Inbound, query: PushQuery): WebhookResponse {
     const { message } = inbound;
     let body: string;
     try {
@@ -306,14 +308,14 @@ export function createWebhook(app: Router | Middleware, options: WebhookOptions)
         crypto,
         token,
         timestamp: String(Math.floor(now() / 1000)),
-        nonce: query['nonce'] ?? '',
+        nonce: query.nonce ?? '',
         keyIndex: inbound.keyIndex,
       }),
     );
   }
 
   function handlePost(
-    query: Record<string, string>,
+    query: PushQuery,
     raw: WebhookRequest['body'],
   ): WebhookResponse | Promise<WebhookResponse> {
     const body =

@@ -4,6 +4,7 @@
  * @module
  */
 import { computeMsgSignature, computeSignature, signatureMatches } from '../crypto/signature.js';
+import type { PushQuery } from './http.js';
 
 /** Why a request was refused, or `undefined` when it passed. */
 export type Refusal = string | undefined;
@@ -32,7 +33,7 @@ export function checkTimestamp(timestamp: string | undefined, windowSec: number,
  * checkSignature(query, 'AAAAA'); // undefined when valid
  * ```
  */
-export function checkSignature(query: Record<string, string>, token: string): Refusal {
+export function checkSignature(query: PushQuery, token: string): Refusal {
   const { signature, timestamp, nonce } = query;
   if (!signature || nonce === undefined || timestamp === undefined)
     return 'missing signature, timestamp or nonce';
@@ -49,7 +50,7 @@ export function checkSignature(query: Record<string, string>, token: string): Re
  * checkMsgSignature(query, 'AAAAA', encrypt);
  * ```
  */
-export function checkMsgSignature(query: Record<string, string>, token: string, encrypt: string): Refusal {
+export function checkMsgSignature(query: PushQuery, token: string, encrypt: string): Refusal {
   const { msg_signature: signature, timestamp, nonce } = query;
   if (!signature || nonce === undefined || timestamp === undefined)
     return 'missing msg_signature, timestamp or nonce';
