@@ -3,8 +3,19 @@
  * (WeChat names the field by its code, not by a message).
  * @module
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { fail } from './respond.js';
+
+/**
+ * An integer sent either as a JSON number or as a string of digits (WeChat documents some codes and ids as strings,
+ * and the body parser keeps 64-bit ids as strings).
+ *
+ * @example
+ * ```ts
+ * const msgid = field(body, 'msgid', INTEGER.pipe(z.number().min(1)), 65416);
+ * ```
+ */
+export const INTEGER = z.union([z.string().regex(/^\d+$/).transform(Number), z.number().int()]);
 
 /**
  * `source[name]` parsed by `schema`; otherwise it throws the WeChat error `errcode`.

@@ -10,7 +10,7 @@ import type { EmulatorState } from '../state.js';
 import type { Handlers } from './context.js';
 import { field } from './input.js';
 import { KF_HEAD_IMAGE_PREFIX, mediaUrl, readUpload, storeUpload } from './media-store.js';
-import { closeSessionsOf, findKf, kfSlot as slot, type KfRecord } from './kf-store.js';
+import { closeSessionsOf, findKf, kfByAccount, kfSlot as slot, type KfRecord } from './kf-store.js';
 import { fail, OK } from './respond.js';
 
 /**
@@ -64,7 +64,7 @@ function waitingInvite(state: EmulatorState, kf: KfRecord): KfRecord['invite'] {
  * ```
  */
 export function acceptKfInvite(state: EmulatorState, account: string): boolean {
-  const kf = slot(state).accounts.find((k) => k.account === account);
+  const kf = kfByAccount(state, account);
   const invite = kf && waitingInvite(state, kf);
   if (kf === undefined || invite === undefined) return false;
   kf.worker = invite.wx;
@@ -82,7 +82,7 @@ export function acceptKfInvite(state: EmulatorState, account: string): boolean {
  * ```
  */
 export function setKfOnline(state: EmulatorState, account: string, online: boolean): boolean {
-  const kf = slot(state).accounts.find((k) => k.account === account);
+  const kf = kfByAccount(state, account);
   if (kf?.worker === undefined) return false;
   kf.online = online;
   return true;
@@ -101,7 +101,7 @@ function listEntry(state: EmulatorState, kf: KfRecord, origin: string): Record<s
       : {
           invite_wx: invite.wx,
           invite_expire_time: Math.floor(invite.expiresAt / 1000),
-          invite_status: state.now() >= invite.expiresAt ? 'expired' : 'waiting',
+          invite_status: waitingInvite(state, kf) === undefined ? 'expired' : 'waiting',
         }),
   };
 }

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ChatEntry, EmulatorState } from '../state.js';
 import type { Handlers } from './context.js';
-import { field } from './input.js';
+import { field, INTEGER } from './input.js';
 import { kfSessions } from './kf-store.js';
 import { fail } from './respond.js';
 
@@ -86,7 +86,7 @@ export function chatRecords(state: EmulatorState, from: number, to: number): Msg
 
 const INT = z.number().int();
 // `msgid` is one of the 64-bit id fields the body parser keeps as a string.
-const MSGID = z.union([z.string().regex(/^\d+$/).transform(Number), INT]).pipe(INT.min(1));
+const MSGID = INTEGER.pipe(INT.min(1));
 
 /**
  * The handler of msgrecord/getmsglist: 65416 for a bad parameter, 65417 for a period over 24 hours.

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { EmulatorState, Fan } from '../state.js';
 import type { Handlers } from './context.js';
 import { field } from './input.js';
-import { findKf, kfAccounts, kfSessions, openSession, type KfRecord } from './kf-store.js';
+import { findKf, kfAccounts, kfSessions, openSession, openSessionsOf, type KfRecord } from './kf-store.js';
 import { fail, OK } from './respond.js';
 
 /**
@@ -22,8 +22,6 @@ import { fail, OK } from './respond.js';
 export const WAIT_CASE_LIMIT = 100;
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
-const servedBy = (state: EmulatorState, account: string) =>
-  kfSessions(state).filter((s) => s.account === account && s.closedAt === undefined);
 
 // The documented order: the account must exist (65401), be bound to a worker (65402).
 function boundKf(state: EmulatorState, account: unknown): KfRecord {
@@ -104,7 +102,7 @@ export const kfSessionHandlers: Handlers = {
   'customService.listSessions': ({ state, query }) => {
     const kf = boundKf(state, query['kf_account']);
     return {
-      sessionlist: servedBy(state, kf.account).map((s) => ({
+      sessionlist: openSessionsOf(state, kf.account).map((s) => ({
         openid: s.openid,
         createtime: seconds(s.startedAt),
       })),
@@ -126,7 +124,7 @@ export const kfSessionHandlers: Handlers = {
         kf_account: kf.account,
         status: 1,
         kf_id: String(kf.id),
-        accepted_case: servedBy(state, kf.account).length,
+        accepted_case: openSessionsOf(state, kf.account).length,
       })),
   }),
 };

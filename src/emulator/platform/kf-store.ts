@@ -66,6 +66,18 @@ export function kfAccounts(state: EmulatorState): readonly KfRecord[] {
 }
 
 /**
+ * The kf account of that name, if there is one.
+ *
+ * @example
+ * ```ts
+ * kfByAccount(state, 'test1@mywechatid')?.online;
+ * ```
+ */
+export function kfByAccount(state: EmulatorState, account: unknown): KfRecord | undefined {
+  return kfSlot(state).accounts.find((kf) => kf.account === account);
+}
+
+/**
  * The kf account named by a request field, or 65401 (invalid custom service account).
  *
  * @example
@@ -74,7 +86,7 @@ export function kfAccounts(state: EmulatorState): readonly KfRecord[] {
  * ```
  */
 export function findKf(state: EmulatorState, account: unknown): KfRecord {
-  return kfSlot(state).accounts.find((kf) => kf.account === account) ?? fail(65401);
+  return kfByAccount(state, account) ?? fail(65401);
 }
 
 /**
@@ -119,6 +131,18 @@ export function openSession(state: EmulatorState, openid: string): KfSession | u
 }
 
 /**
+ * The fans a kf account serves now.
+ *
+ * @example
+ * ```ts
+ * openSessionsOf(state, 'test1@mywechatid').length; // accepted_case
+ * ```
+ */
+export function openSessionsOf(state: EmulatorState, account: string): KfSession[] {
+  return kfSessions(state).filter((s) => s.account === account && s.closedAt === undefined);
+}
+
+/**
  * Ends every open session of a kf account (it was deleted).
  *
  * @example
@@ -127,7 +151,5 @@ export function openSession(state: EmulatorState, openid: string): KfSession | u
  * ```
  */
 export function closeSessionsOf(state: EmulatorState, account: string): void {
-  for (const session of kfSessions(state)) {
-    if (session.account === account && session.closedAt === undefined) session.closedAt = state.now();
-  }
+  for (const session of openSessionsOf(state, account)) session.closedAt = state.now();
 }

@@ -72,6 +72,13 @@ function sentLog(state: EmulatorState, openid: string): number[] {
   return recent;
 }
 
+type TypingSlot = Record<string, { command: string; at: number }>;
+
+/** The last typing command per fan (slot `typing`). */
+function typingSlot(state: EmulatorState): TypingSlot {
+  return state.slot<TypingSlot>('typing', () => ({}));
+}
+
 /**
  * Whether the account shows "typing…" to a fan (message/custom/typing), for the phone page.
  *
@@ -81,7 +88,7 @@ function sentLog(state: EmulatorState, openid: string): number[] {
  * ```
  */
 export function isTyping(state: EmulatorState, openid: string): boolean {
-  const typing = state.slot<Record<string, { command: string; at: number }>>('typing', () => ({}))[openid];
+  const typing = typingSlot(state)[openid];
   return typing !== undefined && typing.command === 'Typing' && state.now() - typing.at < TYPING_MS;
 }
 
@@ -151,7 +158,7 @@ export const messageHandlers: Handlers = {
     if (verdict !== 0) fail(verdict);
     sent.push(state.now());
     // The message ends "typing…", as on the phone.
-    delete state.slot<Record<string, unknown>>('typing', () => ({}))[fan.openid];
+    delete typingSlot(state)[fan.openid];
     const kf = (body['customservice'] as { kf_account?: unknown } | undefined)?.kf_account;
     state.addChat({
       openid: fan.openid,
@@ -167,10 +174,7 @@ export const messageHandlers: Handlers = {
     const command = body['command'];
     if (command !== 'Typing' && command !== 'CancelTyping') fail(40035);
     if (customServiceVerdict(fan, [], state.now()) === 45015) fail(45015);
-    state.slot<Record<string, { command: string; at: number }>>('typing', () => ({}))[fan.openid] = {
-      command,
-      at: state.now(),
-    };
+    typingSlot(state)[fan.openid] = { command, at: state.now() };
     state.emit('typing', fan.openid, command === 'Typing');
     return OK;
   },

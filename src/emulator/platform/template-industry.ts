@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { EmulatorState } from '../state.js';
 import type { Handlers } from './context.js';
 import { industryByCode, TEMPLATE_LIBRARY, type LibraryTemplate } from './industries.js';
-import { field } from './input.js';
+import { field, INTEGER } from './input.js';
 import { fail, OK } from './respond.js';
 import { templateStore, type PrivateTemplate } from './templates.js';
 
@@ -34,9 +34,7 @@ function industries(state: EmulatorState): IndustrySlot {
 }
 
 // Codes arrive as strings ("1") as documented; numbers are taken too.
-const INDUSTRY_CODE = z
-  .union([z.string().regex(/^\d+$/).transform(Number), z.number().int()])
-  .refine((code) => industryByCode(code) !== undefined);
+const INDUSTRY_CODE = INTEGER.refine((code) => industryByCode(code) !== undefined);
 
 const matches = (template: PrivateTemplate, code: number) => {
   const industry = industryByCode(code);
