@@ -80,13 +80,12 @@ const server = createServer((req, res) => {
       `<Content><![CDATA[${content}]]></Content></xml>`;
     if (mode === 'plain') return send(res, 200, reply);
     const encrypted = encrypt(reply);
-    const replyNonce = nonce;
     send(
       res,
       200,
       `<xml><Encrypt><![CDATA[${encrypted}]]></Encrypt>` +
-        `<MsgSignature><![CDATA[${sha1(token, timestamp, replyNonce, encrypted)}]]></MsgSignature>` +
-        `<TimeStamp>${timestamp}</TimeStamp><Nonce><![CDATA[${replyNonce}]]></Nonce></xml>`,
+        `<MsgSignature><![CDATA[${sha1(token, timestamp, nonce, encrypted)}]]></MsgSignature>` +
+        `<TimeStamp>${timestamp}</TimeStamp><Nonce><![CDATA[${nonce}]]></Nonce></xml>`,
     );
   });
 });

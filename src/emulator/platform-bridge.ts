@@ -6,10 +6,10 @@
  */
 import type { OAuthScope } from '../api/types/oauth.js';
 import { issueOAuthCode, listQrTickets, menuForFan, resolveQrTicket } from './platform/index.js';
+import type { EmulatorState } from './state.js';
 
 /** Whether the account shows "typing…" to a fan (message/custom/typing), for the page snapshot. */
 export { isTyping } from './platform/index.js';
-import type { EmulatorState } from './state.js';
 
 /** A QR ticket's scene, as the scan events carry it. */
 export interface QrScene {

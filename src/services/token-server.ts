@@ -3,8 +3,8 @@
  * service asks it for the access_token (and the jsapi_ticket) over HTTP with a client key.
  *
  * Routes: `GET /token`, `POST /token/invalidate`, `GET /ticket?type=jsapi`, `POST /ticket/invalidate`,
- * `GET /healthz`. Several instances
- * behind a load balancer share Redis (`REDIS_URL`) and so share one token, one refresh lock and one call cap.
+ * `GET /healthz`. Several instances behind a load balancer share Redis (`REDIS_URL`) and so share one token, one
+ * refresh lock and one call cap.
  * @module
  */
 import { createHash, timingSafeEqual } from 'node:crypto';

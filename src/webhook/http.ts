@@ -115,12 +115,12 @@ export function queryOf(url: string): PushQuery {
 const NOT_LITERAL = /[^!-$&-*,-~]/;
 
 /**
- * URLSearchParams' splitting, for a query with nothing to decode: a leading `?` dropped, `&`-separated pairs, empty ones skipped, split at
- * the first `=`. Hot path: on a plain-mode push's query, URLSearchParams into a null-prototype object took 1.40 µs,
- * splitting by hand into it 0.85 µs (hashing each key for the dictionary), and into this fixed shape 0.3 µs.
+ * URLSearchParams' splitting, for a query with nothing to decode: a leading `?` dropped, `&`-separated pairs, empty
+ * ones skipped, split at the first `=`. Hot path: on a plain-mode push's query, `queryOf` took 1.40 µs with
+ * URLSearchParams into a null-prototype object, 0.96 µs splitting by hand into it (each key hashed for the
+ * dictionary), and 0.36 µs into this fixed shape (Node 20, AMD EPYC).
  */
 function splitQuery(search: string, query: PushQuery): void {
-  // A second `?` (`/wx??a=b`) is dropped, as URLSearchParams drops it.
   let start = search.charCodeAt(0) === 0x3f ? 1 : 0;
   while (start <= search.length) {
     let end = search.indexOf('&', start);
