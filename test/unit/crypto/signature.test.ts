@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   computeMsgSignature,
@@ -26,6 +27,22 @@ describe('sortedSha1', () => {
     // Numeric order would put 486452656 before 1714037059 and give another hash.
     expect(sortedSha1(['AAAAA', '486452656', '1714037059'])).toBe('899cf89e464efb63f54ddac96b0a0a235f53aa78');
   });
+  it('gives the same hash whatever order the parts come in, and leaves the caller’s array alone', () => {
+    const parts = ['token', '1714037059', 'nonce', 'Encrypt+/=', ''];
+    const expected = createHash('sha1')
+      .update([...parts].sort().join(''))
+      .digest('hex');
+    const permutations = [
+      parts,
+      [...parts].reverse(),
+      [parts[2]!, parts[4]!, parts[0]!, parts[3]!, parts[1]!],
+    ];
+    for (const order of permutations) {
+      const copy = [...order];
+      expect(sortedSha1(order)).toBe(expected);
+      expect(order).toEqual(copy);
+    }
+  });
 });
 
 describe('signatureMatches', () => {
@@ -38,5 +55,16 @@ describe('signatureMatches', () => {
     expect(signatureMatches(undefined, good)).toBe(false);
     expect(signatureMatches(good.slice(1), good)).toBe(false);
     expect(signatureMatches(`${good.slice(0, -1)}0`, good)).toBe(false);
+  });
+  it('rejects signatures that only look alike: other letters, control or non-ASCII characters', () => {
+    const flip = (i: number, c: string) => `${good.slice(0, i)}${c}${good.slice(i + 1)}`;
+    // Each character that differs, at the start, middle and end, is caught.
+    for (const i of [0, 20, 39])
+      expect(signatureMatches(flip(i, good[i] === 'a' ? 'b' : 'a'), good)).toBe(false);
+    // 'q' is 'Q' lower-cased, but not hex; \x10 | 0x20 would be '0'; U+0130 lower-cases to 'i' + a dot.
+    expect(signatureMatches(flip(5, 'Q'), flip(5, 'q'))).toBe(true);
+    expect(signatureMatches(flip(3, '\x10'), flip(3, '0'))).toBe(false);
+    expect(signatureMatches(flip(7, '\u0130'), good)).toBe(false);
+    expect(signatureMatches(flip(7, String.fromCharCode(good.charCodeAt(7) + 0x100)), good)).toBe(false);
   });
 });

@@ -388,3 +388,51 @@ describe('handlers: errors, retries and the reply budget', () => {
     expect(text).not.toContain(`"${TOKEN}"`);
   });
 });
+
+describe('respond: the answer without a promise when it is ready at once', () => {
+  const push = (mode: PushMode) => {
+    const p = buildPush(inbound.text(FAN, 'hello'), keysFor(mode), { timestamp: TS, nonce: '415670741' });
+    return { method: 'POST', url: `/wx${p.search}`, body: p.body };
+  };
+  const verdict = (res: { status: number; body: string }, mode: PushMode) =>
+    checkReply(res.status, res.body, {
+      keys: keysFor(mode),
+      fan: FAN.from,
+      account: FAN.to,
+      answersUserMessage: true,
+    });
+
+  it('returns the response itself for a bot that answers synchronously, in every mode', () => {
+    const { webhook } = setup();
+    for (const mode of ['plain', 'compatible', 'safe'] as const) {
+      const response = webhook.respond(push(mode));
+      expect(response).not.toBeInstanceOf(Promise);
+      const ready = response as Exclude<typeof response, Promise<unknown>>;
+      expect(verdict(ready, mode)).toMatchObject({ ok: true, reply: { type: 'text', content: 'hello' } });
+    }
+  });
+
+  it('returns refusals and a throwing handler’s success at once too, and never throws', () => {
+    const { webhook } = setup({}, () => {
+      throw new Error('boom');
+    });
+    expect(webhook.respond(push('plain'))).toMatchObject({ status: 200, body: 'success' });
+    expect(webhook.respond({ method: 'POST', url: '/wx?signature=x', body: '<xml/>' })).toMatchObject({
+      status: 401,
+    });
+    expect(webhook.respond({ method: 'PUT', url: '/wx' })).toMatchObject({ status: 405 });
+  });
+
+  it('returns a real Promise for a bot that awaits, with the same answer as handle', async () => {
+    const { webhook } = setup({}, async (m) => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return m.type === 'text' ? `async ${m.content}` : undefined;
+    });
+    const response = webhook.respond(push('safe'));
+    expect(response).toBeInstanceOf(Promise);
+    const [viaRespond, viaHandle] = await Promise.all([response, webhook.handle(push('safe'))]);
+    expect(verdict(viaRespond, 'safe')).toMatchObject({ ok: true, reply: { content: 'async hello' } });
+    // The second push is a retry of the same MsgId: dedup shares the first answer (sealed afresh).
+    expect(verdict(viaHandle, 'safe')).toMatchObject({ ok: true, reply: { content: 'async hello' } });
+  });
+});

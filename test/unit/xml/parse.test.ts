@@ -112,6 +112,46 @@ describe('parseXml', () => {
       ).toBe('XML_MALFORMED');
   });
 
+  it('reads split text, spaced closing tags and every name character as fast-xml-parser does', () => {
+    const variants = [
+      '<xml><A>a<![CDATA[b]]>c</A><B>  </B><C><![CDATA[x]]><![CDATA[y]]></C></xml>',
+      '<xml ><A >1</A ><B\t>2</B\n></xml\r\n>',
+      '<xml><A.b-c_1>1</A.b-c_1><_x>2</_x></xml>',
+    ];
+    for (const xml of variants) {
+      const ours = parseXml(xml);
+      expect(JSON.parse(JSON.stringify({ [ours.name]: ours.value })), xml).toEqual(reference.parse(xml));
+    }
+    expect(parseXml('<xml><A>a<!-- c -->b &amp; c</A></xml>').value).toEqual({ A: 'ab & c' });
+  });
+
+  it('drops the indentation between elements (where fast-xml-parser keeps a #text)', () => {
+    const indented =
+      '<xml>\n  <ToUserName><![CDATA[gh_1]]></ToUserName>\n  <L>\n    <item><T>1</T></item>\n    <item><T>2</T></item>\n  </L>\n</xml>\n';
+    expect(parseXml(indented).value).toEqual({ ToUserName: 'gh_1', L: { item: [{ T: '1' }, { T: '2' }] } });
+  });
+
+  it('refuses bad names, wrong closing tags and text beside elements wherever they appear', () => {
+    const bad = [
+      '<xml><a$b>1</a$b></xml>',
+      '<xml><é>1</é></xml>',
+      '<xml><>1</></xml>',
+      '<xml><A>1</Ab></xml>',
+      '<xml><Ab>1</A></xml>',
+      '<xml><A>1</A',
+      '<xml><A>1</A>text</xml>',
+      '<xml><A>1</A>&amp;</xml>',
+      '<xml><A>1</A><B>2</B>x</xml>',
+    ];
+    for (const xml of bad)
+      expect(
+        codeOf(() => parseXml(xml)),
+        xml,
+      ).toBe('XML_MALFORMED');
+    // Whitespace, however it is written, may sit between elements.
+    expect(parseXml('<xml><A>1</A>\u00a0&#32;<B>2</B></xml>').value).toEqual({ A: '1', B: '2' });
+  });
+
   it('refuses nesting deeper than 32 without exhausting the stack', () => {
     const deep = '<a>'.repeat(100_000) + '</a>'.repeat(100_000);
     expect(codeOf(() => parseXml(deep))).toBe('XML_MALFORMED');
