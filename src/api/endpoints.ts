@@ -102,13 +102,17 @@ const post = (path: string, doc: string, extra: Extra = {}): Row => ({
 });
 const read = { idempotent: true } as const;
 
-const MENU = 'Custom_Menus/';
-const ASSET = 'Asset_Management/';
+const MENU = `${API_DOC}custommenu/`;
+const MEDIA = `${API_DOC}material/temporary/`;
+const MATERIAL = `${API_DOC}material/permanent/`;
 const MSG = 'Message_Management/';
 const USER = 'User_Management/';
-const DRAFT = 'Draft_Box/';
-const PUB = 'Publish/';
-const OAUTH = 'OA_Web_Apps/Wechat_webpage_authorization.html';
+const USER_INFO = `${API_DOC}usermanage/userinfo/`;
+const TAG = `${API_DOC}usermanage/tag/`;
+const MASS = `${API_DOC}notify/message/`;
+const DRAFT = `${API_DOC}draftbox/draftmanage/`;
+const PUB = `${API_DOC}public/`;
+const OAUTH = `${API_DOC}webdev/access/`;
 const KF = `${API_DOC}customer/servicermanage/`;
 const KF_SESSION = `${API_DOC}customer/messctrl/`;
 const TEMPLATE = `${API_DOC}notify/template/`;
@@ -121,54 +125,54 @@ const rows: { readonly [N in EndpointName]: Row } = {
     idempotent: false,
     proxied: false,
   }),
-  'token.stable': post('/cgi-bin/stable_token', 'Basic_Information/getStableAccessToken.html', {
+  'token.stable': post('/cgi-bin/stable_token', `${API_DOC}base/api_getstableaccesstoken`, {
     auth: 'appid+secret',
     proxied: false,
   }),
 
-  'menu.create': post('/cgi-bin/menu/create', `${MENU}Creating_Custom-Defined_Menu.html`, read),
-  'menu.get': get('/cgi-bin/menu/get', `${MENU}Getting_Custom_Menu_Configurations.html`),
-  'menu.delete': get('/cgi-bin/menu/delete', `${MENU}Deleting_Custom-Defined_Menu.html`),
-  'menu.selfMenuInfo': get('/cgi-bin/get_current_selfmenu_info', `${MENU}Querying_Custom_Menus.html`),
-  'menu.addConditional': post('/cgi-bin/menu/addconditional', `${MENU}Personalized_menu_interface.html`),
-  'menu.delConditional': post(
-    '/cgi-bin/menu/delconditional',
-    `${MENU}Personalized_menu_interface.html`,
-    read,
-  ),
-  'menu.tryMatch': post('/cgi-bin/menu/trymatch', `${MENU}Personalized_menu_interface.html`, read),
+  'menu.create': post('/cgi-bin/menu/create', `${MENU}api_createcustommenu`, read),
+  'menu.get': get('/cgi-bin/menu/get', `${MENU}api_getmenu`),
+  'menu.delete': get('/cgi-bin/menu/delete', `${MENU}api_deletemenu`),
+  'menu.selfMenuInfo': get('/cgi-bin/get_current_selfmenu_info', `${MENU}api_getcurrentselfmenuinfo`),
+  'menu.addConditional': post('/cgi-bin/menu/addconditional', `${MENU}api_addconditionalmenu`),
+  'menu.delConditional': post('/cgi-bin/menu/delconditional', `${MENU}api_deleteconditionalmenu`, read),
+  'menu.tryMatch': post('/cgi-bin/menu/trymatch', `${MENU}api_trymatchmenu`, read),
 
-  'media.upload': post('/cgi-bin/media/upload', `${ASSET}New_temporary_materials.html`, {
+  'media.upload': post('/cgi-bin/media/upload', `${MEDIA}api_uploadtempmedia`, {
     request: 'multipart',
     query: ['type'],
   }),
-  'media.get': get('/cgi-bin/media/get', `${ASSET}Get_temporary_materials.html`, {
+  'media.get': get('/cgi-bin/media/get', `${MEDIA}api_getmedia`, {
     request: 'query',
     response: 'json-with-video-url',
   }),
-  'media.getJssdk': get('/cgi-bin/media/get/jssdk', `${ASSET}Get_temporary_materials.html`, {
+  'media.getJssdk': get('/cgi-bin/media/get/jssdk', `${MEDIA}api_gethdvoice`, {
     request: 'query',
     response: 'binary-or-json',
   }),
-  'media.uploadImg': post('/cgi-bin/media/uploadimg', `${ASSET}Adding_Permanent_Assets.html`, {
+  'media.uploadImg': post('/cgi-bin/media/uploadimg', `${MATERIAL}api_uploadimage`, {
     request: 'multipart',
   }),
 
-  'material.add': post('/cgi-bin/material/add_material', `${ASSET}Adding_Permanent_Assets.html`, {
+  'material.add': post('/cgi-bin/material/add_material', `${MATERIAL}api_addmaterial`, {
     request: 'multipart',
     query: ['type'],
   }),
   // JSON for news and video material, the file for everything else.
-  'material.get': post('/cgi-bin/material/get_material', `${ASSET}Getting_Permanent_Assets.html`, {
+  'material.get': post('/cgi-bin/material/get_material', `${MATERIAL}api_getmaterial`, {
     ...read,
     response: 'binary-or-json',
   }),
-  'material.delete': post('/cgi-bin/material/del_material', `${ASSET}Deleting_Permanent_Assets.html`, read),
-  'material.count': get('/cgi-bin/material/get_materialcount', `${ASSET}Get_the_total_of_all_materials.html`),
-  'material.batchGet': post('/cgi-bin/material/batchget_material', `${ASSET}Get_materials_list.html`, read),
+  'material.delete': post('/cgi-bin/material/del_material', `${MATERIAL}api_delmaterial`, read),
+  'material.count': get('/cgi-bin/material/get_materialcount', `${MATERIAL}api_getmaterialcount`),
+  'material.batchGet': post('/cgi-bin/material/batchget_material', `${MATERIAL}api_batchgetmaterial`, read),
 
   'customService.send': post('/cgi-bin/message/custom/send', `${MSG}Service_Center_messages.html`),
-  'customService.typing': post('/cgi-bin/message/custom/typing', `${MSG}Service_Center_messages.html`, read),
+  'customService.typing': post(
+    '/cgi-bin/message/custom/typing',
+    `${API_DOC}customer/message/api_typing`,
+    read,
+  ),
   // Account management lives under /customservice/ (not /cgi-bin/), except the two lists.
   'customService.addAccount': post('/customservice/kfaccount/add', `${KF}api_addkfaccount.html`),
   'customService.updateAccount': post(
@@ -226,97 +230,94 @@ const rows: { readonly [N in EndpointName]: Row } = {
     { ...read, integerFields: ['msgid'] },
   ),
 
-  'template.send': post('/cgi-bin/message/template/send', `${MSG}Template_Message_Interface.html`),
-  'template.list': get('/cgi-bin/template/get_all_private_template', `${MSG}Template_Message_Interface.html`),
-  'template.delete': post(
-    '/cgi-bin/template/del_private_template',
-    `${MSG}Template_Message_Interface.html`,
-    read,
-  ),
+  'template.send': post('/cgi-bin/message/template/send', `${TEMPLATE}api_sendtemplatemessage.md`),
+  'template.list': get('/cgi-bin/template/get_all_private_template', `${TEMPLATE}api_getalltemplates`),
+  'template.delete': post('/cgi-bin/template/del_private_template', `${TEMPLATE}api_deletetemplate`, read),
   // The industry may change once a month, and each change uses that chance: never repeated automatically.
   'template.setIndustry': post('/cgi-bin/template/api_set_industry', `${TEMPLATE}api_setindustry.html`),
   'template.getIndustry': get('/cgi-bin/template/get_industry', `${TEMPLATE}api_getindustry.html`),
   'template.add': post('/cgi-bin/template/api_add_template', `${TEMPLATE}api_addtemplate.html`),
-  'subscribe.send': post('/cgi-bin/message/subscribe/bizsend', 'Subscription_Messages/api.html'),
+  'subscribe.send': post(
+    '/cgi-bin/message/subscribe/bizsend',
+    `${API_DOC}notify/notify/api_sendnewsubscribemsg.html`,
+  ),
 
-  'mass.sendAll': post('/cgi-bin/message/mass/sendall', `${MSG}Batch_Sends_and_Originality_Checks.html`),
-  'mass.send': post('/cgi-bin/message/mass/send', `${MSG}Batch_Sends_and_Originality_Checks.html`),
-  'mass.preview': post('/cgi-bin/message/mass/preview', `${MSG}Batch_Sends_and_Originality_Checks.html`),
-  'mass.delete': post('/cgi-bin/message/mass/delete', `${MSG}Batch_Sends_and_Originality_Checks.html`, {
+  'mass.sendAll': post('/cgi-bin/message/mass/sendall', `${MASS}api_sendall`),
+  'mass.send': post('/cgi-bin/message/mass/send', `${MASS}api_masssend.html`),
+  'mass.preview': post('/cgi-bin/message/mass/preview', `${MASS}api_preview`),
+  'mass.delete': post('/cgi-bin/message/mass/delete', `${MASS}api_deletemassmsg`, {
     ...read,
     integerFields: ['msg_id'],
   }),
-  'mass.get': post('/cgi-bin/message/mass/get', `${MSG}Batch_Sends_and_Originality_Checks.html`, read),
+  'mass.get': post('/cgi-bin/message/mass/get', `${MASS}api_massmsgget`, read),
 
-  'user.info': get('/cgi-bin/user/info', `${USER}Get_users_basic_information_UnionID.html`, {
+  'user.info': get('/cgi-bin/user/info', `${USER_INFO}api_userinfo`, {
     request: 'query',
   }),
-  'user.batchGet': post(
-    '/cgi-bin/user/info/batchget',
-    `${USER}Get_users_basic_information_UnionID.html`,
-    read,
-  ),
-  'user.list': get('/cgi-bin/user/get', `${USER}Getting_a_User_List.html`, { request: 'query' }),
-  'user.updateRemark': post('/cgi-bin/user/info/updateremark', `${USER}Configuring_user_notes.html`, read),
+  'user.batchGet': post('/cgi-bin/user/info/batchget', `${USER_INFO}api_batchuserinfo.md`, read),
+  'user.list': get('/cgi-bin/user/get', `${USER_INFO}api_getfans`, { request: 'query' }),
+  'user.updateRemark': post('/cgi-bin/user/info/updateremark', `${USER_INFO}api_updateremark`, read),
 
-  'tag.create': post('/cgi-bin/tags/create', `${USER}User_Tag_Management.html`),
-  'tag.list': get('/cgi-bin/tags/get', `${USER}User_Tag_Management.html`),
-  'tag.update': post('/cgi-bin/tags/update', `${USER}User_Tag_Management.html`, read),
+  'tag.create': post('/cgi-bin/tags/create', `${TAG}api_createtag.md`),
+  'tag.list': get('/cgi-bin/tags/get', `${TAG}api_gettags.html`),
+  'tag.update': post('/cgi-bin/tags/update', `${TAG}api_updatetag`, read),
   'tag.delete': post('/cgi-bin/tags/delete', `${USER}User_Tag_Management.html`, read),
-  'tag.members': post('/cgi-bin/user/tag/get', `${USER}User_Tag_Management.html`, read),
-  'tag.batchTagging': post('/cgi-bin/tags/members/batchtagging', `${USER}User_Tag_Management.html`, read),
-  'tag.batchUntagging': post('/cgi-bin/tags/members/batchuntagging', `${USER}User_Tag_Management.html`, read),
-  'tag.idList': post('/cgi-bin/tags/getidlist', `${USER}User_Tag_Management.html`, read),
+  'tag.members': post('/cgi-bin/user/tag/get', `${TAG}api_gettagfans`, read),
+  'tag.batchTagging': post('/cgi-bin/tags/members/batchtagging', `${TAG}api_batchtagging`, read),
+  'tag.batchUntagging': post('/cgi-bin/tags/members/batchuntagging', `${TAG}api_batchuntagging`, read),
+  'tag.idList': post('/cgi-bin/tags/getidlist', `${TAG}api_gettagidlist`, read),
 
   'blacklist.get': post('/cgi-bin/tags/members/getblacklist', `${USER}Manage_blacklist.html`, read),
   'blacklist.batchBlacklist': post(
     '/cgi-bin/tags/members/batchblacklist',
-    `${USER}Manage_blacklist.html`,
+    `${USER_INFO}api_batchblacklist`,
     read,
   ),
   'blacklist.batchUnblacklist': post(
     '/cgi-bin/tags/members/batchunblacklist',
-    `${USER}Manage_blacklist.html`,
+    `${USER_INFO}api_batchunblacklist`,
     read,
   ),
 
-  'qrcode.create': post('/cgi-bin/qrcode/create', 'Account_Management/Generating_a_Parametric_QR_Code.html'),
+  'qrcode.create': post('/cgi-bin/qrcode/create', `${API_DOC}qrcode/qrcodes/api_createqrcode.md`),
 
   // A code is single-use (40163 on a second exchange), so the exchange is never repeated.
-  'oauth.accessToken': get('/sns/oauth2/access_token', OAUTH, {
+  'oauth.accessToken': get('/sns/oauth2/access_token', `${OAUTH}api_snsaccesstoken`, {
     auth: 'appid+secret',
     request: 'query',
     fixedQuery: { grant_type: 'authorization_code' },
     idempotent: false,
   }),
-  'oauth.refreshToken': get('/sns/oauth2/refresh_token', OAUTH, {
+  'oauth.refreshToken': get('/sns/oauth2/refresh_token', `${OAUTH}api_snsrefreshtoken`, {
     auth: 'appid',
     request: 'query',
     fixedQuery: { grant_type: 'refresh_token' },
   }),
-  'oauth.userInfo': get('/sns/userinfo', OAUTH, { auth: 'user_token', request: 'query' }),
-  'oauth.auth': get('/sns/auth', OAUTH, { auth: 'user_token', request: 'query' }),
+  'oauth.userInfo': get('/sns/userinfo', `${OAUTH}api_snsuserinfo.html`, {
+    auth: 'user_token',
+    request: 'query',
+  }),
+  'oauth.auth': get('/sns/auth', `${OAUTH}api_snsauth`, { auth: 'user_token', request: 'query' }),
 
-  'jssdk.getTicket': get('/cgi-bin/ticket/getticket', 'OA_Web_Apps/JS-SDK.html', { request: 'query' }),
+  'jssdk.getTicket': get('/cgi-bin/ticket/getticket', `${API_DOC}invoice/auth/api_getticket.html`, {
+    request: 'query',
+  }),
 
-  'draft.add': post('/cgi-bin/draft/add', `${DRAFT}Add_draft.html`),
-  'draft.get': post('/cgi-bin/draft/get', `${DRAFT}Get_draft.html`, read),
-  'draft.delete': post('/cgi-bin/draft/delete', `${DRAFT}Delete_draft.html`, read),
-  'draft.update': post('/cgi-bin/draft/update', `${DRAFT}Update_draft.html`, read),
-  'draft.count': get('/cgi-bin/draft/count', `${DRAFT}Count_drafts.html`),
-  'draft.batchGet': post('/cgi-bin/draft/batchget', `${DRAFT}Get_draft_list.html`, read),
+  'draft.add': post('/cgi-bin/draft/add', `${DRAFT}api_draft_add`),
+  'draft.get': post('/cgi-bin/draft/get', `${DRAFT}api_getdraft.md`, read),
+  'draft.delete': post('/cgi-bin/draft/delete', `${DRAFT}api_draft_delete`, read),
+  'draft.update': post('/cgi-bin/draft/update', `${DRAFT}api_draft_update`, read),
+  'draft.count': get('/cgi-bin/draft/count', `${DRAFT}api_draft_count`),
+  'draft.batchGet': post('/cgi-bin/draft/batchget', `${DRAFT}api_draft_batchget.md`, read),
 
-  'publish.submit': post('/cgi-bin/freepublish/submit', `${PUB}Publish.html`),
-  'publish.get': post('/cgi-bin/freepublish/get', `${PUB}Get_status.html`, read),
-  'publish.delete': post('/cgi-bin/freepublish/delete', `${PUB}Delete_posts.html`, read),
-  'publish.getArticle': post('/cgi-bin/freepublish/getarticle', `${PUB}Get_article_from_id.html`, read),
-  'publish.batchGet': post('/cgi-bin/freepublish/batchget', `${PUB}Get_publication_records.html`, read),
+  'publish.submit': post('/cgi-bin/freepublish/submit', `${PUB}api_freepublish_submit`),
+  'publish.get': post('/cgi-bin/freepublish/get', `${PUB}api_freepublish_get`, read),
+  'publish.delete': post('/cgi-bin/freepublish/delete', `${PUB}api_freepublishdelete`, read),
+  'publish.getArticle': post('/cgi-bin/freepublish/getarticle', `${PUB}api_freepublishgetarticle`, read),
+  'publish.batchGet': post('/cgi-bin/freepublish/batchget', `${PUB}api_freepublish_batchget`, read),
 
-  'misc.callbackIp': get('/cgi-bin/getcallbackip', 'Basic_Information/Get_the_WeChat_server_IP_address.html'),
-  'misc.apiDomainIp': get(
-    '/cgi-bin/get_api_domain_ip',
-    'Basic_Information/Get_the_WeChat_server_IP_address.html',
-  ),
+  'misc.callbackIp': get('/cgi-bin/getcallbackip', `${API_DOC}base/api_getcallbackip`),
+  'misc.apiDomainIp': get('/cgi-bin/get_api_domain_ip', `${API_DOC}base/api_getapidomainip`),
   // Each reset uses one of 10 per month: never repeated automatically.
   'misc.clearQuota': post('/cgi-bin/clear_quota', 'openApi/clear_quota.html'),
   'misc.clearQuotaV2': post('/cgi-bin/clear_quota/v2', 'openApi/clearQuotaByAppSecret.html', {
@@ -325,8 +326,8 @@ const rows: { readonly [N in EndpointName]: Row } = {
     secretParam: 'appsecret',
     proxied: false,
   }),
-  'misc.quotaGet': post('/cgi-bin/openapi/quota/get', 'openApi/get_api_quota.html', read),
-  'misc.ridGet': post('/cgi-bin/openapi/rid/get', 'openApi/get_rid_info.html', read),
+  'misc.quotaGet': post('/cgi-bin/openapi/quota/get', `${API_DOC}apimanage/api_getapiquota`, read),
+  'misc.ridGet': post('/cgi-bin/openapi/rid/get', `${API_DOC}apimanage/api_getridinfo`, read),
   'misc.callbackCheck': post('/cgi-bin/callback/check', 'Basic_Information/Network_Detection.html', read),
 };
 

@@ -1,6 +1,6 @@
 /**
  * The account's blacklist (黑名单): list, block and unblock users.
- * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html
+ * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_batchblacklist
  * @module
  */
 import type { ResourceContext } from './context.js';
@@ -31,14 +31,14 @@ export function createBlacklistApi({ call }: ResourceContext) {
     },
     /**
      * Blocks up to 20 users (POST /cgi-bin/tags/members/batchblacklist).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_batchblacklist
      */
     block(openids: readonly string[]) {
       return call('blacklist.batchBlacklist', { openid_list: [...openids] });
     },
     /**
      * Unblocks up to 20 users (POST /cgi-bin/tags/members/batchunblacklist).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_batchunblacklist
      */
     unblock(openids: readonly string[]) {
       return call('blacklist.batchUnblacklist', { openid_list: [...openids] });

@@ -1,7 +1,7 @@
 /**
  * Customer service (客服): messages sent to a user inside the customer-service window, the "typing" indicator,
  * the kf accounts (客服帐号) that answer as named agents, their sessions with fans (会话控制) and the chat records.
- * @see https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html
+ * @see https://developers.weixin.qq.com/doc/service/api/customer/message/api_typing
  * @see https://developers.weixin.qq.com/doc/service/api/customer/servicermanage/api_addkfaccount.html
  * @module
  */
@@ -37,7 +37,7 @@ export function createCustomServiceApi({ call }: ResourceContext) {
     },
     /**
      * Shows (or hides) "typing…" to the user for up to ~15 s (POST /cgi-bin/message/custom/typing).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html
+     * @see https://developers.weixin.qq.com/doc/service/api/customer/message/api_typing
      */
     typing(openid: string, typing = true) {
       return call('customService.typing', { touser: openid, command: typing ? 'Typing' : 'CancelTyping' });

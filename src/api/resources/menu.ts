@@ -1,7 +1,7 @@
 /**
  * Custom menu (自定义菜单): create, read and delete the default menu and conditional menus. Menus are checked
  * against WeChat's limits before they are sent.
- * @see https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Creating_Custom-Defined_Menu.html
+ * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_createcustommenu
  * @module
  */
 import { validateConditionalMenu, validateMenu } from '../menu-rules.js';
@@ -21,7 +21,7 @@ export function createMenuApi({ call }: ResourceContext) {
   return {
     /**
      * Replaces the default menu (POST /cgi-bin/menu/create); throws before sending if a limit is broken.
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Creating_Custom-Defined_Menu.html
+     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_createcustommenu
      */
     create(menu: Menu) {
       validateMenu(menu);
@@ -29,28 +29,28 @@ export function createMenuApi({ call }: ResourceContext) {
     },
     /**
      * The menu set through the API, with conditional menus (GET /cgi-bin/menu/get); 46003 when there is none.
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Getting_Custom_Menu_Configurations.html
+     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_getmenu
      */
     get() {
       return call('menu.get');
     },
     /**
      * Deletes the default menu and every conditional menu (GET /cgi-bin/menu/delete).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Deleting_Custom-Defined_Menu.html
+     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_deletemenu
      */
     delete() {
       return call('menu.delete');
     },
     /**
      * The menu users see, also when it was set in the web console (GET /cgi-bin/get_current_selfmenu_info).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Querying_Custom_Menus.html
+     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_getcurrentselfmenuinfo
      */
     currentSelfMenuInfo() {
       return call('menu.selfMenuInfo');
     },
     /**
      * Adds a conditional menu (POST /cgi-bin/menu/addconditional); a default menu must exist. Returns `menuid`.
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Personalized_menu_interface.html
+     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_addconditionalmenu
      */
     addConditional(menu: ConditionalMenu) {
       validateConditionalMenu(menu);
@@ -58,14 +58,14 @@ export function createMenuApi({ call }: ResourceContext) {
     },
     /**
      * Deletes one conditional menu (POST /cgi-bin/menu/delconditional).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Personalized_menu_interface.html
+     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_deleteconditionalmenu
      */
     delConditional(menuid: string) {
       return call('menu.delConditional', { menuid });
     },
     /**
      * The menu a given user (openid or WeChat id) would see (POST /cgi-bin/menu/trymatch).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Personalized_menu_interface.html
+     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_trymatchmenu
      */
     tryMatch(userId: string) {
       return call('menu.tryMatch', { user_id: userId });

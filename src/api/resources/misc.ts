@@ -1,6 +1,6 @@
 /**
  * Account-level tools: WeChat's IP lists, quota reset and usage, rid lookup and the network check.
- * @see https://developers.weixin.qq.com/doc/offiaccount/openApi/clear_quota.html
+ * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_getapiquota
  * @module
  */
 import { WeChatError } from '../../errors.js';
@@ -19,14 +19,14 @@ export function createMiscApi({ call, appId }: ResourceContext) {
   return {
     /**
      * The IPs WeChat pushes from (GET /cgi-bin/getcallbackip); refresh daily if you filter on them.
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Get_the_WeChat_server_IP_address.html
+     * @see https://developers.weixin.qq.com/doc/service/api/base/api_getcallbackip
      */
     callbackIps() {
       return call('misc.callbackIp');
     },
     /**
      * The IPs of WeChat's API entry points (GET /cgi-bin/get_api_domain_ip).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Get_the_WeChat_server_IP_address.html
+     * @see https://developers.weixin.qq.com/doc/service/api/base/api_getapidomainip
      */
     apiDomainIps() {
       return call('misc.apiDomainIp');
@@ -50,14 +50,14 @@ export function createMiscApi({ call, appId }: ResourceContext) {
     },
     /**
      * Daily limit, use and remainder of one API path (POST /cgi-bin/openapi/quota/get).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/openApi/get_api_quota.html
+     * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_getapiquota
      */
     quota(cgiPath: string) {
       return call('misc.quotaGet', { cgi_path: cgiPath });
     },
     /**
      * What WeChat recorded for a failed call, by the `rid` of its error (7 days) (POST /cgi-bin/openapi/rid/get).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/openApi/get_rid_info.html
+     * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_getridinfo
      */
     rid(rid: string) {
       return call('misc.ridGet', { rid });

@@ -1,7 +1,7 @@
 /**
  * Subscription notifications (订阅通知), the successor of template messages; users consent through the
  * `subscribe_msg_*` events.
- * @see https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html
+ * @see https://developers.weixin.qq.com/doc/service/api/notify/notify/api_sendnewsubscribemsg.html
  * @module
  */
 import type { SubscribeSendRequest } from '../types/template.js';
@@ -19,7 +19,7 @@ export function createSubscribeApi({ call }: ResourceContext) {
   return {
     /**
      * Sends one notification the user agreed to (POST /cgi-bin/message/subscribe/bizsend).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html
+     * @see https://developers.weixin.qq.com/doc/service/api/notify/notify/api_sendnewsubscribemsg.html
      */
     send(request: SubscribeSendRequest) {
       return call('subscribe.send', request);

@@ -1,6 +1,6 @@
 /**
  * User tags (标签): create, list, rename and delete tags; tag, untag and list their members.
- * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html
+ * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_gettags.html
  * @module
  */
 import type { ResourceContext } from './context.js';
@@ -19,21 +19,21 @@ export function createTagApi({ call }: ResourceContext) {
   return {
     /**
      * Creates a tag (≤ 100 tags, name ≤ 30 characters) (POST /cgi-bin/tags/create).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_createtag.md
      */
     create(name: string) {
       return call('tag.create', { tag: { name } });
     },
     /**
      * Every tag with its member count (GET /cgi-bin/tags/get).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_gettags.html
      */
     list() {
       return call('tag.list');
     },
     /**
      * Renames a tag (POST /cgi-bin/tags/update); ids 0, 1 and 2 are reserved.
-     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_updatetag
      */
     update(id: number, name: string) {
       return call('tag.update', { tag: { id, name } });
@@ -47,33 +47,33 @@ export function createTagApi({ call }: ResourceContext) {
     },
     /**
      * One page of a tag's members (POST /cgi-bin/user/tag/get).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_gettagfans
      */
     members,
     /**
      * Every member of a tag, fetching pages as the loop asks for them.
-     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_gettagfans
      */
     allMembers(tagid: number): AsyncGenerator<string> {
       return eachOpenid((next) => members(tagid, next));
     },
     /**
      * Adds a tag to up to 50 users (POST /cgi-bin/tags/members/batchtagging).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_batchtagging
      */
     tagUsers(openids: readonly string[], tagid: number) {
       return call('tag.batchTagging', { openid_list: [...openids], tagid });
     },
     /**
      * Removes a tag from up to 50 users (POST /cgi-bin/tags/members/batchuntagging).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_batchuntagging
      */
     untagUsers(openids: readonly string[], tagid: number) {
       return call('tag.batchUntagging', { openid_list: [...openids], tagid });
     },
     /**
      * The tag ids of one user (POST /cgi-bin/tags/getidlist).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_gettagidlist
      */
     idsOf(openid: string) {
       return call('tag.idList', { openid });
