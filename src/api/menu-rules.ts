@@ -139,6 +139,6 @@ function describe(b: Record<string, unknown>, where: string): string {
 
 function fail(where: string, problem: string): never {
   throw new WeChatError('REQUEST_INVALID', `Menu ${where} ${problem}`, {
-    hint: 'Fix the menu before sending it (limits: https://developers.weixin.qq.com/doc/service/api/custommenu/api_createcustommenu)',
+    hint: 'Fix the menu before sending it (limits: https://developers.weixin.qq.com/doc/service/api/custommenu/api_createcustommenu.html)',
   });
 }

@@ -1,6 +1,6 @@
 /**
  * The account's blacklist (黑名单): list, block and unblock users.
- * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_batchblacklist
+ * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_batchblacklist.html
  * @module
  */
 import type { ResourceContext } from './context.js';
@@ -19,26 +19,26 @@ export function createBlacklistApi({ call }: ResourceContext) {
   return {
     /**
      * One page of up to 10 000 blocked openids (POST /cgi-bin/tags/members/getblacklist).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_getblacklist.html
      */
     list,
     /**
      * Every blocked openid, fetching pages as the loop asks for them.
-     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_getblacklist.html
      */
     all(): AsyncGenerator<string> {
       return eachOpenid(list);
     },
     /**
      * Blocks up to 20 users (POST /cgi-bin/tags/members/batchblacklist).
-     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_batchblacklist
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_batchblacklist.html
      */
     block(openids: readonly string[]) {
       return call('blacklist.batchBlacklist', { openid_list: [...openids] });
     },
     /**
      * Unblocks up to 20 users (POST /cgi-bin/tags/members/batchunblacklist).
-     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_batchunblacklist
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_batchunblacklist.html
      */
     unblock(openids: readonly string[]) {
       return call('blacklist.batchUnblacklist', { openid_list: [...openids] });

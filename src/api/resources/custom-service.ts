@@ -1,7 +1,7 @@
 /**
  * Customer service (客服): messages sent to a user inside the customer-service window, the "typing" indicator,
  * the kf accounts (客服帐号) that answer as named agents, their sessions with fans (会话控制) and the chat records.
- * @see https://developers.weixin.qq.com/doc/service/api/customer/message/api_typing
+ * @see https://developers.weixin.qq.com/doc/service/api/customer/message/api_typing.html
  * @see https://developers.weixin.qq.com/doc/service/api/customer/servicermanage/api_addkfaccount.html
  * @module
  */
@@ -23,21 +23,21 @@ export function createCustomServiceApi({ call }: ResourceContext) {
     /**
      * Sends any msgtype (POST /cgi-bin/message/custom/send). Outside the window WeChat answers 45015, past the
      * quota 45047; a send is never repeated after a timeout, since it may have gone out.
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html
+     * @see https://developers.weixin.qq.com/doc/service/api/customer/message/api_sendcustommessage.html
      */
     send(message: CustomMessage) {
       return call('customService.send', message);
     },
     /**
      * Sends a text message; `content` may hold `<a href>` links.
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html
+     * @see https://developers.weixin.qq.com/doc/service/api/customer/message/api_sendcustommessage.html
      */
     sendText(openid: string, content: string) {
       return call('customService.send', { touser: openid, msgtype: 'text', text: { content } });
     },
     /**
      * Shows (or hides) "typing…" to the user for up to ~15 s (POST /cgi-bin/message/custom/typing).
-     * @see https://developers.weixin.qq.com/doc/service/api/customer/message/api_typing
+     * @see https://developers.weixin.qq.com/doc/service/api/customer/message/api_typing.html
      */
     typing(openid: string, typing = true) {
       return call('customService.typing', { touser: openid, command: typing ? 'Typing' : 'CancelTyping' });

@@ -55,7 +55,7 @@ export function createJssdkApi({ call, appId, ticketProvider, now }: ResourceCon
     /**
      * Fetches a ticket (GET /cgi-bin/ticket/getticket). The quota is small: cache it (`createTicketManager` of
      * the token module does), and pass that cache to the client as `ticketProvider`.
-     * @see https://developers.weixin.qq.com/doc/service/api/invoice/auth/api_getticket.html
+     * @see https://developers.weixin.qq.com/doc/service/api/webdev/jssdk/api_getticket.html
      */
     getTicket(type: 'jsapi' | 'wx_card' = 'jsapi') {
       return call('jssdk.getTicket', { type });

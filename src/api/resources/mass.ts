@@ -1,7 +1,7 @@
 /**
  * Mass messages (群发): submit to everyone or a tag, to a list of openids, or as a preview; delete and check status.
  * Submissions are answered at once; the result arrives later as MASSSENDJOBFINISH.
- * @see https://developers.weixin.qq.com/doc/service/api/notify/message/api_sendall
+ * @see https://developers.weixin.qq.com/doc/service/api/notify/message/api_sendall.html
  * @module
  */
 import type { Id64 } from '../types/common.js';
@@ -20,7 +20,7 @@ export function createMassApi({ call }: ResourceContext) {
   return {
     /**
      * Sends to all followers or to one tag (POST /cgi-bin/message/mass/sendall); 100 submissions a day.
-     * @see https://developers.weixin.qq.com/doc/service/api/notify/message/api_sendall
+     * @see https://developers.weixin.qq.com/doc/service/api/notify/message/api_sendall.html
      */
     sendAll(request: MassSendAllRequest) {
       return call('mass.sendAll', request);
@@ -34,7 +34,7 @@ export function createMassApi({ call }: ResourceContext) {
     },
     /**
      * Sends a preview to one openid or WeChat id (POST /cgi-bin/message/mass/preview).
-     * @see https://developers.weixin.qq.com/doc/service/api/notify/message/api_preview
+     * @see https://developers.weixin.qq.com/doc/service/api/notify/message/api_preview.html
      */
     preview(request: MassPreviewRequest) {
       return call('mass.preview', request);
@@ -42,7 +42,7 @@ export function createMassApi({ call }: ResourceContext) {
     /**
      * Deletes a sent mass message, or one article of it (`articleIdx` 1-based; omitted = all)
      * (POST /cgi-bin/message/mass/delete). `msgId` travels as a JSON integer without losing precision.
-     * @see https://developers.weixin.qq.com/doc/service/api/notify/message/api_deletemassmsg
+     * @see https://developers.weixin.qq.com/doc/service/api/notify/message/api_deletemassmsg.html
      */
     delete(msgId: Id64, articleIdx?: number) {
       return call(
@@ -52,7 +52,7 @@ export function createMassApi({ call }: ResourceContext) {
     },
     /**
      * The status of a mass message, e.g. `SEND_SUCCESS` (POST /cgi-bin/message/mass/get).
-     * @see https://developers.weixin.qq.com/doc/service/api/notify/message/api_massmsgget
+     * @see https://developers.weixin.qq.com/doc/service/api/notify/message/api_massmsgget.html
      */
     status(msgId: Id64) {
       return call('mass.get', { msg_id: msgId });

@@ -1,6 +1,6 @@
 /**
  * Temporary media (临时素材): uploads valid 3 days, downloads streamed.
- * @see https://developers.weixin.qq.com/doc/service/api/material/temporary/api_uploadtempmedia
+ * @see https://developers.weixin.qq.com/doc/service/api/material/temporary/api_uploadtempmedia.html
  * @module
  */
 import type { UploadFile } from '../types/common.js';
@@ -19,7 +19,7 @@ export function createMediaApi({ call }: ResourceContext) {
   return {
     /**
      * Uploads a temporary file as the multipart field `media` (POST /cgi-bin/media/upload?type=…).
-     * @see https://developers.weixin.qq.com/doc/service/api/material/temporary/api_uploadtempmedia
+     * @see https://developers.weixin.qq.com/doc/service/api/material/temporary/api_uploadtempmedia.html
      */
     upload(type: MediaType, media: UploadFile) {
       return call('media.upload', { type, media });
@@ -27,21 +27,21 @@ export function createMediaApi({ call }: ResourceContext) {
     /**
      * Downloads a temporary file as a stream; for a video, WeChat answers `{ video_url }` instead
      * (GET /cgi-bin/media/get). Tell the two apart with `isFileResponse`.
-     * @see https://developers.weixin.qq.com/doc/service/api/material/temporary/api_getmedia
+     * @see https://developers.weixin.qq.com/doc/service/api/material/temporary/api_getmedia.html
      */
     get(mediaId: string) {
       return call('media.get', { media_id: mediaId });
     },
     /**
      * Downloads the HD (speex 16 kHz) voice a page uploaded with JS-SDK `uploadVoice` (GET /cgi-bin/media/get/jssdk).
-     * @see https://developers.weixin.qq.com/doc/service/api/material/temporary/api_gethdvoice
+     * @see https://developers.weixin.qq.com/doc/service/api/material/temporary/api_gethdvoice.html
      */
     getJssdkVoice(mediaId: string) {
       return call('media.getJssdk', { media_id: mediaId });
     },
     /**
      * Uploads an image for article bodies (jpg/png < 1 MB), returning its URL (POST /cgi-bin/media/uploadimg).
-     * @see https://developers.weixin.qq.com/doc/service/api/material/permanent/api_uploadimage
+     * @see https://developers.weixin.qq.com/doc/service/api/material/permanent/api_uploadimage.html
      */
     uploadImage(media: UploadFile) {
       return call('media.uploadImg', { media });

@@ -1,7 +1,7 @@
 /**
  * Custom menu (自定义菜单): create, read and delete the default menu and conditional menus. Menus are checked
  * against WeChat's limits before they are sent.
- * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_createcustommenu
+ * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_createcustommenu.html
  * @module
  */
 import { validateConditionalMenu, validateMenu } from '../menu-rules.js';
@@ -21,7 +21,7 @@ export function createMenuApi({ call }: ResourceContext) {
   return {
     /**
      * Replaces the default menu (POST /cgi-bin/menu/create); throws before sending if a limit is broken.
-     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_createcustommenu
+     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_createcustommenu.html
      */
     create(menu: Menu) {
       validateMenu(menu);
@@ -29,28 +29,28 @@ export function createMenuApi({ call }: ResourceContext) {
     },
     /**
      * The menu set through the API, with conditional menus (GET /cgi-bin/menu/get); 46003 when there is none.
-     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_getmenu
+     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_getmenu.html
      */
     get() {
       return call('menu.get');
     },
     /**
      * Deletes the default menu and every conditional menu (GET /cgi-bin/menu/delete).
-     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_deletemenu
+     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_deletemenu.html
      */
     delete() {
       return call('menu.delete');
     },
     /**
      * The menu users see, also when it was set in the web console (GET /cgi-bin/get_current_selfmenu_info).
-     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_getcurrentselfmenuinfo
+     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_getcurrentselfmenuinfo.html
      */
     currentSelfMenuInfo() {
       return call('menu.selfMenuInfo');
     },
     /**
      * Adds a conditional menu (POST /cgi-bin/menu/addconditional); a default menu must exist. Returns `menuid`.
-     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_addconditionalmenu
+     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_addconditionalmenu.html
      */
     addConditional(menu: ConditionalMenu) {
       validateConditionalMenu(menu);
@@ -58,14 +58,14 @@ export function createMenuApi({ call }: ResourceContext) {
     },
     /**
      * Deletes one conditional menu (POST /cgi-bin/menu/delconditional).
-     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_deleteconditionalmenu
+     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_deleteconditionalmenu.html
      */
     delConditional(menuid: string) {
       return call('menu.delConditional', { menuid });
     },
     /**
      * The menu a given user (openid or WeChat id) would see (POST /cgi-bin/menu/trymatch).
-     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_trymatchmenu
+     * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_trymatchmenu.html
      */
     tryMatch(userId: string) {
       return call('menu.tryMatch', { user_id: userId });

@@ -1,6 +1,6 @@
 /**
  * Account-level tools: WeChat's IP lists, quota reset and usage, rid lookup and the network check.
- * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_getapiquota
+ * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_getapiquota.html
  * @module
  */
 import { WeChatError } from '../../errors.js';
@@ -19,21 +19,21 @@ export function createMiscApi({ call, appId }: ResourceContext) {
   return {
     /**
      * The IPs WeChat pushes from (GET /cgi-bin/getcallbackip); refresh daily if you filter on them.
-     * @see https://developers.weixin.qq.com/doc/service/api/base/api_getcallbackip
+     * @see https://developers.weixin.qq.com/doc/service/api/base/api_getcallbackip.html
      */
     callbackIps() {
       return call('misc.callbackIp');
     },
     /**
      * The IPs of WeChat's API entry points (GET /cgi-bin/get_api_domain_ip).
-     * @see https://developers.weixin.qq.com/doc/service/api/base/api_getapidomainip
+     * @see https://developers.weixin.qq.com/doc/service/api/base/api_getapidomainip.html
      */
     apiDomainIps() {
       return call('misc.apiDomainIp');
     },
     /**
      * Resets the daily quotas after 45009 (POST /cgi-bin/clear_quota); 10 resets a month, never retried.
-     * @see https://developers.weixin.qq.com/doc/offiaccount/openApi/clear_quota.html
+     * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_clearquota.html
      */
     clearQuota(appid: string | undefined = appId) {
       if (!appid)
@@ -43,28 +43,28 @@ export function createMiscApi({ call, appId }: ResourceContext) {
     /**
      * Resets the daily quotas with the AppSecret, for when the token quota itself is gone
      * (POST /cgi-bin/clear_quota/v2); shares the 10 monthly resets.
-     * @see https://developers.weixin.qq.com/doc/offiaccount/openApi/clearQuotaByAppSecret.html
+     * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_clearquotabyappsecret.html
      */
     clearQuotaV2() {
       return call('misc.clearQuotaV2');
     },
     /**
      * Daily limit, use and remainder of one API path (POST /cgi-bin/openapi/quota/get).
-     * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_getapiquota
+     * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_getapiquota.html
      */
     quota(cgiPath: string) {
       return call('misc.quotaGet', { cgi_path: cgiPath });
     },
     /**
      * What WeChat recorded for a failed call, by the `rid` of its error (7 days) (POST /cgi-bin/openapi/rid/get).
-     * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_getridinfo
+     * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_getridinfo.html
      */
     rid(rid: string) {
       return call('misc.ridGet', { rid });
     },
     /**
      * Asks WeChat to probe your server URL (POST /cgi-bin/callback/check).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Network_Detection.html
+     * @see https://developers.weixin.qq.com/doc/service/api/base/api_callbackcheck.html
      */
     checkCallback(request: CallbackCheckRequest) {
       return call('misc.callbackCheck', request);

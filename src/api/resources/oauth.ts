@@ -2,7 +2,7 @@
  * Web authorization (网页授权, OAuth 2.0): the authorize URL, the code exchange, refresh, user info and the token
  * check. These per-user tokens are separate from the global access_token: the exchange uses the AppID and
  * AppSecret, and the later calls take the user's own token.
- * @see https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsaccesstoken
+ * @see https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsaccesstoken.html
  * @module
  */
 import { WeChatApiError, WeChatError } from '../../errors.js';
@@ -82,14 +82,14 @@ export function createOAuthApi({ call, appId, authorizeOrigin }: ResourceContext
     /**
      * Exchanges the `code` of the redirect for the user's token and openid (GET /sns/oauth2/access_token, with
      * the AppSecret). A code works once (40163 afterwards) and for 5 minutes; this call is never retried.
-     * @see https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsaccesstoken
+     * @see https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsaccesstoken.html
      */
     exchangeCode(code: string) {
       return call('oauth.accessToken', { code });
     },
     /**
      * Renews a user's token with the refresh_token (valid 30 days) (GET /sns/oauth2/refresh_token).
-     * @see https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsrefreshtoken
+     * @see https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsrefreshtoken.html
      */
     refresh(refreshToken: string) {
       return call('oauth.refreshToken', { refresh_token: refreshToken });
@@ -103,7 +103,7 @@ export function createOAuthApi({ call, appId, authorizeOrigin }: ResourceContext
     },
     /**
      * Whether a user's token is still valid (GET /sns/auth): true, or false when WeChat rejects it.
-     * @see https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsauth
+     * @see https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsauth.html
      */
     async isTokenValid(userAccessToken: string, openid: string): Promise<boolean> {
       try {

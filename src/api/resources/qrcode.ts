@@ -1,7 +1,7 @@
 /**
  * Parametric QR codes (带参数二维码): temporary and permanent, with a numeric or a string scene, and the URL of
  * the image. Scanning one produces `subscribe` (EventKey `qrscene_…`) or `SCAN`.
- * @see https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.md
+ * @see https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.html
  * @module
  */
 import { WeChatError } from '../../errors.js';
@@ -27,7 +27,7 @@ export function createQrcodeApi({ call, qrcodeOrigin }: ResourceContext) {
   return {
     /**
      * Creates any kind of code from the raw body (POST /cgi-bin/qrcode/create).
-     * @see https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.md
+     * @see https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.html
      */
     create(request: QrcodeCreateRequest) {
       return call('qrcode.create', request);
@@ -35,7 +35,7 @@ export function createQrcodeApi({ call, qrcodeOrigin }: ResourceContext) {
     /**
      * A temporary code: a number scene gives `QR_SCENE` (32-bit, non-zero), a string `QR_STR_SCENE` (1–64
      * characters). `expireSeconds` from 1 s to 30 days.
-     * @see https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.md
+     * @see https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.html
      */
     temporary(scene: number | string, expireSeconds: number) {
       if (!Number.isInteger(expireSeconds) || expireSeconds < 1 || expireSeconds > MAX_EXPIRE_SECONDS) {
@@ -58,7 +58,7 @@ export function createQrcodeApi({ call, qrcodeOrigin }: ResourceContext) {
     /**
      * A permanent code (≤ 100 000 per account): a number scene gives `QR_LIMIT_SCENE` (1–100 000), a string
      * `QR_LIMIT_STR_SCENE` (1–64 characters).
-     * @see https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.md
+     * @see https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.html
      */
     permanent(scene: number | string) {
       const request: QrcodeCreateRequest =
@@ -72,7 +72,7 @@ export function createQrcodeApi({ call, qrcodeOrigin }: ResourceContext) {
     },
     /**
      * The image URL of a ticket (`showqrcode`, no token). The ticket holds `+ / =`, so it is URL-encoded.
-     * @see https://developers.weixin.qq.com/doc/offiaccount/Account_Management/Generating_a_Parametric_QR_Code.html
+     * @see https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.html
      */
     imageUrl(ticket: string): string {
       return qrcodeImageUrl(ticket, qrcodeOrigin);

@@ -19,7 +19,7 @@ export function createTagApi({ call }: ResourceContext) {
   return {
     /**
      * Creates a tag (≤ 100 tags, name ≤ 30 characters) (POST /cgi-bin/tags/create).
-     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_createtag.md
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_createtag.html
      */
     create(name: string) {
       return call('tag.create', { tag: { name } });
@@ -33,47 +33,47 @@ export function createTagApi({ call }: ResourceContext) {
     },
     /**
      * Renames a tag (POST /cgi-bin/tags/update); ids 0, 1 and 2 are reserved.
-     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_updatetag
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_updatetag.html
      */
     update(id: number, name: string) {
       return call('tag.update', { tag: { id, name } });
     },
     /**
      * Deletes a tag (POST /cgi-bin/tags/delete).
-     * @see https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_deletetag.html
      */
     delete(id: number) {
       return call('tag.delete', { tag: { id } });
     },
     /**
      * One page of a tag's members (POST /cgi-bin/user/tag/get).
-     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_gettagfans
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_gettagfans.html
      */
     members,
     /**
      * Every member of a tag, fetching pages as the loop asks for them.
-     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_gettagfans
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_gettagfans.html
      */
     allMembers(tagid: number): AsyncGenerator<string> {
       return eachOpenid((next) => members(tagid, next));
     },
     /**
      * Adds a tag to up to 50 users (POST /cgi-bin/tags/members/batchtagging).
-     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_batchtagging
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_batchtagging.html
      */
     tagUsers(openids: readonly string[], tagid: number) {
       return call('tag.batchTagging', { openid_list: [...openids], tagid });
     },
     /**
      * Removes a tag from up to 50 users (POST /cgi-bin/tags/members/batchuntagging).
-     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_batchuntagging
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_batchuntagging.html
      */
     untagUsers(openids: readonly string[], tagid: number) {
       return call('tag.batchUntagging', { openid_list: [...openids], tagid });
     },
     /**
      * The tag ids of one user (POST /cgi-bin/tags/getidlist).
-     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_gettagidlist
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_gettagidlist.html
      */
     idsOf(openid: string) {
       return call('tag.idList', { openid });

@@ -1,7 +1,7 @@
 /**
  * Template messages (模板消息, verified service accounts): send, list, add and delete templates, and the account's
  * industry, which decides the templates it may use.
- * @see https://developers.weixin.qq.com/doc/service/api/notify/template/api_sendtemplatemessage.md
+ * @see https://developers.weixin.qq.com/doc/service/api/notify/template/api_sendtemplatemessage.html
  * @module
  */
 import type { TemplateSendRequest } from '../types/template.js';
@@ -20,21 +20,21 @@ export function createTemplateApi({ call }: ResourceContext) {
     /**
      * Sends a template message (POST /cgi-bin/message/template/send); `msgid` is a string (64-bit) and matches
      * the `MsgID` of the TEMPLATESENDJOBFINISH event. Set `client_msg_id` to make resends safe.
-     * @see https://developers.weixin.qq.com/doc/service/api/notify/template/api_sendtemplatemessage.md
+     * @see https://developers.weixin.qq.com/doc/service/api/notify/template/api_sendtemplatemessage.html
      */
     send(request: TemplateSendRequest) {
       return call('template.send', request);
     },
     /**
      * Lists the account's templates (GET /cgi-bin/template/get_all_private_template).
-     * @see https://developers.weixin.qq.com/doc/service/api/notify/template/api_getalltemplates
+     * @see https://developers.weixin.qq.com/doc/service/api/notify/template/api_getalltemplates.html
      */
     list() {
       return call('template.list');
     },
     /**
      * Deletes a template (POST /cgi-bin/template/del_private_template).
-     * @see https://developers.weixin.qq.com/doc/service/api/notify/template/api_deletetemplate
+     * @see https://developers.weixin.qq.com/doc/service/api/notify/template/api_deletetemplate.html
      */
     delete(templateId: string) {
       return call('template.delete', { template_id: templateId });

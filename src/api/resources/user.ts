@@ -1,6 +1,6 @@
 /**
  * Users (用户管理): profile, batch profile, the follower list (with an async iterator over every page) and remarks.
- * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_userinfo
+ * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_userinfo.html
  * @module
  */
 import type { UserLang } from '../types/user.js';
@@ -20,33 +20,33 @@ export function createUserApi({ call }: ResourceContext) {
   return {
     /**
      * One follower's profile (GET /cgi-bin/user/info); `subscribe: 0` when they do not follow.
-     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_userinfo
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_userinfo.html
      */
     info(openid: string, lang: UserLang = 'zh_CN') {
       return call('user.info', { openid, lang });
     },
     /**
      * Up to 100 profiles at once (POST /cgi-bin/user/info/batchget).
-     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_batchuserinfo.md
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_batchuserinfo.html
      */
     batchGet(openids: readonly string[], lang: UserLang = 'zh_CN') {
       return call('user.batchGet', { user_list: openids.map((openid) => ({ openid, lang })) });
     },
     /**
      * One page of up to 10 000 follower openids (GET /cgi-bin/user/get); pass the previous `next_openid`.
-     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_getfans
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_getfans.html
      */
     list,
     /**
      * Every follower's openid, fetching pages as the loop asks for them.
-     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_getfans
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_getfans.html
      */
     all(): AsyncGenerator<string> {
       return eachOpenid(list);
     },
     /**
      * Sets the remark (备注名) of a follower (POST /cgi-bin/user/info/updateremark).
-     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_updateremark
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_updateremark.html
      */
     updateRemark(openid: string, remark: string) {
       return call('user.updateRemark', { openid, remark });

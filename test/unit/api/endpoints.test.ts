@@ -21,11 +21,15 @@ describe('endpoint table', () => {
     expect(endpointByPath('GET', '/cgi-bin/menu/get?access_token=x')).toBeUndefined();
   });
 
-  it('links every endpoint to an official https doc page and keeps paths query-free', () => {
+  it('links every endpoint to its own page of the official API docs and keeps paths query-free', () => {
     for (const spec of all) {
-      expect(spec.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\/doc\//);
+      expect(spec.doc, spec.name).toMatch(
+        /^https:\/\/developers\.weixin\.qq\.com\/doc\/service\/api\/[a-z_/]+\/api_[a-z_]+\.html$/,
+      );
       expect(spec.path).toMatch(/^\/(cgi-bin|sns|customservice)\/[a-z_/0-9]+$/);
     }
+    // One page per endpoint: a shared page means a row was linked to its neighbour's page.
+    expect(new Set(all.map((spec) => spec.doc)).size).toBe(all.length);
   });
 
   it('describes requests consistently with the HTTP method', () => {
