@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import type { pino as Pino } from 'pino';
 
 // pino is loaded on first use: a webhook that logs through its own logger (or none) saves its ~9 MB of memory.
-const load = createRequire(import.meta.url);
+// The require is made there too, not at import: Cloudflare Workers leave `import.meta.url` undefined, and
+// `createRequire(undefined)` throws, which stopped any Worker that imported wxmp from starting.
 
 /**
  * What wxmp needs from a logger; pino, and most structured loggers, fit as they are.
@@ -53,7 +54,7 @@ export const REDACTED_PATHS = [
  * ```
  */
 export function createLogger(options: { level?: string; name?: string } = {}): Logger {
-  const { pino } = load('pino') as { pino: typeof Pino };
+  const { pino } = createRequire(import.meta.url)('pino') as { pino: typeof Pino };
   return pino({
     level: options.level ?? process.env['LOG_LEVEL'] ?? 'info',
     ...(options.name ? { name: options.name } : {}),
