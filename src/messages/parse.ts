@@ -306,8 +306,9 @@ export function parseMessage(xml: string): Message {
 }
 
 /**
- * The key WeChat's retries share: `MsgId` for messages; for events, FromUserName + CreateTime (+ Event and
- * EventKey or job id, so two different events in the same second are not taken for one).
+ * The key WeChat's retries share: `MsgId` for messages (also of types wxmp does not model); for events,
+ * FromUserName + CreateTime (+ Event and EventKey, job id or message ids, so two different events in the same second
+ * are not taken for one); for a message without an id, FromUserName + CreateTime + MsgType.
  *
  * @example
  * ```ts
@@ -315,15 +316,28 @@ export function parseMessage(xml: string): Message {
  * ```
  */
 export function dedupKey(message: Message): string {
-  if ('msgId' in message && message.msgId && message.type !== 'event') return `msg:${message.msgId}`;
+  if (message.type !== 'event') {
+    const msgId = 'msgId' in message ? message.msgId : id(message.raw, 'MsgId', 'MsgID');
+    if (msgId) return `msg:${msgId}`;
+  }
   const event =
-    message.type === 'event' ? (message.event === 'unknown' ? message.name : message.event) : message.type;
-  // Job-finish events of one second differ only by their job id, so it joins the key.
-  const key =
-    textOf(message.raw, 'EventKey') ??
-    textOf(message.raw, 'MsgID') ??
-    (message.type === 'event' && message.event === 'PUBLISHJOBFINISH'
-      ? message.publishEventInfo.publishId
-      : '');
-  return `event:${message.fromUserName}:${message.createTime}:${event}:${key}`;
+    message.type === 'event'
+      ? message.event === 'unknown'
+        ? message.name
+        : message.event
+      : message.type === 'unknown'
+        ? message.msgType
+        : message.type;
+  return `event:${message.fromUserName}:${message.createTime}:${event}:${eventDetail(message)}`;
+}
+
+/** What tells apart two events of one kind from one fan in one second. */
+function eventDetail(message: Message): string {
+  const key = textOf(message.raw, 'EventKey') ?? textOf(message.raw, 'MsgID');
+  if (key !== undefined) return key;
+  if (message.type !== 'event') return '';
+  // Job-finish events differ only by their job id; delivery results of subscription messages by their MsgIDs.
+  if (message.event === 'PUBLISHJOBFINISH') return message.publishEventInfo.publishId;
+  if (message.event === 'subscribe_msg_sent_event') return message.list.map((item) => item.msgId).join(',');
+  return '';
 }

@@ -122,7 +122,8 @@ export function checkReply(
     return { ok: true, reply: { type: body === '' ? 'empty' : 'success' }, xml: body };
   let xml = body;
   try {
-    const isEnvelope = body.includes('<Encrypt>');
+    // An element, not the text: a plain reply may well say "<Encrypt>" (escaped, or inside CDATA).
+    const isEnvelope = textOf(parseXml(body).value, 'Encrypt') !== undefined;
     if (context.keys.mode === 'safe' && !isEnvelope) {
       return { ok: false, reason: 'safe mode needs an encrypted reply envelope (or success)', xml };
     }

@@ -31,6 +31,7 @@ function opt<K extends string>(key: K, value: string | undefined): { [P in K]?: 
 
 function sub(root: XmlValue, name: string): XmlValue {
   const value = typeof root === 'string' ? undefined : root[name];
+  if (value === '') invalid(`<${name}> is empty`);
   if (value === undefined || typeof value === 'string' || Array.isArray(value))
     invalid(`reply needs one <${name}> element`);
   return value;
@@ -59,6 +60,7 @@ export function parseReply(body: string): ParsedReply | { toUserName?: undefined
   switch (type) {
     case 'text':
       if (textOf(root, 'Content') === undefined) invalid('a text reply needs Content');
+      if (textOf(root, 'Content') === '') invalid('the Content of a text reply is empty');
       return { ...address, reply: { type, content: textOf(root, 'Content')! } };
     case 'image':
       return { ...address, reply: { type, mediaId: need(sub(root, 'Image'), 'MediaId', 'Image') } };

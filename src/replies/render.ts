@@ -19,14 +19,23 @@ export interface ReplyAddress {
   answersUserMessage: boolean;
 }
 
+const EMPTY_CDATA = cdata('');
+
 function optionalCdata(name: string, value: string | undefined): string {
   return value === undefined ? '' : `<${name}>${cdata(value)}</${name}>`;
 }
 
 function payload(reply: Exclude<Reply, { type: 'success' | 'empty' }>, address: ReplyAddress): string {
   switch (reply.type) {
-    case 'text':
-      return `<Content>${cdata(reply.content)}</Content>`;
+    case 'text': {
+      const content = cdata(reply.content);
+      // Empty once cleaned: WeChat counts an empty Content as a failed answer; "no reply" is `success`.
+      if (content === EMPTY_CDATA)
+        throw new WeChatError('REPLY_INVALID', 'a text reply needs some text', {
+          hint: 'return nothing (or reply.success()) when there is nothing to say',
+        });
+      return `<Content>${content}</Content>`;
+    }
     case 'image':
       return `<Image><MediaId>${cdata(reply.mediaId)}</MediaId></Image>`;
     case 'voice':
@@ -41,6 +50,10 @@ function payload(reply: Exclude<Reply, { type: 'success' | 'empty' }>, address: 
       );
     case 'news': {
       const limit = address.answersUserMessage ? 1 : MAX_NEWS_ARTICLES;
+      if (reply.articles.length === 0)
+        throw new WeChatError('REPLY_INVALID', 'a news reply needs at least one article', {
+          hint: 'return nothing (or reply.success()) when there is no article to send',
+        });
       if (reply.articles.length > limit) {
         throw new WeChatError(
           'REPLY_INVALID',
@@ -65,15 +78,17 @@ function payload(reply: Exclude<Reply, { type: 'success' | 'empty' }>, address: 
 }
 
 /**
- * Normalizes what a handler returned: a string is a text reply, nothing is `success`.
+ * Normalizes what a handler returned: a string is a text reply; nothing, or an empty string, is `success`.
  *
  * @example
  * ```ts
  * toReply('hi'); // { type: 'text', content: 'hi' }
+ * toReply('');   // { type: 'success' }
  * ```
  */
 export function toReply(value: ReplyValue | undefined | void): Reply {
-  if (value === undefined) return { type: 'success' };
+  // `''` reads as "nothing to say" (a text reply with empty Content is a failed answer to WeChat).
+  if (value === undefined || value === '') return { type: 'success' };
   if (typeof value === 'string') return { type: 'text', content: value };
   return value;
 }

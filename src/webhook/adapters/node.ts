@@ -107,6 +107,9 @@ export async function handleNodeRequest(
   return body === undefined ? tooLarge(webhook.maxBodyBytes) : webhook.handle({ method, url, body });
 }
 
+const CONSUMED_HINT =
+  'mount the webhook before the body parser, or have the parser keep the raw body as a string or Buffer in req.body';
+
 /**
  * A node:http request listener serving the webhook (on any path it is mounted at).
  *
@@ -145,6 +148,16 @@ export function nodeHandler(webhook: Webhook): (req: IncomingMessage, res: Serve
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     if (method !== 'POST') return void answer(res, { method, url });
+    // In a connect-style stack a body parser may have run first: use the string or bytes it left in `req.body`,
+    // or say how to mount the webhook (the stream is gone, and waiting for its 'end' would never answer).
+    const parsed = (req as { body?: unknown }).body;
+    if (parsed !== undefined || req.readableEnded) {
+      handleNodeRequest(webhook, req, { value: parsed, hint: CONSUMED_HINT }).then(
+        (response) => send(res, response),
+        () => fail(res),
+      );
+      return;
+    }
     const declared = Number(req.headers['content-length']);
     if (declared > limit) {
       req.resume();

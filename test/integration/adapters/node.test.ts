@@ -1,8 +1,19 @@
 import { createServer } from 'node:http';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeHandler } from '../../../src/webhook/adapters/node.js';
 import { createWebhook, Router } from '../../../src/webhook/index.js';
-import { describeAdapter, KEYS, listen, repliedText, send, textPush, type Served } from './shared.js';
+import {
+  describeAdapter,
+  expectBodyConsumedAnswer,
+  KEYS,
+  listen,
+  repliedText,
+  send,
+  textPush,
+  withServer,
+  type Served,
+} from './shared.js';
 
 describeAdapter('node:http', (webhook) => listen(createServer(nodeHandler(webhook))));
 
@@ -24,5 +35,29 @@ describe('node:http adapter: a bot that awaits', () => {
     const push = textPush(`async ${mode}`, mode);
     const answer = await send(`${served!.url}${push.search}`, { method: 'POST', body: push.body });
     expect(repliedText(answer, mode)).toBe(`later: async ${mode}`);
+  });
+});
+
+// nodeHandler mounted in a connect-style stack (here Express's `app.use`) after a body parser: the stream is gone.
+describe('node:http adapter in a connect-style stack, after a body parser', () => {
+  const after = (parser: express.RequestHandler) => (webhook: Parameters<typeof nodeHandler>[0]) =>
+    listen(createServer(express().use(parser).use('/wx', nodeHandler(webhook))));
+
+  describe("express.text({ type: '*/*' })", () => {
+    withServer(after(express.text({ type: '*/*', limit: '1mb' })), (server) => {
+      it('uses the string in req.body and echoes the message', async () => {
+        const push = textPush('after text() 文本', 'safe');
+        const answer = await send(`${server().url}${push.search}`, { body: push.body });
+        expect(repliedText(answer, 'safe')).toBe('after text() 文本');
+      });
+    });
+  });
+
+  describe("a parser that consumed the body into an object (express.urlencoded({ type: '*/*' }))", () => {
+    withServer(after(express.urlencoded({ type: '*/*' })), (server) => {
+      it('answers 500 (and warns) saying how to mount the webhook, instead of never answering', async () => {
+        await expectBodyConsumedAnswer(server().url, /mount the webhook before the body parser/);
+      });
+    });
   });
 });

@@ -303,5 +303,25 @@ describe('rejections and dedup keys', () => {
     expect(dedupKey(parseMessage(ev.templateSendJobFinish))).toBe(
       'event:oia2TjuEGTNoeX76QEjQNrcURxG8:1395658920:TEMPLATESENDJOBFINISH:200163836',
     );
+    expect(dedupKey(parseMessage(ev.subscribeMsgSent))).toBe(
+      'event:fromUser:1348831860:subscribe_msg_sent_event:1700827132819554304',
+    );
+  });
+
+  it('keeps two delivery results of one second apart by their MsgIDs', () => {
+    const second = ev.subscribeMsgSent.replace('1700827132819554304', '1700827132819554305');
+    expect(dedupKey(parseMessage(second))).not.toBe(dedupKey(parseMessage(ev.subscribeMsgSent)));
+  });
+
+  it('dedups messages of types wxmp does not model by their MsgId, or else by their MsgType', () => {
+    const unknown = (msgType: string, extra: string) =>
+      parseMessage(
+        `<xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[oFan]]></FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[${msgType}]]></MsgType>${extra}</xml>`,
+      );
+    expect(dedupKey(unknown('miniprogrampage', '<Title>A</Title><MsgId>111</MsgId>'))).toBe('msg:111');
+    expect(dedupKey(unknown('miniprogrampage', '<Title>B</Title><MsgID>222</MsgID>'))).toBe('msg:222');
+    expect(dedupKey(unknown('device_text', '<Content>x</Content>'))).toBe(
+      'event:oFan:1700000000:device_text:',
+    );
   });
 });

@@ -78,6 +78,15 @@ describe('renderReply: the formats of reference §7', () => {
     expect(renderReply(eight, TO_EVENT)).toContain('<ArticleCount>8</ArticleCount>');
     expect(() => reply.news(Array.from({ length: 9 }, (_, i) => ({ title: `t${i}` })))).toThrow(/at most 8/);
     expect(() => reply.news([])).toThrow(WeChatError);
+    // A reply value built by hand (e.g. `found.slice(0, 8)` of nothing) is refused too, not sent empty.
+    expect(() => renderReply({ type: 'news', articles: [] }, TO_EVENT)).toThrow(/at least one article/);
+  });
+  it('text: refuses a reply with nothing to show, once forbidden characters are removed', () => {
+    for (const content of ['', '\u0000\u0001', '\uFFFE'])
+      expect(() => renderReply(reply.text(content), TO_MESSAGE), JSON.stringify(content)).toThrow(
+        /needs some text/,
+      );
+    expect(renderReply(reply.text(' '), TO_MESSAGE)).toContain('<Content><![CDATA[ ]]></Content>');
   });
   it('transfer_customer_service with and without KfAccount', () => {
     expect(renderReply(reply.transferCustomerService('test1@test'), TO_MESSAGE)).toContain(
@@ -104,9 +113,10 @@ describe('renderReply: the formats of reference §7', () => {
       content: 'a]]>b 😀\n<a href="https://mp.weixin.qq.com/?a=1&b=2">链接</a>',
     });
   });
-  it('toReply: a string is text, nothing is success', () => {
+  it('toReply: a string is text; nothing, or an empty string, is success', () => {
     expect(toReply('hi')).toEqual({ type: 'text', content: 'hi' });
     expect(toReply(undefined)).toEqual({ type: 'success' });
+    expect(toReply('')).toEqual({ type: 'success' });
   });
 });
 
@@ -144,5 +154,13 @@ describe('parseReply reads back every rendered reply', () => {
         renderReply(reply.news({ title: 'a' }), TO_MESSAGE).replace('<ArticleCount>1', '<ArticleCount>2'),
       ),
     ).toThrow(/ArticleCount/);
+  });
+  it('rejects what WeChat counts as a failed answer: an empty Content, an empty Articles', () => {
+    const text = renderReply(reply.text('x'), TO_MESSAGE).replace('<![CDATA[x]]>', '');
+    expect(() => parseReply(text)).toThrow(/Content of a text reply is empty/);
+    const news = renderReply(reply.news({ title: 'a' }), TO_MESSAGE)
+      .replace(/<Articles>.*<\/Articles>/, '<Articles></Articles>')
+      .replace('<ArticleCount>1', '<ArticleCount>0');
+    expect(() => parseReply(news)).toThrow(/<Articles> is empty/);
   });
 });

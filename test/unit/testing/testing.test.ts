@@ -161,6 +161,17 @@ describe('readReply', () => {
     );
   });
 
+  it('a plain reply that only talks about <Encrypt> is read as plain, in plain and compatible mode', async () => {
+    for (const mode of ['plain', 'compatible'] as const) {
+      const text = 'what is <Encrypt>? and &lt;Encrypt&gt;?';
+      // A webhook without the key answers compatible-mode pushes in plain text, as WeChat allows.
+      const plainWebhook = createWebhook(createEchoBot(), { token: ACCOUNT.token });
+      const res = await plainWebhook.handle(signedRequest.text(text, { ...ACCOUNT, mode }));
+      expect(res.body).toContain('<Encrypt>');
+      expect(await readReply(res, { token: ACCOUNT.token, mode })).toEqual({ type: 'text', content: text });
+    }
+  });
+
   it('an empty answer and success are acknowledgements', async () => {
     expect(await readReply({ status: 200, body: '' }, { token: 'AAAAA' })).toEqual({ type: 'empty' });
     expect(await readReply(new Response('success'), { token: 'AAAAA' })).toEqual({ type: 'success' });
