@@ -3,11 +3,12 @@
  * fetcher, with single-flight, a cross-process lock, refresh ahead of expiry, exact invalidation, backoff, and a cap
  * on upstream calls.
  *
- * How one `get()` goes: read the store (or, when the store fails, the last record this process saw); a usable
- * record is returned at once, and when it is close to expiry a background refresh starts. Without a usable record
- * the caller joins this process's one refresh, which takes the store's lock or waits for the holder to publish.
- * The holder re-reads the store (someone may have just finished), asks the cap for a slot, calls WeChat and writes
- * the result. Whatever fails, a record that has not expired is served rather than an error.
+ * How one `get()` goes: read the store (or, when the store fails, the last record this process saw; when it answers
+ * but refused to keep the record this process fetched, that record); a usable record is returned at once, and when
+ * it is close to expiry a background refresh starts. Without a usable record the caller joins this process's one
+ * refresh, which takes the store's lock or waits for the holder to publish. The holder re-reads the store (someone
+ * may have just finished), asks the cap for a slot, calls WeChat and writes the result. Whatever fails, a record
+ * that has not expired is served rather than an error.
  * @module
  */
 import { WeChatError } from '../errors.js';
@@ -57,6 +58,14 @@ export interface CredentialManagerOptions {
 const MINUTE_MS = 60_000;
 /** How long an invalidation is remembered in the store for other processes. */
 const REJECTION_NOTE_MS = 5 * MINUTE_MS;
+/** Spacing of the retried writes of a record the store refused: one store write per second, not one per call. */
+const WRITE_RETRY_MS = 1000;
+
+/**
+ * Why a refresh runs: `due` (no usable record, or one close to expiry) fetches only when the record is due;
+ * `now` (an explicit `refresh()`) fetches unless a record was fetched moments ago; `force` always fetches.
+ */
+type RefreshMode = 'due' | 'now' | 'force';
 
 /**
  * One cached credential kept fresh by a fetcher. `createTokenManager` and `createTicketManager` wrap it; use those.
@@ -78,8 +87,15 @@ export class CredentialManager {
 
   /** The last record this process read or fetched: what is served while the store is down. */
   #last: TokenRecord | undefined;
-  /** This process's one refresh in progress (single-flight). */
-  #inflight: Promise<TokenRecord> | undefined;
+  /**
+   * A record this process fetched but the store refused to keep (a read-only replica, an out-of-memory Redis):
+   * served in place of the store's empty or older answer until it expires, is invalidated or gets written.
+   */
+  #unsaved: TokenRecord | undefined;
+  #nextWriteAt = Number.NEGATIVE_INFINITY;
+  #writeFailing = false;
+  /** This process's one refresh in progress (single-flight); `force` says whether it sends force_refresh. */
+  #inflight: { force: boolean; promise: Promise<TokenRecord> } | undefined;
   #background: Promise<void> | undefined;
   #failures = 0;
   #retryAt = Number.NEGATIVE_INFINITY;
@@ -113,7 +129,7 @@ export class CredentialManager {
       return record.value;
     }
     if (this.#closed) throw new WeChatError('TOKEN_UNAVAILABLE', `The ${this.#o.label} manager is closed`);
-    return (await this.#refreshOnce(false)).value;
+    return (await this.#refreshOnce('due')).value;
   }
 
   /** The cached record if it has not expired; never calls WeChat. */
@@ -123,11 +139,12 @@ export class CredentialManager {
   }
 
   /**
-   * Refreshes now, unless another caller (or process) just did. `force` skips the cache and, for stable_token,
-   * asks WeChat for a new token (`force_refresh`, at most once per 30 s; more often it falls back to a plain call).
+   * Refreshes now, however far the cached record is from expiry, unless another caller (or process) just did;
+   * concurrent callers share one call. `force` skips the cache and, for stable_token, asks WeChat for a new token
+   * (`force_refresh`, at most once per 30 s; more often it falls back to a plain call).
    */
   async refresh(options: { force?: boolean } = {}): Promise<string> {
-    return (await this.#refreshOnce(options.force === true)).value;
+    return (await this.#refreshOnce(options.force === true ? 'force' : 'now')).value;
   }
 
   /** Drops `value` if, and only if, it is still the cached one. */
@@ -138,8 +155,9 @@ export class CredentialManager {
     } catch (err) {
       this.#storeFailed(err);
     }
-    const wasLast = this.#last?.value === value;
-    if (wasLast) this.#last = undefined;
+    const wasLast = this.#last?.value === value || this.#unsaved?.value === value;
+    if (this.#last?.value === value) this.#last = undefined;
+    if (this.#unsaved?.value === value) this.#unsaved = undefined;
     // A stale value (already replaced) says nothing about the current one, so it must not lead to a forced refresh.
     if (deleted || wasLast) {
       this.#rejected = value;
@@ -169,18 +187,61 @@ export class CredentialManager {
   }
 
   async #read(): Promise<TokenRecord | undefined> {
+    let stored: TokenRecord | undefined;
     try {
-      const record = await this.#o.store.get(this.#o.key);
-      if (this.#storeDown) {
-        this.#storeDown = false;
-        this.#o.logger.info({ credential: this.#o.label }, 'token store reachable again');
-      }
-      this.#last = record;
-      return record;
+      stored = await this.#o.store.get(this.#o.key);
     } catch (err) {
       this.#storeFailed(err);
       return this.#last;
     }
+    if (this.#storeDown) {
+      this.#storeDown = false;
+      this.#o.logger.info({ credential: this.#o.label }, 'token store reachable again');
+    }
+    const record = await this.#orUnsaved(stored);
+    this.#last = record;
+    return record;
+  }
+
+  /**
+   * `stored`, unless the store lacks a record this process fetched and could not write: then that record, written
+   * again (at most once per second). Forgetting it would make every call fetch (and, in classic mode, rotate) anew.
+   */
+  async #orUnsaved(stored: TokenRecord | undefined): Promise<TokenRecord | undefined> {
+    const unsaved = this.#unsaved;
+    if (unsaved === undefined) return stored;
+    const now = this.#o.now();
+    // Expired, or the store now holds it or a later record (another process's): the store is right again.
+    if (unsaved.expiresAt <= now || (stored !== undefined && stored.fetchedAt >= unsaved.fetchedAt)) {
+      this.#unsaved = undefined;
+      return stored;
+    }
+    if (now >= this.#nextWriteAt) {
+      this.#nextWriteAt = now + WRITE_RETRY_MS;
+      if ((await this.#write(unsaved)) && this.#unsaved === unsaved) this.#unsaved = undefined;
+    }
+    return unsaved;
+  }
+
+  /** Writes `record`; false when the store refused it (logged once per streak of refusals, not per call). */
+  async #write(record: TokenRecord): Promise<boolean> {
+    try {
+      await this.#o.store.set(this.#o.key, record, Math.max(1, record.expiresAt - this.#o.now()));
+    } catch (err) {
+      if (!this.#writeFailing) {
+        this.#writeFailing = true;
+        this.#o.logger.warn(
+          { credential: this.#o.label, err: err instanceof Error ? err.message : String(err) },
+          'token store refused the write; serving the credential from this process and retrying',
+        );
+      }
+      return false;
+    }
+    if (this.#writeFailing) {
+      this.#writeFailing = false;
+      this.#o.logger.info({ credential: this.#o.label }, 'token store accepts writes again');
+    }
+    return true;
   }
 
   #storeFailed(err: unknown): void {
@@ -194,7 +255,7 @@ export class CredentialManager {
 
   #refreshInBackground(): void {
     if (this.#inflight !== undefined || this.#closed) return;
-    this.#background = this.#refreshOnce(false).then(
+    this.#background = this.#refreshOnce('due').then(
       () => {},
       (err: unknown) => {
         // Callers are still served the cached record; the next due call tries again after the backoff.
@@ -206,23 +267,44 @@ export class CredentialManager {
     );
   }
 
-  #refreshOnce(force: boolean): Promise<TokenRecord> {
-    this.#inflight ??= this.#refresh(force).finally(() => {
-      this.#inflight = undefined;
+  /**
+   * Joins this process's refresh in progress, or starts one. A forced refresh never joins a plain one (which would
+   * not send force_refresh): it runs after it, and later callers join the forced one.
+   */
+  #refreshOnce(mode: RefreshMode): Promise<TokenRecord> {
+    const force = mode === 'force';
+    const running = this.#inflight;
+    if (running !== undefined && (running.force || !force)) return running.promise;
+    const started =
+      running === undefined
+        ? this.#refresh(mode)
+        : running.promise.then(
+            () => this.#refresh(mode),
+            () => this.#refresh(mode),
+          );
+    const promise = started.finally(() => {
+      if (this.#inflight?.promise === promise) this.#inflight = undefined;
     });
-    return this.#inflight;
+    this.#inflight = { force, promise };
+    return promise;
   }
 
-  async #refresh(force: boolean): Promise<TokenRecord> {
+  async #refresh(mode: RefreshMode): Promise<TokenRecord> {
+    const force = mode === 'force';
     const before = await this.#read();
-    if (!force && before !== undefined && !this.#due(before, this.#o.now())) return before;
+    const now = this.#o.now();
+    if (before !== undefined && before.expiresAt > now) {
+      if (mode === 'due' && !this.#due(before, now)) return before;
+      // An explicit refresh ignores the refresh-ahead window; only a record fetched moments ago holds it back.
+      if (mode === 'now' && now - before.fetchedAt < this.#settleMs) return before;
+    }
     // While backing off, callers get the cached record or the last error at once; WeChat is not asked.
-    if (this.#o.now() < this.#retryAt) return this.#fallback(before, this.#lastError);
+    if (now < this.#retryAt) return this.#fallback(before, this.#lastError);
 
     const owner = lockOwner();
     const outcome = await acquireOrWait({
       tryLock: () => this.#tryLock(owner),
-      check: () => this.#published(before, force),
+      check: () => this.#published(before, mode),
       maxWaitMs: this.#o.lockTtlMs + 1000,
       sleep: this.#sleep,
     });
@@ -240,7 +322,7 @@ export class CredentialManager {
     try {
       if (outcome.kind === 'acquired') {
         // Someone may have published between our read and our lock.
-        const published = await this.#published(before, force);
+        const published = await this.#published(before, mode);
         if (published !== undefined) return published;
       }
       return await this.#fetchAndStore(force, before);
@@ -249,11 +331,14 @@ export class CredentialManager {
     }
   }
 
-  /** A record someone else published since `before` that ends our need: fresh for a plain refresh, new for `force`. */
-  async #published(before: TokenRecord | undefined, force: boolean): Promise<TokenRecord | undefined> {
+  /**
+   * A record someone else published since `before` that ends our need: fresh for a `due` refresh; newer than
+   * `before` for an explicit or forced one, which `before` (not due) would otherwise satisfy at once.
+   */
+  async #published(before: TokenRecord | undefined, mode: RefreshMode): Promise<TokenRecord | undefined> {
     const current = await this.#read();
     if (current === undefined || this.#due(current, this.#o.now())) return undefined;
-    if (force && before !== undefined && current.fetchedAt <= before.fetchedAt) return undefined;
+    if (mode !== 'due' && before !== undefined && current.fetchedAt <= before.fetchedAt) return undefined;
     return current;
   }
 
@@ -314,11 +399,8 @@ export class CredentialManager {
       fetchedAt: startedAt,
     };
     this.#last = record;
-    try {
-      await this.#o.store.set(this.#o.key, record, fetched.expiresInMs);
-    } catch (err) {
-      this.#storeFailed(err);
-    }
+    // Kept aside when the store refuses it: the next read would find nothing and fetch again.
+    this.#unsaved = (await this.#write(record)) ? undefined : record;
     this.#o.logger.info(
       { credential: this.#o.label, expiresInSec: Math.round(fetched.expiresInMs / 1000) },
       'credential refreshed',

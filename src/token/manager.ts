@@ -56,8 +56,9 @@ export interface TokenManager extends TokenProvider {
   /** The cached token and its expiry (epoch ms) when one has not expired; never calls WeChat. */
   peek(): Promise<{ accessToken: string; expiresAt: number } | undefined>;
   /**
-   * Refreshes now unless another caller just did. `force` skips the cache; in stable mode it sets `force_refresh`
-   * (at most once per 30 s, across processes sharing the store; more often it is a plain call).
+   * Refreshes now, however long the cached token has left, unless another caller (or process) just did; concurrent
+   * calls share one request. `force` skips the cache and never joins a plain refresh in progress; in stable mode it
+   * sets `force_refresh` (at most once per 30 s, across processes sharing the store; more often it is a plain call).
    */
   refresh(opts?: { force?: boolean }): Promise<string>;
   /** Waits for background work and closes the store if the manager created it. */

@@ -98,7 +98,10 @@ export interface TicketManager {
   getTicket(): Promise<string>;
   /** The cached ticket when it has not expired; never calls WeChat. */
   peek(): Promise<{ ticket: string; expiresAt: number } | undefined>;
-  /** Fetches a new ticket unless another caller just did. */
+  /**
+   * Fetches a new ticket now, however long the cached one has left, unless another caller just did; concurrent
+   * calls share one request, and `force` never joins a plain refresh in progress.
+   */
   refresh(opts?: { force?: boolean }): Promise<string>;
   /** Drops `ticket` only if it is still the cached one. */
   invalidate(ticket: string): Promise<void>;

@@ -5,6 +5,7 @@ import {
   type TokenManager,
   type TokenManagerOptions,
 } from '../../../src/token/manager.js';
+import type { TokenStore } from '../../../src/token/store.js';
 import { createMemoryStore } from '../../../src/token/stores/memory.js';
 import { FakeTokenPlatform } from '../../support/fake-token-endpoint.js';
 import {
@@ -177,7 +178,7 @@ describe('refresh ahead of expiry', () => {
     await manager.getToken();
     clock.advance(7200_000 - 11 * MINUTE);
     await manager.getToken();
-    await manager.refresh();
+    await manager.close(); // waits for a background refresh, had one started
     expect(platform.calls).toHaveLength(1);
   });
 
@@ -192,6 +193,183 @@ describe('refresh ahead of expiry', () => {
     clock.advance(1000);
     await manager.getToken();
     await manager.refresh();
+    expect(platform.calls).toHaveLength(2);
+  });
+});
+
+/** A fetch in front of the fake platform that records each call's force_refresh and can hold calls back. */
+function recordingFetch(platform: FakeTokenPlatform) {
+  const forceFlags: (boolean | undefined)[] = [];
+  const parked: { gate?: ReturnType<typeof deferred> } = {};
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    forceFlags.push(body['force_refresh'] as boolean | undefined);
+    await parked.gate?.promise;
+    return platform.fetch(input, init);
+  };
+  return { fetch, forceFlags, parked };
+}
+
+describe('explicit refresh', () => {
+  it('refresh() calls WeChat although the cached token has an hour left (classic: a new token)', async () => {
+    const { manager, platform, clock } = setup({ mode: 'classic' });
+    const t1 = await manager.getToken();
+    clock.advance(60 * MINUTE);
+    const t2 = await manager.refresh();
+    expect(t2).not.toBe(t1);
+    expect(platform.calls).toHaveLength(2);
+    expect(await manager.getToken()).toBe(t2);
+  });
+
+  it('refresh() in stable mode makes a plain call; concurrent refresh() calls share it', async () => {
+    const clock = new Clock();
+    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
+    const recorder = recordingFetch(platform);
+    const manager = createTokenManager({
+      appId: APP_ID,
+      appSecret: APP_SECRET,
+      fetch: recorder.fetch,
+      now: clock.now,
+    });
+    opened.push(manager);
+    await manager.getToken();
+    clock.advance(60 * MINUTE);
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => manager.refresh()));
+    expect(new Set(tokens).size).toBe(1);
+    expect(recorder.forceFlags).toEqual([false, false]);
+  });
+
+  it('refresh() on two managers sharing a store (its lock) makes one upstream call between them', async () => {
+    const clock = new Clock();
+    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
+    const store = createMemoryStore({ now: clock.now });
+    const common = { appId: APP_ID, appSecret: APP_SECRET, mode: 'classic' as const, fetch: platform.fetch };
+    const a = createTokenManager({ ...common, now: clock.now, store });
+    const b = createTokenManager({ ...common, now: clock.now, store });
+    opened.push(a, b);
+    const t1 = await a.getToken();
+    clock.advance(60 * MINUTE);
+    const [fromA, fromB] = await Promise.all([a.refresh(), b.refresh()]);
+    expect(fromA).not.toBe(t1);
+    expect(fromB).toBe(fromA);
+    expect(platform.calls).toHaveLength(2);
+  });
+
+  it('refresh({force:true}) during a background refresh does not join it: it sends force_refresh after it', async () => {
+    const clock = new Clock();
+    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
+    const recorder = recordingFetch(platform);
+    const manager = createTokenManager({
+      appId: APP_ID,
+      appSecret: APP_SECRET,
+      fetch: recorder.fetch,
+      now: clock.now,
+    });
+    opened.push(manager);
+    const t1 = await manager.getToken();
+    clock.advance(7200_000 - 4 * MINUTE); // inside the refresh-ahead window
+    const gate = deferred();
+    recorder.parked.gate = gate;
+    expect(await manager.getToken()).toBe(t1); // starts the background refresh, parked at WeChat
+    const forced = [manager.refresh({ force: true }), manager.refresh({ force: true })];
+    const plain = manager.refresh(); // joins the forced refresh queued behind the background one
+    gate.resolve();
+    const [f1, f2] = await Promise.all(forced);
+    expect(f1).toBe(f2);
+    expect(await plain).toBe(f1);
+    expect(recorder.forceFlags).toEqual([false, false, true]);
+    expect(f1).not.toBe(t1);
+    expect(await manager.getToken()).toBe(f1);
+  });
+});
+
+/** A memory store whose writes fail like a read-only Redis replica's, until `writable` is set. */
+function readOnlyStore(inner: TokenStore): TokenStore & { writable: boolean; writes: number } {
+  const store = {
+    ...inner,
+    writable: false,
+    writes: 0,
+    set: (key: string, record: Parameters<TokenStore['set']>[1], ttlMs: number) => {
+      store.writes += 1;
+      if (!store.writable)
+        return Promise.reject(new Error("READONLY You can't write against a read only replica."));
+      return inner.set(key, record, ttlMs);
+    },
+  };
+  return store;
+}
+
+describe('a store that answers reads but refuses writes', () => {
+  it('one upstream call serves every getToken; invalidate still forces a new token', async () => {
+    const clock = new Clock();
+    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
+    const inner = createMemoryStore({ now: clock.now });
+    const store = readOnlyStore(inner);
+    const logger = captureLogger();
+    const manager = createTokenManager({
+      appId: APP_ID,
+      appSecret: APP_SECRET,
+      mode: 'classic',
+      fetch: platform.fetch,
+      now: clock.now,
+      store,
+      logger,
+    });
+    opened.push(manager);
+    const token = await manager.getToken();
+    // One getToken() a second for two minutes, several at once each time.
+    for (let i = 0; i < 120; i++) {
+      clock.advance(1000);
+      const tokens = await Promise.all(Array.from({ length: 5 }, () => manager.getToken()));
+      expect(new Set(tokens)).toEqual(new Set([token]));
+    }
+    expect(platform.calls).toHaveLength(1);
+    // The write is retried, about once a second rather than once per call.
+    expect(store.writes).toBeGreaterThan(100);
+    expect(store.writes).toBeLessThanOrEqual(121);
+    const refused = () => logger.lines.filter((l) => l.includes('token store refused the write'));
+    expect(refused()).toHaveLength(1);
+    expect(await manager.peek()).toMatchObject({ accessToken: token });
+
+    await manager.invalidate(token);
+    const next = await manager.getToken();
+    expect(next).not.toBe(token);
+    expect(platform.calls).toHaveLength(2);
+    expect(await manager.getToken()).toBe(next);
+    expect(refused()).toHaveLength(1); // still the same streak
+
+    // Writes work again: the next retry stores the token and the recovery is logged once.
+    store.writable = true;
+    clock.advance(1000);
+    expect(await manager.getToken()).toBe(next);
+    expect((await inner.get(`${APP_ID}:access_token`))?.value).toBe(next);
+    clock.advance(1000);
+    expect(await manager.getToken()).toBe(next);
+    expect(logger.lines.filter((l) => l.includes('token store accepts writes again'))).toHaveLength(1);
+    expect(platform.calls).toHaveLength(2);
+  });
+
+  it('the unstored token is refreshed ahead of expiry like a stored one', async () => {
+    const clock = new Clock();
+    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
+    const store = readOnlyStore(createMemoryStore({ now: clock.now }));
+    const manager = createTokenManager({
+      appId: APP_ID,
+      appSecret: APP_SECRET,
+      mode: 'classic',
+      fetch: platform.fetch,
+      now: clock.now,
+      store,
+    });
+    opened.push(manager);
+    const t1 = await manager.getToken();
+    clock.advance(7200_000 - 4 * MINUTE);
+    expect(await manager.getToken()).toBe(t1); // starts the background refresh
+    await manager.refresh(); // joins it
+    const t2 = await manager.getToken();
+    expect(t2).not.toBe(t1);
+    clock.advance(MINUTE);
+    expect(await manager.getToken()).toBe(t2);
     expect(platform.calls).toHaveLength(2);
   });
 });

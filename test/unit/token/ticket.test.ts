@@ -42,6 +42,14 @@ describe('ticket manager', () => {
     expect(platform.count('getticket')).toBe(2);
   });
 
+  it('refresh() asks WeChat although the cached ticket has an hour left', async () => {
+    const { tickets, platform, clock } = setup();
+    await tickets.getTicket();
+    clock.advance(60 * 60_000);
+    await Promise.all([tickets.refresh(), tickets.refresh()]);
+    expect(platform.count('getticket')).toBe(2);
+  });
+
   it('on 40001 from getticket, invalidates that access_token and retries once with a new one', async () => {
     const { tickets, tokens, platform } = setup();
     const stale = await tokens.getToken();
