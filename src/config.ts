@@ -21,8 +21,17 @@ export const configRules = {
   encodingAESKey: z
     .string()
     .regex(/^[0-9a-zA-Z]{43}$/, 'must be exactly 43 letters or digits (the EncodingAESKey of the console)'),
-  apiBase: z.url({ message: 'must be an http(s) URL such as https://api.weixin.qq.com' }),
-  port: z.coerce.number().int().min(0).max(65535),
+  // http(s) only: z.url() alone accepts ftp:, file: and javascript: URLs.
+  apiBase: z.url({
+    protocol: /^https?$/,
+    message: 'must be an http(s) URL such as https://api.weixin.qq.com',
+  }),
+  // Digits only (0 lets the system pick a free port): a number coercion would read " " as 0 and "0x10" as 16.
+  port: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a port number from 0 to 65535, digits only (e.g. 3000)')
+    .transform(Number)
+    .refine((port) => port <= 65535, 'must be a port number from 0 to 65535, digits only (e.g. 3000)'),
   redisUrl: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
 } as const;
 
@@ -94,8 +103,13 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   };
 }
 
+let warnedOldNode = false;
+
 /**
  * Loads `.env` from the working directory into `process.env` when the file exists (real variables win).
+ *
+ * On Node older than 20.12, which lacks `process.loadEnvFile`, the file is not read: one line on stderr says so
+ * (once per process) and the variables already exported are used.
  *
  * @example
  * ```ts
@@ -104,5 +118,18 @@ export function readEnv(source: Record<string, string | undefined> = process.env
  * ```
  */
 export function loadDotEnv(path = '.env'): void {
-  if (existsSync(path)) process.loadEnvFile(path);
+  if (!existsSync(path)) return;
+  // The typings say it always exists, but engines allows Node 20.0-20.11, where it does not.
+  if (typeof (process as { loadEnvFile?: unknown }).loadEnvFile === 'function') {
+    process.loadEnvFile(path);
+    return;
+  }
+  if (warnedOldNode) return;
+  warnedOldNode = true;
+  // `. .env` would search PATH in a POSIX shell: name the file with a directory.
+  const sourced = path.includes('/') ? path : `./${path}`;
+  process.stderr.write(
+    `wxmp: ${path} not read: reading it needs Node >= 20.12 (this is ${process.version}); ` +
+      `upgrade Node, or export the variables instead (e.g. set -a; . ${sourced}; set +a)\n`,
+  );
 }

@@ -91,16 +91,22 @@ export class WeChatApiError extends WeChatError {
   }
 }
 
-const SECRET_QUERY = /((?:access_token|secret|appsecret|refresh_token|ticket|encodingaeskey)=)[^&\s"']+/gi;
+// A backslash ends a value too, so a URL inside escaped JSON keeps its closing `\"` intact.
+const SECRET_QUERY = /((?:access_token|secret|appsecret|refresh_token|ticket|encodingaeskey)=)[^&\s"'\\]+/gi;
+// The same names as JSON string values (stable_token's `"secret"`, an echoed `"access_token"`).
+const SECRET_JSON =
+  /("(?:access_token|secret|appsecret|refresh_token|ticket|encodingaeskey)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
 
 /**
- * Removes secrets that travel in URLs or messages (`access_token=…`, `secret=…`) from a string.
+ * Removes secrets from a string: those that travel in URLs or messages (`access_token=…`, `secret=…`) and string
+ * values of the same names in JSON text (`"secret":"…"`).
  *
  * @example
  * ```ts
  * redactSecrets('/cgi-bin/menu/get?access_token=abc'); // '/cgi-bin/menu/get?access_token=[redacted]'
+ * redactSecrets('{"appid":"wx1","secret":"S"}'); // '{"appid":"wx1","secret":"[redacted]"}'
  * ```
  */
 export function redactSecrets(text: string): string {
-  return text.replace(SECRET_QUERY, '$1[redacted]');
+  return text.replace(SECRET_QUERY, '$1[redacted]').replace(SECRET_JSON, '$1"[redacted]"');
 }

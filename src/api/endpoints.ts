@@ -62,6 +62,8 @@ export interface EndpointSpec<N extends EndpointName = EndpointName> {
   readonly query?: readonly string[];
   /** Query parameters the endpoint always takes, e.g. `grant_type`. */
   readonly fixedQuery?: Readonly<Record<string, string>>;
+  /** JSON body fields the endpoint always takes (stable_token's `grant_type`, which it reads only from the body). */
+  readonly fixedBody?: Readonly<Record<string, string>>;
   /** Query name of the AppSecret for `appid+secret` endpoints; `secret` unless stated. */
   readonly secretParam?: string;
   /** Request fields WeChat wants as bare JSON integers although they are 64-bit ids (sent as strings by callers). */
@@ -124,6 +126,7 @@ const rows: { readonly [N in EndpointName]: Row } = {
   }),
   'token.stable': post('/cgi-bin/stable_token', `${API_DOC}base/api_getstableaccesstoken.html`, {
     auth: 'appid+secret',
+    fixedBody: { grant_type: 'client_credential' },
     proxied: false,
   }),
 

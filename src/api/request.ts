@@ -51,8 +51,9 @@ export function buildRequest(
 ): WireRequest {
   const fields = request && typeof request === 'object' ? { ...(request as Record<string, unknown>) } : {};
   const query = new URLSearchParams(authParams(spec, auth));
-  // A JSON body carries the credentials itself (stable_token takes them only there).
-  if (spec.request === 'json') Object.assign(fields, credentialsFor(spec, auth));
+  // A JSON body carries the credentials and fixed fields itself (stable_token takes them only there); like the
+  // query's, they override whatever the caller put under the same names.
+  if (spec.request === 'json') Object.assign(fields, spec.fixedBody, credentialsFor(spec, auth));
 
   const queryKeys = spec.request === 'query' ? Object.keys(fields) : (spec.query ?? []);
   for (const key of queryKeys) {

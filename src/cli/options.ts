@@ -29,9 +29,9 @@ export function cliEnv(): WxmpEnv {
  */
 export function parsePort(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    configError(flag, `must be a port number (0-65535), got "${value}"`);
+  // Digits only: Number() would read " " as 0 and "0x10" as 16.
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(port <= 65535)) configError(flag, `must be a port number (0-65535), got "${value}"`);
   return port;
 }
 

@@ -4,7 +4,38 @@
  */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { WeChatError } from '../errors.js';
 import type { Logger } from '../logger.js';
+
+/**
+ * Turns a failure to listen into the CLI's one-line config error when the port is taken (`EADDRINUSE`) or not
+ * allowed (`EACCES`), naming the flag and variable to change; other errors come back unchanged.
+ *
+ * @example
+ * ```ts
+ * await startWebhookServer(options).catch((err: unknown) => { throw listenError(err, 3000, '0.0.0.0'); });
+ * // wxmp: Port 3000 on 0.0.0.0 is already in use: pass --port with a free port (or set PORT), or stop the other server
+ * ```
+ */
+export function listenError(err: unknown, port: number, host: string): unknown {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EADDRINUSE') {
+    return new WeChatError(
+      'CONFIG_INVALID',
+      `Port ${port} on ${host} is already in use: pass --port with a free port (or set PORT), or stop the other server`,
+      { cause: err },
+    );
+  }
+  if (code === 'EACCES') {
+    return new WeChatError(
+      'CONFIG_INVALID',
+      `Port ${port} on ${host} is not allowed for this user (ports below 1024 usually need root): ` +
+        'pass --port with a port from 1024 up (or set PORT)',
+      { cause: err },
+    );
+  }
+  return err;
+}
 
 /**
  * Listens, logs `name listening` with `details`, and on a signal stops accepting, runs `onClose`, and exits.
@@ -24,15 +55,25 @@ export async function serveUntilSignal(options: {
   onClose: () => Promise<void>;
 }): Promise<void> {
   const { logger, name } = options;
-  const http = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const listening = serve(
-      { fetch: options.fetch, port: options.port, hostname: options.host },
-      (info: AddressInfo) => {
-        logger.info({ port: info.port, host: options.host, ...options.details }, `${name} listening`);
-        resolve(listening);
-      },
-    );
-  });
+  let http: ReturnType<typeof serve>;
+  try {
+    http = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const listening = serve(
+        { fetch: options.fetch, port: options.port, hostname: options.host },
+        (info: AddressInfo) => {
+          listening.off('error', reject);
+          logger.info({ port: info.port, host: options.host, ...options.details }, `${name} listening`);
+          resolve(listening);
+        },
+      );
+      // A taken port is reported as an 'error' event, which would otherwise crash with a stack trace.
+      listening.once('error', reject);
+    });
+  } catch (err) {
+    // Release what the command opened (token manager, Redis) so the process can exit.
+    await options.onClose().catch(() => undefined);
+    throw listenError(err, options.port, options.host);
+  }
   const stop = (signal: string) => {
     logger.info({ signal }, `${name} stopping`);
     http.close(() => {

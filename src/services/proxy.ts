@@ -196,7 +196,8 @@ export function createProxy(options: ProxyOptions): ApiProxy {
         fetched.settle(); // the file streams to the caller at the caller's pace
         return { value: new Response(upstream.body, { status: upstream.status, headers }), errcode: 0 };
       }
-      const text = await readText(fetched, spec.path);
+      const raw = await readText(fetched, spec.path);
+      const text = spec.name === 'misc.ridGet' ? redactRidAnswer(raw, [token, credentials.appSecret]) : raw;
       headers.delete('content-length');
       return {
         value: new Response(text, { status: upstream.status, headers }),
@@ -248,6 +249,29 @@ export function createRateLimiter(perMinute: number, now: () => number): { take(
       return Math.ceil((1 - bucket.tokens) / perMs);
     },
   };
+}
+
+// WeChat's answer to openapi/rid/get echoes the failed call's URL (with `access_token=`) and bodies (stable_token's
+// holds the AppSecret); proxy callers must see neither. Literal occurrences of the proxy's own token and AppSecret
+// are replaced too, whatever field holds them.
+function redactRidAnswer(text: string, secrets: readonly (string | undefined)[]): string {
+  let redacted = redactSecrets(text);
+  try {
+    // The bodies are JSON inside JSON strings: redact them decoded, so escaped quotes do not hide a `"secret"`.
+    const answer = JSON.parse(redacted) as { request?: Record<string, unknown> | null } | null;
+    const request = answer?.request;
+    if (request && typeof request === 'object') {
+      for (const field of ['request_url', 'request_body', 'response_body']) {
+        const value = request[field];
+        if (typeof value === 'string') request[field] = redactSecrets(value);
+      }
+      redacted = JSON.stringify(answer);
+    }
+  } catch {
+    // Not JSON: the text-level redaction above is all we can do.
+  }
+  for (const secret of secrets) if (secret) redacted = redacted.split(secret).join('[redacted]');
+  return redacted;
 }
 
 function refuse(c: Context, status: 401 | 404 | 413 | 429 | 502 | 503 | 504, error: string, message: string) {

@@ -20,10 +20,12 @@ import type { ResourceContext } from './context.js';
 export function createMenuApi({ call }: ResourceContext) {
   return {
     /**
-     * Replaces the default menu (POST /cgi-bin/menu/create); throws before sending if a limit is broken.
+     * Replaces the default menu (POST /cgi-bin/menu/create); rejects with `REQUEST_INVALID` before sending if a
+     * limit is broken.
      * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_createcustommenu.html
      */
-    create(menu: Menu) {
+    async create(menu: Menu) {
+      // Inside an async method, so a broken limit rejects the promise instead of throwing at the call site.
       validateMenu(menu);
       return call('menu.create', menu);
     },
@@ -50,9 +52,10 @@ export function createMenuApi({ call }: ResourceContext) {
     },
     /**
      * Adds a conditional menu (POST /cgi-bin/menu/addconditional); a default menu must exist. Returns `menuid`.
+     * Rejects with `REQUEST_INVALID` before sending if a limit is broken.
      * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_addconditionalmenu.html
      */
-    addConditional(menu: ConditionalMenu) {
+    async addConditional(menu: ConditionalMenu) {
       validateConditionalMenu(menu);
       return call('menu.addConditional', menu);
     },

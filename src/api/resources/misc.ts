@@ -35,7 +35,8 @@ export function createMiscApi({ call, appId }: ResourceContext) {
      * Resets the daily quotas after 45009 (POST /cgi-bin/clear_quota); 10 resets a month, never retried.
      * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_clearquota.html
      */
-    clearQuota(appid: string | undefined = appId) {
+    async clearQuota(appid: string | undefined = appId) {
+      // Inside an async method, so a missing AppID rejects the promise instead of throwing at the call site.
       if (!appid)
         throw new WeChatError('CONFIG_INVALID', 'clear_quota needs the AppID: pass appId to createApiClient');
       return call('misc.clearQuota', { appid });

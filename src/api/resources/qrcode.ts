@@ -37,7 +37,8 @@ export function createQrcodeApi({ call, qrcodeOrigin }: ResourceContext) {
      * characters). `expireSeconds` from 1 s to 30 days.
      * @see https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.html
      */
-    temporary(scene: number | string, expireSeconds: number) {
+    async temporary(scene: number | string, expireSeconds: number) {
+      // Inside an async method (as in permanent), so a bad value rejects the promise instead of throwing.
       if (!Number.isInteger(expireSeconds) || expireSeconds < 1 || expireSeconds > MAX_EXPIRE_SECONDS) {
         invalid(`expireSeconds must be 1 to ${MAX_EXPIRE_SECONDS} (30 days), got ${expireSeconds}`);
       }
@@ -60,7 +61,7 @@ export function createQrcodeApi({ call, qrcodeOrigin }: ResourceContext) {
      * `QR_LIMIT_STR_SCENE` (1–64 characters).
      * @see https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.html
      */
-    permanent(scene: number | string) {
+    async permanent(scene: number | string) {
       const request: QrcodeCreateRequest =
         typeof scene === 'number'
           ? {

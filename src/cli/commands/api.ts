@@ -100,7 +100,18 @@ export async function parseRequestArgument(json: string | undefined, spec: Endpo
   for (const [key, value] of Object.entries(fields)) {
     if (typeof value === 'string' && value.startsWith('@')) {
       const path = value.slice(1);
-      fields[key] = { data: await readFile(path), filename: basename(path) };
+      let data: Buffer;
+      try {
+        data = await readFile(path);
+      } catch (err) {
+        // Like `wxmp menu push`: a missing or unreadable file is bad input, told in one line (exit 2).
+        throw new WeChatError(
+          'CONFIG_INVALID',
+          `Cannot read the file ${path} of "${key}" (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+          { hint: `Check the path after "@", e.g. "${key}":"@./logo.png"` },
+        );
+      }
+      fields[key] = { data, filename: basename(path) };
     }
   }
   return fields;

@@ -16,6 +16,7 @@ import { createTokenManagerFromEnv } from '../../token/from-env.js';
 import { createWebhook } from '../../webhook/handler.js';
 import { Router, type Middleware } from '../../webhook/router.js';
 import { cliEnv, parsePort, required } from '../options.js';
+import { listenError } from '../serve-app.js';
 
 async function loadHandler(file: string): Promise<Router | Middleware> {
   const url = pathToFileURL(resolve(file)).href;
@@ -89,12 +90,18 @@ export function register(program: Command): void {
           previousEncodingAESKey: env.previousEncodingAESKey,
           logger,
         });
+        const port = parsePort(opts.port, '--port') ?? env.port ?? 3000;
         const server = await startWebhookServer({
           webhook,
-          port: parsePort(opts.port, '--port') ?? env.port ?? 3000,
+          port,
           host: opts.host,
           path: opts.path,
           logger,
+        }).catch(async (err: unknown) => {
+          // Release the token manager and Redis so the process exits after the one-line error.
+          await tokens?.close();
+          await shared?.close();
+          throw listenError(err, port, opts.host);
         });
         console.log(
           `wxmp: ${name ? `example "${name}"` : opts.handler} listening at ${server.url}${opts.path}`,

@@ -9,7 +9,7 @@ import {
   startFakeWithClient,
   type FakeWeChatApi,
 } from '../../support/fake-wechat-api.js';
-import type { WeChatClient } from '../../../src/api/client.js';
+import { createApiClient, type WeChatClient } from '../../../src/api/client.js';
 
 const KEY = 'service-a-0123456789abcdef';
 const OTHER_KEY = 'service-b-0123456789abcdef';
@@ -230,6 +230,81 @@ describe('forwarding', () => {
     });
     expect(res.status).toBe(413);
     expect(fake.calls('menu.create')).toHaveLength(0);
+  });
+});
+
+describe('openapi/rid/get', () => {
+  // WeChat's documented answer, echoing the failed calls with the very token and secret the proxy used.
+  function ridAnswers(): { fetch: typeof fetch; seenTokens: string[] } {
+    const seenTokens: string[] = [];
+    const fakeFetch = (input: string | URL | Request): Promise<Response> => {
+      const url = new URL(input instanceof Request ? input.url : input);
+      const token = url.searchParams.get('access_token') ?? '';
+      seenTokens.push(token);
+      const request = {
+        invoke_time: 1635156704,
+        cost_in_ms: 30,
+        request_url: `access_token=${token}&cgi_path=/cgi-bin/stable_token&appsecret=${FAKE_SECRET}`,
+        request_body: JSON.stringify({
+          grant_type: 'client_credential',
+          appid: FAKE_APPID,
+          secret: FAKE_SECRET,
+          force_refresh: false,
+        }),
+        response_body: `{"access_token":"${token}","expires_in":7200,"appsecret":"another-secret"}`,
+        client_ip: '113.90.74.10',
+      };
+      const body = JSON.stringify({ errcode: 0, errmsg: 'ok', request });
+      return Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json' } }));
+    };
+    return { fetch: fakeFetch, seenTokens };
+  }
+
+  it('is forwarded, with the token and every secret taken out of the answer', async () => {
+    const { fetch: fakeFetch, seenTokens } = ridAnswers();
+    const res = await proxy({ fetch: fakeFetch }).request('/cgi-bin/openapi/rid/get', {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      body: '{"rid":"61725984-6126f6f9-040f19c4"}',
+    });
+    expect(res.status).toBe(200);
+    expect(seenTokens).toEqual(['TOKEN_1']);
+    const text = await res.text();
+    for (const secret of ['TOKEN_1', FAKE_SECRET, 'another-secret']) expect(text).not.toContain(secret);
+    const { request } = JSON.parse(text) as { request: Record<string, string | number> };
+    expect(request).toMatchObject({
+      invoke_time: 1635156704,
+      request_url: 'access_token=[redacted]&cgi_path=/cgi-bin/stable_token&appsecret=[redacted]',
+      client_ip: '113.90.74.10',
+    });
+    expect(JSON.parse(String(request['request_body']))).toEqual({
+      grant_type: 'client_credential',
+      appid: FAKE_APPID,
+      secret: '[redacted]',
+      force_refresh: false,
+    });
+    expect(JSON.parse(String(request['response_body']))).toEqual({
+      access_token: '[redacted]',
+      expires_in: 7200,
+      appsecret: '[redacted]',
+    });
+  });
+
+  it('passes a typed client call through the proxy without the token', async () => {
+    const { fetch: fakeFetch } = ridAnswers();
+    const app = proxy({ fetch: fakeFetch });
+    const viaProxy = createApiClient({
+      apiBase: 'http://proxy.invalid',
+      tokenProvider: { getToken: () => Promise.resolve('unused'), invalidate: () => Promise.resolve() },
+      fetch: (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : input);
+        const headers = { ...(init?.headers as Record<string, string> | undefined), ...auth() };
+        return Promise.resolve(app.request(url.pathname + url.search, { ...init, headers }));
+      },
+    });
+    const answer = await viaProxy.misc.rid('61725984-6126f6f9-040f19c4');
+    expect(JSON.stringify(answer)).not.toContain('TOKEN_1');
+    expect(JSON.stringify(answer)).not.toContain(FAKE_SECRET);
   });
 });
 

@@ -155,10 +155,10 @@ describe('QR codes', () => {
 
   it('rejects scenes and lifetimes WeChat would refuse, before calling', async () => {
     await start();
-    expect(() => client.qrcode.permanent(100001)).toThrow(WeChatError);
-    expect(() => client.qrcode.temporary(0, 60)).toThrow(/integer from 1/);
-    expect(() => client.qrcode.temporary('x'.repeat(65), 60)).toThrow(/1 to 64 characters/);
-    expect(() => client.qrcode.temporary('x', 2_592_001)).toThrow(/30 days/);
+    await expect(client.qrcode.permanent(100001)).rejects.toThrow(WeChatError);
+    await expect(client.qrcode.temporary(0, 60)).rejects.toThrow(/integer from 1/);
+    await expect(client.qrcode.temporary('x'.repeat(65), 60)).rejects.toThrow(/1 to 64 characters/);
+    await expect(client.qrcode.temporary('x', 2_592_001)).rejects.toThrow(/30 days/);
     expect(fake.calls('qrcode.create')).toHaveLength(0);
   });
 

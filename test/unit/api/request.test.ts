@@ -56,9 +56,16 @@ describe('buildRequest', () => {
     expect(stable.url).toBe('https://api.weixin.qq.com/cgi-bin/stable_token');
     expect(JSON.parse(stable.init.body as string)).toEqual({
       force_refresh: false,
+      grant_type: 'client_credential',
       appid: auth.appId,
       secret: 'SECRET',
     });
+  });
+
+  it("sends stable_token's grant_type in the body, over a caller's", () => {
+    const stable = buildRequest(BASE, endpoints['token.stable'], { grant_type: 'password' }, auth);
+    expect(JSON.parse(stable.init.body as string)).toMatchObject({ grant_type: 'client_credential' });
+    expect(new URL(stable.url).searchParams.has('grant_type')).toBe(false);
   });
 
   it('builds a multipart form with the file under media and type in the query', async () => {

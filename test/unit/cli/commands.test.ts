@@ -9,6 +9,8 @@ import { register as encrypt } from '../../../src/cli/commands/encrypt.js';
 import { register as send, SEND_TYPES } from '../../../src/cli/commands/send.js';
 import { register as sign } from '../../../src/cli/commands/sign.js';
 import { oneLineUsageError, run } from '../../../src/cli/main.js';
+import { listenError } from '../../../src/cli/serve-app.js';
+import { WeChatError } from '../../../src/errors.js';
 
 const APPID = 'wxba5fad812f8e6fb9';
 const KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
@@ -167,5 +169,27 @@ describe('run', () => {
     await run(['node', 'wxmp', 'sign', '--help']);
     expect(process.exitCode).toBe(0);
     expect(stdout.text()).toContain('Usage: wxmp sign');
+  });
+});
+
+describe('listenError', () => {
+  const failure = (code: string) => Object.assign(new Error(`listen ${code}`), { code });
+
+  it('turns EADDRINUSE and EACCES into one-line config errors naming --port and PORT', () => {
+    const inUse = listenError(failure('EADDRINUSE'), 3000, '0.0.0.0');
+    expect(inUse).toBeInstanceOf(WeChatError);
+    expect(inUse).toMatchObject({ code: 'CONFIG_INVALID' });
+    expect((inUse as Error).message).toBe(
+      'Port 3000 on 0.0.0.0 is already in use: pass --port with a free port (or set PORT), or stop the other server',
+    );
+    const denied = listenError(failure('EACCES'), 80, '0.0.0.0') as Error;
+    expect(denied).toMatchObject({ code: 'CONFIG_INVALID' });
+    expect(denied.message).toMatch(/^Port 80 on 0\.0\.0\.0 is not allowed for this user .*--port .*PORT/);
+    expect(denied.message).not.toContain('\n');
+  });
+
+  it('leaves other errors as they are', () => {
+    const other = failure('EMFILE');
+    expect(listenError(other, 3000, '0.0.0.0')).toBe(other);
   });
 });

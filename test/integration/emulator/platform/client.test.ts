@@ -67,6 +67,12 @@ afterEach(async () => {
 const MENU = { button: [{ type: 'click' as const, name: '今日歌曲', key: 'V1001_TODAY_MUSIC' }] };
 
 describe('the API client and token manager against the emulator', () => {
+  it('calls token.stable through the table, with the grant_type WeChat requires (not 40002)', async () => {
+    const answer = await client.call('token.stable', { force_refresh: false });
+    expect(answer.access_token).toEqual(expect.any(String));
+    expect(answer.expires_in).toBeGreaterThan(0);
+  });
+
   it('creates, reads and deletes the menu with a stable token', async () => {
     await client.menu.create(MENU);
     const got = await client.menu.get();

@@ -1,0 +1,66 @@
+/**
+ * Ordinary bad input (a missing upload file, a port already taken) ends with one line on stderr and exit 2, never a
+ * stack trace.
+ */
+import { createServer, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNT, runCli, type CliResult } from './cli.js';
+
+const CREDENTIALS = {
+  WECHAT_APPID: 'wx0123456789abcdef',
+  WECHAT_APPSECRET: '0123456789abcdef0123456789abcdef',
+  // Never reached: the commands below fail before calling WeChat.
+  WECHAT_API_BASE: 'http://127.0.0.1:9',
+  WXMP_CLIENT_KEYS: 'service-a-0123456789abcdef',
+};
+
+function expectOneLine(r: CliResult, pattern: RegExp): void {
+  expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: '' });
+  expect(r.stderr).toMatch(pattern);
+  expect(r.stderr.endsWith('\n')).toBe(true);
+  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('wxmp api with an "@file" that cannot be read', () => {
+  it('names the file in one line and exits 2', async () => {
+    const r = await runCli(['api', 'media.upload', '{"type":"image","media":"@/nope.png"}'], {
+      env: CREDENTIALS,
+    });
+    expectOneLine(r, /^wxmp: Cannot read the file \/nope\.png of "media" \(ENOENT\)\./);
+  });
+});
+
+describe('a port already in use', () => {
+  let busy: Server;
+  let port: number;
+
+  beforeAll(async () => {
+    busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    port = (busy.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => busy.close(() => resolve())));
+
+  const taken = () =>
+    new RegExp(
+      `^wxmp: Port ${port} on 127\\.0\\.0\\.1 is already in use: pass --port with a free port \\(or set PORT\\)`,
+    );
+
+  it.each([
+    ['serve', ACCOUNT],
+    ['token-server', CREDENTIALS],
+    ['proxy', CREDENTIALS],
+  ] as const)('wxmp %s --port <busy>: one line naming --port and PORT, exit 2', async (command, env) => {
+    const r = await runCli([command, '--port', String(port), '--host', '127.0.0.1'], { env });
+    expectOneLine(r, taken());
+  });
+
+  it('the same when the port comes from PORT', async () => {
+    const r = await runCli(['token-server', '--host', '127.0.0.1'], {
+      env: { ...CREDENTIALS, PORT: String(port) },
+    });
+    expectOneLine(r, taken());
+  });
+});
