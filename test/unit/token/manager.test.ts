@@ -25,21 +25,22 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((m) => m.close()));
 });
 
-function setup(options: Partial<TokenManagerOptions> = {}) {
-  const clock = new Clock();
+/** A manager on the fake platform, behind a fetch that records force_refresh (`recorder`); `clock` for a store. */
+function setup(options: Partial<TokenManagerOptions> = {}, clock = new Clock()) {
   const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
+  const recorder = recordingFetch(platform);
   const logger = captureLogger();
   const manager = createTokenManager({
     appId: APP_ID,
     appSecret: APP_SECRET,
     apiBase: 'https://api.example.test',
-    fetch: platform.fetch,
+    fetch: recorder.fetch,
     now: clock.now,
     logger,
     ...options,
   });
   opened.push(manager);
-  return { clock, platform, logger, manager };
+  return { clock, platform, recorder, logger, manager };
 }
 
 describe('single-flight', () => {
@@ -222,16 +223,7 @@ describe('explicit refresh', () => {
   });
 
   it('refresh() in stable mode makes a plain call; concurrent refresh() calls share it', async () => {
-    const clock = new Clock();
-    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
-    const recorder = recordingFetch(platform);
-    const manager = createTokenManager({
-      appId: APP_ID,
-      appSecret: APP_SECRET,
-      fetch: recorder.fetch,
-      now: clock.now,
-    });
-    opened.push(manager);
+    const { manager, clock, recorder } = setup();
     await manager.getToken();
     clock.advance(60 * MINUTE);
     const tokens = await Promise.all(Array.from({ length: 20 }, () => manager.refresh()));
@@ -256,16 +248,7 @@ describe('explicit refresh', () => {
   });
 
   it('refresh({force:true}) during a background refresh does not join it: it sends force_refresh after it', async () => {
-    const clock = new Clock();
-    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
-    const recorder = recordingFetch(platform);
-    const manager = createTokenManager({
-      appId: APP_ID,
-      appSecret: APP_SECRET,
-      fetch: recorder.fetch,
-      now: clock.now,
-    });
-    opened.push(manager);
+    const { manager, clock, recorder } = setup();
     const t1 = await manager.getToken();
     clock.advance(7200_000 - 4 * MINUTE); // inside the refresh-ahead window
     const gate = deferred();
@@ -302,20 +285,9 @@ function readOnlyStore(inner: TokenStore): TokenStore & { writable: boolean; wri
 describe('a store that answers reads but refuses writes', () => {
   it('one upstream call serves every getToken; invalidate still forces a new token', async () => {
     const clock = new Clock();
-    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
     const inner = createMemoryStore({ now: clock.now });
     const store = readOnlyStore(inner);
-    const logger = captureLogger();
-    const manager = createTokenManager({
-      appId: APP_ID,
-      appSecret: APP_SECRET,
-      mode: 'classic',
-      fetch: platform.fetch,
-      now: clock.now,
-      store,
-      logger,
-    });
-    opened.push(manager);
+    const { manager, platform, logger } = setup({ mode: 'classic', store }, clock);
     const token = await manager.getToken();
     // One getToken() a second for two minutes, several at once each time.
     for (let i = 0; i < 120; i++) {
@@ -351,17 +323,8 @@ describe('a store that answers reads but refuses writes', () => {
 
   it('the unstored token is refreshed ahead of expiry like a stored one', async () => {
     const clock = new Clock();
-    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
     const store = readOnlyStore(createMemoryStore({ now: clock.now }));
-    const manager = createTokenManager({
-      appId: APP_ID,
-      appSecret: APP_SECRET,
-      mode: 'classic',
-      fetch: platform.fetch,
-      now: clock.now,
-      store,
-    });
-    opened.push(manager);
+    const { manager, platform } = setup({ mode: 'classic', store }, clock);
     const t1 = await manager.getToken();
     clock.advance(7200_000 - 4 * MINUTE);
     expect(await manager.getToken()).toBe(t1); // starts the background refresh
