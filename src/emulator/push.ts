@@ -5,6 +5,7 @@
  */
 import { buildPush, checkReply, pushCrypto, type PushKeys } from '../push/request.js';
 import type { Reply } from '../replies/types.js';
+import { isLive } from './platform/media-store.js';
 import type { ChatEntry, EmulatorState, PushRecord } from './state.js';
 
 /** What the fan sees when the push fails or the answer is invalid: WeChat's own wording. */
@@ -105,7 +106,10 @@ export function mediaPath(mediaId: string): string {
   return `/__emulator/media/${encodeURIComponent(mediaId)}`;
 }
 
-/** A media_id in a reply must be uploaded first (WeChat shows the service notice otherwise). */
+/**
+ * A media_id in a reply must be uploaded first, and temporary media must not have expired (WeChat shows the service
+ * notice otherwise, as its API answers 40007).
+ */
 function missingMedia(state: EmulatorState, reply: Reply): string | undefined {
   const ids =
     reply.type === 'image' || reply.type === 'voice' || reply.type === 'video'
@@ -113,10 +117,14 @@ function missingMedia(state: EmulatorState, reply: Reply): string | undefined {
       : reply.type === 'music'
         ? [reply.thumbMediaId]
         : [];
-  const missing = ids.find((id) => !state.media.has(id));
-  return missing === undefined
-    ? undefined
-    : `media_id "${missing}" is not uploaded (upload it with /cgi-bin/media/upload or add_material first)`;
+  for (const id of ids) {
+    const media = state.media.get(id);
+    if (media === undefined)
+      return `media_id "${id}" is not uploaded (upload it with /cgi-bin/media/upload or add_material first)`;
+    if (!isLive(state, media))
+      return `media_id "${id}" has expired (temporary media last 3 days: upload it again, or use add_material)`;
+  }
+  return undefined;
 }
 
 /** Turns a valid reply into what the fan's chat shows. */

@@ -162,7 +162,10 @@ export function fanRoutes(state: EmulatorState, actions: FanActions): Hono {
 
   app.post(
     '/__emulator/fans/:openid/text',
-    act(async (c, id) => actions.text(id, (await input(c, schemas.text)).content)),
+    act(async (c, id) => {
+      const { content, bizMsgMenuId } = await input(c, schemas.text);
+      return actions.text(id, content, { bizMsgMenuId });
+    }),
   );
   app.post(
     '/__emulator/fans/:openid/image',

@@ -37,7 +37,7 @@ export interface TokenRecord {
 }
 
 interface TokenSlot {
-  /** Newest last; bounded, older tokens answer 40001 like any unknown token. */
+  /** Newest last; the oldest dead ones are dropped (they then answer 40001 like any unknown token). */
   issued: TokenRecord[];
   /** The stable token WeChat currently hands out. */
   stable?: string;
@@ -45,7 +45,19 @@ interface TokenSlot {
   forced: number[];
 }
 
-const KEEP_TOKENS = 200;
+/**
+ * Dead tokens (expired or superseded) kept so that they still answer 42001 or 40001 for the right reason. Live ones
+ * are never dropped: the current stable token, or a classic token in its 5-minute grace, must keep working however
+ * many tokens are issued meanwhile (WeChat's daily quota bounds them).
+ */
+const KEEP_DEAD_TOKENS = 200;
+
+/** Drops the oldest dead tokens beyond {@link KEEP_DEAD_TOKENS} (the list is oldest first). */
+function forgetOldest(s: TokenSlot, now: number): void {
+  const dead = (t: TokenRecord) => t.expiresAt <= now || (t.retiredAt !== undefined && t.retiredAt <= now);
+  let excess = s.issued.filter(dead).length - KEEP_DEAD_TOKENS;
+  if (excess > 0) s.issued = s.issued.filter((t) => !(dead(t) && excess-- > 0));
+}
 
 function slot(state: EmulatorState): TokenSlot {
   return state.slot<TokenSlot>('tokens', () => ({ issued: [], forced: [] }));
@@ -61,8 +73,8 @@ function issue(state: EmulatorState, kind: TokenRecord['kind']): TokenRecord {
     issuedAt: now,
     expiresAt: now + TOKEN_TTL_MS,
   };
+  forgetOldest(s, now);
   s.issued.push(record);
-  if (s.issued.length > KEEP_TOKENS) s.issued.splice(0, s.issued.length - KEEP_TOKENS);
   return record;
 }
 

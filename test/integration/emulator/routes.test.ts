@@ -46,6 +46,16 @@ describe('the fan-action API', () => {
     expect(result.pushes[0]!.entries[0]?.payload).toEqual({ content: 'hi there' });
   });
 
+  it('sends a msgmenu choice with its bizmsgmenuid, as the phone page does', async () => {
+    const { json } = await call('POST', `/__emulator/fans/${FAN}/text`, {
+      content: '满意',
+      bizMsgMenuId: '101',
+    });
+    const record = (json as unknown as ActionResult).pushes[0]!.record;
+    expect(record.messageXml).toContain('<Content><![CDATA[满意]]></Content>');
+    expect(record.messageXml).toContain('<bizmsgmenuid><![CDATA[101]]></bizmsgmenuid>');
+  });
+
   it('lists the chat and the pushes', async () => {
     const chat = await call('GET', `/__emulator/fans/${FAN}/chat`);
     expect((chat.json['entries'] as unknown[]).length).toBeGreaterThanOrEqual(2);

@@ -117,17 +117,21 @@ describe('createPusher', () => {
     });
   });
 
-  it('shows a reply image by its media_id only when that media was uploaded', async () => {
+  it('shows a reply image by its media_id only when that media was uploaded and has not expired', async () => {
     const state = world();
-    state.media.set('m1', {
-      mediaId: 'm1',
-      type: 'image',
-      permanent: false,
-      data: '',
-      contentType: 'image/png',
-      filename: 'a.png',
-      createdAt: 0,
-    });
+    const upload = (mediaId: string, createdAt: number) =>
+      state.media.set(mediaId, {
+        mediaId,
+        type: 'image',
+        permanent: false,
+        data: '',
+        contentType: 'image/png',
+        filename: 'a.png',
+        createdAt,
+      });
+    upload('m1', state.now());
+    // Temporary media lasts 3 days: the API answers 40007 for it, and WeChat shows the service notice.
+    upload('old', state.now() - 4 * 24 * 3600_000);
     const image = (id: string) =>
       renderReply(reply.image(id), {
         toUserName: FAN,
@@ -152,6 +156,15 @@ describe('createPusher', () => {
     expect(missing.record.verdict).toMatchObject({
       ok: false,
       reason: expect.stringContaining('"m2" is not uploaded') as unknown,
+    });
+    const expired = await createPusher(state, { fetch: fakeFetch(() => new Response(image('old'))).fn })(
+      FAN,
+      text(state),
+      'text',
+    );
+    expect(expired.record.verdict).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('"old" has expired') as unknown,
     });
   });
 });

@@ -129,6 +129,24 @@ describe('POST /cgi-bin/stable_token', () => {
     expect((await stable(p, stableBody())).json['access_token']).toBe(s);
   });
 
+  it('keeps the stable token and every classic token in its grace working however many are issued', async () => {
+    const p = createPlatform();
+    const s = String((await stable(p, stableBody())).json['access_token']);
+    const classics: string[] = [];
+    for (let i = 0; i < 250; i++)
+      classics.push(String((await p.send('GET', '/cgi-bin/token', classic(good))).json['access_token']));
+    const selfmenu = (t: string) =>
+      p.send('GET', '/cgi-bin/get_current_selfmenu_info', { query: { access_token: t } });
+    expect((await selfmenu(s)).json['is_menu_open']).toBe(0);
+    expect((await selfmenu(classics[0]!)).json['is_menu_open']).toBe(0);
+    expect((await stable(p, stableBody())).json['access_token']).toBe(s);
+    // Past the grace, superseded classic tokens answer 40001; expired ones still answer 42001.
+    p.advance(400);
+    expectError(await selfmenu(classics[0]!), 40001);
+    p.advance(7200);
+    expectError(await selfmenu(classics[249]!), 42001);
+  });
+
   it.each([
     ['a wrong grant_type', stableBody({ grant_type: 'x' }), 40002],
     ['no appid', { grant_type: 'client_credential', secret: SECRET }, 41002],
