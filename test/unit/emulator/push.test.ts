@@ -132,39 +132,28 @@ describe('createPusher', () => {
     upload('m1', state.now());
     // Temporary media lasts 3 days: the API answers 40007 for it, and WeChat shows the service notice.
     upload('old', state.now() - 4 * 24 * 3600_000);
-    const image = (id: string) =>
-      renderReply(reply.image(id), {
+    // The webhook answers with an image reply of `id`.
+    const answerWithImage = (id: string) => {
+      const xml = renderReply(reply.image(id), {
         toUserName: FAN,
         fromUserName: state.account.ghId,
         createTime: 1,
         answersUserMessage: true,
       });
-    const ok = await createPusher(state, { fetch: fakeFetch(() => new Response(image('m1'))).fn })(
-      FAN,
-      text(state),
-      'text',
-    );
-    expect(ok.entries[0]).toMatchObject({
+      return createPusher(state, { fetch: fakeFetch(() => new Response(xml)).fn })(FAN, text(state), 'text');
+    };
+    expect((await answerWithImage('m1')).entries[0]).toMatchObject({
       msgType: 'image',
       payload: { mediaId: 'm1', url: '/__emulator/media/m1' },
     });
-    const missing = await createPusher(state, { fetch: fakeFetch(() => new Response(image('m2'))).fn })(
-      FAN,
-      text(state),
-      'text',
-    );
-    expect(missing.record.verdict).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining('"m2" is not uploaded') as unknown,
-    });
-    const expired = await createPusher(state, { fetch: fakeFetch(() => new Response(image('old'))).fn })(
-      FAN,
-      text(state),
-      'text',
-    );
-    expect(expired.record.verdict).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining('"old" has expired') as unknown,
-    });
+    for (const [id, reason] of [
+      ['m2', '"m2" is not uploaded'],
+      ['old', '"old" has expired'],
+    ] as const) {
+      expect((await answerWithImage(id)).record.verdict).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining(reason) as unknown,
+      });
+    }
   });
 });
