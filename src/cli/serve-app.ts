@@ -34,6 +34,13 @@ export function listenError(err: unknown, port: number, host: string): unknown {
       { cause: err },
     );
   }
+  if (code === 'ENOTFOUND' || code === 'EADDRNOTAVAIL') {
+    return new WeChatError(
+      'CONFIG_INVALID',
+      `Cannot listen on ${host}: it is not an address of this machine; pass --host with one (e.g. 127.0.0.1 or 0.0.0.0)`,
+      { cause: err },
+    );
+  }
   return err;
 }
 

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { Hono } from 'hono';
+import { WeChatError } from '../errors.js';
 import type { Webhook } from '../webhook/handler.js';
 import { DEFAULT_ACCOUNT } from './defaults.js';
 import { createFanActions, ensureDefaultFan, type FanActions } from './fans.js';
@@ -58,7 +59,14 @@ export interface Emulator {
 
 function loadState(state: EmulatorState, file: string): void {
   if (!existsSync(file)) return;
-  state.load(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
+  try {
+    state.load(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
+  } catch (err) {
+    throw new WeChatError('CONFIG_INVALID', `The state file ${file} cannot be read as the emulator's state`, {
+      hint: 'Delete it (the emulator starts afresh), or pass --state with another file',
+      cause: err,
+    });
+  }
 }
 
 /** Saves when the snapshot changed; returns what was written (or the unchanged previous text). */
@@ -130,11 +138,28 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   let timer: NodeJS.Timeout | undefined;
   let written = '';
   const file = options.stateFile;
+  if (file) {
+    // Written once now: a file that cannot be written fails here, with the fix, not later inside a timer.
+    try {
+      written = saveState(state, file, written);
+    } catch (err) {
+      throw new WeChatError('CONFIG_INVALID', `The state file ${file} cannot be written`, {
+        hint: 'Pass --state with a file in a folder that exists and that you may write to',
+        cause: err,
+      });
+    }
+  }
+  const logger = options.platform?.logger;
   const scheduleSave = () => {
     if (!file || timer) return;
     timer = setTimeout(() => {
       timer = undefined;
-      written = saveState(state, file, written);
+      try {
+        written = saveState(state, file, written);
+      } catch (err) {
+        // The folder went away or filled up: keep emulating, say so, try again on the next change.
+        logger?.warn({ err, file }, 'emulator state could not be saved');
+      }
     }, 500);
     timer.unref();
   };

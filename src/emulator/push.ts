@@ -74,6 +74,8 @@ async function attempt(
       headers: { 'content-type': 'text/xml', 'user-agent': 'Mozilla/4.0 (wxmp emulator)' },
       body,
       signal: controller.signal,
+      // WeChat does not follow redirects: a 3xx is the webhook's answer, and not a 200.
+      redirect: 'manual',
     });
     const text = await res.text();
     return { at, status: res.status, ms: Date.now() - at, body: text };

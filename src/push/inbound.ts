@@ -24,7 +24,8 @@ export interface Parties {
  * ```
  */
 export function newMsgId(): string {
-  return `${randomInt(1_000_000_000, 9_999_999_999)}${randomInt(100_000_000, 999_999_999)}`;
+  // 19 digits led by 1–8: within a signed 64-bit integer (2^63 − 1 ≈ 9.22e18), as Java SDKs parse MsgId into a long.
+  return `${randomInt(1, 9)}${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`;
 }
 
 function envelope(p: Parties, msgType: string, fields: XmlInputElement): string {

@@ -9,6 +9,7 @@ import { startDev } from '../../emulator/dev.js';
 import { exampleBots } from '../../examples/index.js';
 import { createLogger } from '../../logger.js';
 import { cliEnv, parsePort } from '../options.js';
+import { listenError } from '../serve-app.js';
 import { accountFrom, banner, stopOnSignals, type EmulatorFlags } from '../../emulator/startup.js';
 
 /**
@@ -34,8 +35,9 @@ export function register(program: Command): void {
     .option('--state <file>', 'keep the emulated world in this JSON file')
     .action(async (opts: EmulatorFlags & { example?: string }) => {
       const env = cliEnv();
+      const port = parsePort(opts.port, '--port') ?? env.port ?? DEFAULT_DEV_PORT;
       const dev = await startDev({
-        port: parsePort(opts.port, '--port') ?? env.port ?? DEFAULT_DEV_PORT,
+        port,
         host: opts.host,
         example: opts.webhook ? undefined : opts.example,
         webhookUrl: opts.webhook,
@@ -44,6 +46,8 @@ export function register(program: Command): void {
         // Only what needs attention (a handler past the reply budget, a late reply that could not be delivered):
         // the page shows the rest.
         logger: createLogger({ name: 'wxmp-dev', level: process.env['LOG_LEVEL'] ?? 'warn' }),
+      }).catch((err: unknown) => {
+        throw listenError(err, port, opts.host);
       });
       const origin = dev.url.replace(/\/$/, '');
       console.log(banner('wxmp dev', origin, dev.emulator.state.account, env));

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { createEmulator } from '../../emulator/app.js';
 import { serveEmulator } from '../../emulator/serve.js';
 import { cliEnv, parsePort } from '../options.js';
+import { listenError } from '../serve-app.js';
 import { accountFrom, banner, stopOnSignals, type EmulatorFlags } from '../../emulator/startup.js';
 
 /** `wxmp emulator` listens here unless told otherwise (3000 is left to `wxmp serve`, the webhook it pushes to). */
@@ -33,9 +34,9 @@ export function register(program: Command): void {
     .action(async (opts: EmulatorFlags) => {
       const env = cliEnv();
       const emulator = createEmulator({ account: accountFrom(env, opts), stateFile: opts.state });
-      const served = await serveEmulator(emulator, {
-        port: parsePort(opts.port, '--port') ?? env.port ?? DEFAULT_EMULATOR_PORT,
-        host: opts.host,
+      const port = parsePort(opts.port, '--port') ?? env.port ?? DEFAULT_EMULATOR_PORT;
+      const served = await serveEmulator(emulator, { port, host: opts.host }).catch((err: unknown) => {
+        throw listenError(err, port, opts.host);
       });
       console.log(banner('wxmp emulator', served.url, emulator.state.account, env));
       stopOnSignals(served.close);

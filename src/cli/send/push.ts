@@ -84,6 +84,8 @@ export async function sendPush(
         headers: { 'content-type': 'text/xml; charset=utf-8' },
         body: push.body,
         signal: AbortSignal.timeout(target.timeoutMs),
+        // WeChat does not follow redirects: a 3xx is the webhook's answer, and not a 200.
+        redirect: 'manual',
       });
       const body = await response.text();
       const latencyMs = now() - started;

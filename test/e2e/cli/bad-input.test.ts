@@ -4,6 +4,9 @@
  */
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, runCli, type CliResult } from './cli.js';
 
@@ -52,6 +55,8 @@ describe('a port already in use', () => {
     ['serve', ACCOUNT],
     ['token-server', CREDENTIALS],
     ['proxy', CREDENTIALS],
+    ['dev', {}],
+    ['emulator', {}],
   ] as const)('wxmp %s --port <busy>: one line naming --port and PORT, exit 2', async (command, env) => {
     const r = await runCli([command, '--port', String(port), '--host', '127.0.0.1'], { env });
     expectOneLine(r, taken());
@@ -62,5 +67,24 @@ describe('a port already in use', () => {
       env: { ...CREDENTIALS, PORT: String(port) },
     });
     expectOneLine(r, taken());
+  });
+});
+
+describe('wxmp dev with a bad --host or --state', () => {
+  it("an address that is not this machine's: one line naming --host, exit 2", async () => {
+    const r = await runCli(['dev', '--port', '0', '--host', '10.255.255.1']);
+    expectOneLine(r, /^wxmp: Cannot listen on 10\.255\.255\.1: .*pass --host/);
+  });
+
+  it('a state file in a folder that does not exist: one line at start, exit 2', async () => {
+    const r = await runCli(['dev', '--port', '0', '--state', '/nonexistent-wxmp/dir/state.json']);
+    expectOneLine(r, /^wxmp: The state file \/nonexistent-wxmp\/dir\/state\.json cannot be written\./);
+  });
+
+  it('a state file that is not JSON: one line at start, exit 2', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wxmp-state-')), 'state.json');
+    writeFileSync(file, 'nope');
+    const r = await runCli(['dev', '--port', '0', '--state', file]);
+    expectOneLine(r, /cannot be read as the emulator's state\. Delete it/);
   });
 });

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ECHO_WELCOME } from '../../../src/examples/echo.js';
 import { ACCOUNT, runCli, startServe, type Served } from './cli.js';
@@ -79,5 +81,26 @@ describe.concurrent('wxmp send against wxmp serve --example echo', () => {
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('wxmp: --appid is required (or set WECHAT_APPID)\n');
+  });
+});
+
+// WeChat does not follow redirects: a webhook URL that answers 302 has failed, whatever the page it points to says.
+describe('wxmp send against a webhook URL that redirects', () => {
+  let server: Server;
+  let url = '';
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url?.startsWith('/redirect')) res.writeHead(302, { location: '/ok' }).end();
+      else res.end('success');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/redirect`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('reports the 302 as the answer (exit 1), not the page it points to', async () => {
+    const r = await runCli(['send', 'text', 'hi', '--url', url], { env: ACCOUNT });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('HTTP status 302 (WeChat needs 200)');
   });
 });

@@ -144,6 +144,22 @@ describe('retries', () => {
   });
 });
 
+describe('a webhook URL that redirects', () => {
+  it('fails the push with the 302: WeChat does not follow it to the page it points to', async () => {
+    const server = await track(
+      rawServer((req, res) => {
+        if (req.url.startsWith('/ok')) res.end('success');
+        else res.writeHead(302, { location: '/ok' }).end();
+      }),
+    );
+    const emulator = emulatorFor(server.url, 'plain');
+    const { record } = (await emulator.fans.text(FAN, 'hi')).pushes[0]!;
+    expect(record.attempts[0]).toMatchObject({ status: 302 });
+    expect(record.verdict).toMatchObject({ ok: false, reason: expect.stringContaining('302') as unknown });
+    expect(server.received.every((r) => !r.url.startsWith('/ok'))).toBe(true);
+  });
+});
+
 describe('reply checks, as WeChat checks the answer', () => {
   const address = {
     toUserName: FAN as string,

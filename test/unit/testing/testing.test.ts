@@ -5,6 +5,7 @@ import { createWebhook } from '../../../src/webhook/handler.js';
 import { parseXml } from '../../../src/xml/parse.js';
 import {
   inbound,
+  newMsgId,
   readReply,
   signedRequest,
   TEST_ACCOUNT_ID,
@@ -175,5 +176,17 @@ describe('readReply', () => {
   it('an empty answer and success are acknowledgements', async () => {
     expect(await readReply({ status: 200, body: '' }, { token: 'AAAAA' })).toEqual({ type: 'empty' });
     expect(await readReply(new Response('success'), { token: 'AAAAA' })).toEqual({ type: 'success' });
+  });
+});
+
+describe('newMsgId', () => {
+  it('gives 19-digit ids within a signed 64-bit integer, as Java SDKs read MsgId into a long', () => {
+    const max = 2n ** 63n - 1n;
+    const ids = Array.from({ length: 10_000 }, () => newMsgId());
+    for (const id of ids) {
+      expect(id).toMatch(/^[1-9]\d{18}$/);
+      expect(BigInt(id) <= max).toBe(true);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
