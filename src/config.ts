@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { WeChatError } from './errors.js';
 
+const PORT_RULE = 'must be a port number from 0 to 65535, digits only (e.g. 3000)';
+
 /** Rules shared by every service that reads the account's settings. */
 export const configRules = {
   appId: z
@@ -29,9 +31,9 @@ export const configRules = {
   // Digits only (0 lets the system pick a free port): a number coercion would read " " as 0 and "0x10" as 16.
   port: z
     .string()
-    .regex(/^\d{1,5}$/, 'must be a port number from 0 to 65535, digits only (e.g. 3000)')
+    .regex(/^\d{1,5}$/, PORT_RULE)
     .transform(Number)
-    .refine((port) => port <= 65535, 'must be a port number from 0 to 65535, digits only (e.g. 3000)'),
+    .refine((port) => port <= 65535, PORT_RULE),
   redisUrl: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
 } as const;
 

@@ -91,11 +91,11 @@ export class WeChatApiError extends WeChatError {
   }
 }
 
+const SECRET_NAMES = 'access_token|secret|appsecret|refresh_token|ticket|encodingaeskey';
 // A backslash ends a value too, so a URL inside escaped JSON keeps its closing `\"` intact.
-const SECRET_QUERY = /((?:access_token|secret|appsecret|refresh_token|ticket|encodingaeskey)=)[^&\s"'\\]+/gi;
+const SECRET_QUERY = new RegExp(`((?:${SECRET_NAMES})=)[^&\\s"'\\\\]+`, 'gi');
 // The same names as JSON string values (stable_token's `"secret"`, an echoed `"access_token"`).
-const SECRET_JSON =
-  /("(?:access_token|secret|appsecret|refresh_token|ticket|encodingaeskey)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+const SECRET_JSON = new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
 
 /**
  * Removes secrets from a string: those that travel in URLs or messages (`access_token=…`, `secret=…`) and string

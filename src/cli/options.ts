@@ -29,10 +29,10 @@ export function cliEnv(): WxmpEnv {
  */
 export function parsePort(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  // Digits only: Number() would read " " as 0 and "0x10" as 16.
-  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
-  if (!(port <= 65535)) configError(flag, `must be a port number (0-65535), got "${value}"`);
-  return port;
+  // The same rule as PORT (digits only, 0-65535), with the flag's value in the message.
+  const port = configRules.port.safeParse(value);
+  if (!port.success) configError(flag, `must be a port number (0-65535), got "${value}"`);
+  return port.data;
 }
 
 /**

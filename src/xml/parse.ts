@@ -63,6 +63,12 @@ function isBlank(s: string, from: number, to: number): boolean {
   return true;
 }
 
+/** The text of `s[from, to)`, entities decoded. */
+function textBetween(s: string, from: number, to: number): string {
+  const chunk = s.slice(from, to);
+  return chunk.includes('&') ? decodeEntities(chunk) : chunk;
+}
+
 function decodeEntities(text: string): string {
   return text.replace(ENTITY, (match, ref: string | undefined) => {
     if (ref === undefined) malformed('a bare "&" in text (use &amp; or CDATA)');
@@ -207,14 +213,11 @@ class Scanner {
       if (lt > this.pos) {
         if (children === undefined) {
           // Maybe a leaf's text: keep it (until a child element shows it was only indentation).
-          let chunk = s.slice(this.pos, lt);
-          if (chunk.includes('&')) chunk = decodeEntities(chunk);
+          const chunk = textBetween(s, this.pos, lt);
           text = text === undefined ? chunk : text + chunk;
           if (!significantText && chunk.trim() !== '') significantText = true;
         } else if (!significantText && !isBlank(s, this.pos, lt)) {
-          let chunk = s.slice(this.pos, lt);
-          if (chunk.includes('&')) chunk = decodeEntities(chunk);
-          if (chunk.trim() !== '') significantText = true;
+          if (textBetween(s, this.pos, lt).trim() !== '') significantText = true;
         }
       }
       this.pos = lt;
