@@ -110,3 +110,16 @@ const SECRET_JSON = new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*)"(?:[^"\\\\]|\\\
 export function redactSecrets(text: string): string {
   return text.replace(SECRET_QUERY, '$1[redacted]').replace(SECRET_JSON, '$1"[redacted]"');
 }
+
+/**
+ * The message of anything thrown, for logs and one-line reports: an `Error`'s message, else the value as text.
+ * It does not redact: pass the result through {@link redactSecrets} where it may quote a URL.
+ *
+ * @example
+ * ```ts
+ * try { await store.get(key); } catch (err) { logger.warn({ err: errorMessage(err) }, 'store unreachable'); }
+ * ```
+ */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

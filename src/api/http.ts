@@ -3,7 +3,7 @@
  * answer become `WeChatError` `TIMEOUT` or `HTTP_ERROR`, which the retry rules treat as "no answer".
  * @module
  */
-import { WeChatError, redactSecrets } from '../errors.js';
+import { errorMessage, redactSecrets, WeChatError } from '../errors.js';
 import type { EndpointSpec } from './endpoints.js';
 import { isJsonContentType, parseJson } from './json.js';
 import type { FileResponse } from './types/common.js';
@@ -170,7 +170,7 @@ function safeDecode(text: string): string {
 function noAnswer(err: unknown, signal: AbortSignal, timeoutMs: number, endpoint: string): WeChatError {
   if (err instanceof WeChatError) return err;
   // The cause keeps the error's kind and message, minus anything that looks like a secret in a URL.
-  const cause = new Error(redactSecrets(err instanceof Error ? err.message : String(err)));
+  const cause = new Error(redactSecrets(errorMessage(err)));
   if (signal.aborted) {
     return new WeChatError('TIMEOUT', `WeChat API ${endpoint} did not answer within ${timeoutMs} ms`, {
       cause,

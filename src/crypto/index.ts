@@ -6,3 +6,4 @@ export * from './signature.js';
 export * from './aes.js';
 export * from './message-crypto.js';
 export * from './envelope.js';
+export * from './mode.js';

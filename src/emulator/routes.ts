@@ -6,6 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { ENCRYPTION_MODES } from '../crypto/mode.js';
 import { createFan, FanActionError, type ActionResult, type FanActions } from './fans.js';
 import { isTyping, listQrScenes, menuFor } from './platform-bridge.js';
 import type { EmulatorState } from './state.js';
@@ -73,7 +74,7 @@ const schemas = {
         z.literal(''),
       ])
       .optional(),
-    mode: z.enum(['plain', 'compatible', 'safe']).optional(),
+    mode: z.enum(ENCRYPTION_MODES).optional(),
     name: z.string().min(1).max(32).optional(),
   }),
 };

@@ -4,6 +4,7 @@
  * @module
  */
 import { configError, type WxmpEnv } from '../config.js';
+import { ENCRYPTION_MODES } from '../crypto/mode.js';
 import type { AccountOverrides } from './app.js';
 import { DEFAULT_ACCOUNT } from './defaults.js';
 import type { EmulatedAccount } from './state.js';
@@ -17,8 +18,6 @@ export interface EmulatorFlags {
   state?: string;
 }
 
-const MODES = ['plain', 'compatible', 'safe'] as const;
-
 /**
  * The account from `WECHAT_*` variables and flags; unset values stay on the embedded development defaults.
  *
@@ -28,8 +27,8 @@ const MODES = ['plain', 'compatible', 'safe'] as const;
  * ```
  */
 export function accountFrom(env: WxmpEnv, flags: EmulatorFlags): AccountOverrides {
-  if (flags.mode !== undefined && !(MODES as readonly string[]).includes(flags.mode)) {
-    configError('--mode', `must be one of ${MODES.join(', ')}, got "${flags.mode}"`);
+  if (flags.mode !== undefined && !(ENCRYPTION_MODES as readonly string[]).includes(flags.mode)) {
+    configError('--mode', `must be one of ${ENCRYPTION_MODES.join(', ')}, got "${flags.mode}"`);
   }
   if (flags.webhook !== undefined && !/^https?:\/\/[^\s/]+/i.test(flags.webhook)) {
     configError(

@@ -8,6 +8,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
+import type { EncryptionMode } from '../crypto/mode.js';
 
 /** The emulated account and how its server is configured. */
 export interface EmulatedAccount {
@@ -20,7 +21,7 @@ export interface EmulatedAccount {
   /** Server configuration: Token, EncodingAESKey and mode, and the webhook URL pushes go to. */
   token: string;
   encodingAESKey: string;
-  mode: 'plain' | 'compatible' | 'safe';
+  mode: EncryptionMode;
   webhookUrl: string | undefined;
 }
 
@@ -87,7 +88,7 @@ export interface PushRecord {
   openid: string;
   /** What was pushed: `text`, `event.CLICK`, … */
   kind: string;
-  mode: 'plain' | 'compatible' | 'safe';
+  mode: EncryptionMode;
   /** The plaintext message XML. */
   messageXml: string;
   /** The exact request body (encrypted in compatible/safe mode) and query string. */

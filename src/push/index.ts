@@ -4,3 +4,4 @@
  */
 export * from './inbound.js';
 export * from './request.js';
+export { ENCRYPTION_MODES, type EncryptionMode } from '../crypto/mode.js';

@@ -5,20 +5,18 @@
  */
 import { openEnvelope } from '../crypto/envelope.js';
 import { MessageCrypto } from '../crypto/message-crypto.js';
+import type { EncryptionMode } from '../crypto/mode.js';
 import { computeMsgSignature, computeSignature, newNonce } from '../crypto/signature.js';
-import { WeChatError } from '../errors.js';
+import { errorMessage, WeChatError } from '../errors.js';
 import { parseReply } from '../replies/parse.js';
 import type { Reply } from '../replies/types.js';
 import { cdata } from '../xml/build.js';
 import { parseXml, textOf, type XmlElement } from '../xml/parse.js';
 
-/** The encryption mode of the server configuration. */
-export type PushMode = 'plain' | 'compatible' | 'safe';
-
 /** The account settings WeChat signs and encrypts with. */
 export interface PushKeys {
   token: string;
-  mode: PushMode;
+  mode: EncryptionMode;
   /** Required for compatible and safe mode. */
   appId?: string | undefined;
   /** Required for compatible and safe mode. */
@@ -166,6 +164,6 @@ export function checkReply(
     }
     return { ok: true, reply, xml };
   } catch (err) {
-    return { ok: false, reason: err instanceof Error ? err.message : String(err), xml };
+    return { ok: false, reason: errorMessage(err), xml };
   }
 }

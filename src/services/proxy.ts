@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { DEFAULT_API_BASE } from '../config.js';
-import { WeChatError, redactSecrets } from '../errors.js';
+import { errorMessage, redactSecrets, WeChatError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { TokenProvider } from '../token/provider.js';
 import { endpointByPath, type EndpointSpec } from '../api/endpoints.js';
@@ -147,7 +147,7 @@ export function createProxy(options: ProxyOptions): ApiProxy {
     } catch (err) {
       const status = isNoAnswer(err) ? (err.code === 'TIMEOUT' ? 504 : 502) : 503;
       const code = err instanceof WeChatError ? err.code : 'INTERNAL';
-      const detail = redactSecrets(err instanceof Error ? err.message : String(err));
+      const detail = redactSecrets(errorMessage(err));
       logger.warn(
         { key: keyId, path: spec.path, status, error: code, detail, ms: Date.now() - started },
         'proxy: call failed',

@@ -4,6 +4,7 @@
  * runs the handler and stores the reply; the others wait for it (up to `waitMs`) and answer the same.
  * @module
  */
+import { errorMessage } from '../errors.js';
 import { createClient } from 'redis';
 import { silentLogger, type Logger } from '../logger.js';
 import { fromNodeRedis } from '../token/stores/node-redis.js';
@@ -124,9 +125,7 @@ export function redisDedupFromUrl(
       reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
     },
   });
-  client.on('error', (err: unknown) =>
-    logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'dedup redis error'),
-  );
+  client.on('error', (err: unknown) => logger.warn({ err: errorMessage(err) }, 'dedup redis error'));
   client.connect().catch(() => undefined);
   return {
     dedup: new RedisDedup({ redis: fromNodeRedis(client), logger }),

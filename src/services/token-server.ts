@@ -11,7 +11,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { configError, type WxmpEnv } from '../config.js';
-import { WeChatApiError, WeChatError } from '../errors.js';
+import { errorMessage, WeChatApiError, WeChatError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import { createTokenStoreFromEnv, requireCredentials } from '../token/from-env.js';
@@ -171,10 +171,7 @@ export function createTokenServer(options: TokenServerOptions): TokenServer {
           status,
         );
       }
-      logger.error(
-        { err: err instanceof Error ? err.message : String(err) },
-        'token server: unexpected error',
-      );
+      logger.error({ err: errorMessage(err) }, 'token server: unexpected error');
       return c.json({ error: 'INTERNAL', message: 'Unexpected error; see the token server log' }, 500);
     }
   }

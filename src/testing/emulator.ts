@@ -10,6 +10,7 @@ import {
   type Emulator,
   type EmulatorOptions,
 } from '../emulator/app.js';
+import type { EncryptionMode } from '../crypto/mode.js';
 import { DEFAULT_FAN, type FanActions } from '../emulator/fans.js';
 import type { Pusher } from '../emulator/push.js';
 import { serveEmulator } from '../emulator/serve.js';
@@ -24,7 +25,7 @@ export interface StartEmulatorOptions {
   /** Or your bot itself: the emulator serves it at `/wx` with the account's keys and pushes there. */
   bot?: Router | Middleware | undefined;
   /** Encryption mode of the pushes; default plain. */
-  mode?: 'plain' | 'compatible' | 'safe' | undefined;
+  mode?: EncryptionMode | undefined;
   /** Account settings (AppID, Token, EncodingAESKey…); default the embedded development account. */
   account?: AccountOverrides | undefined;
   /** Per-attempt timeout; default 5000 ms like WeChat. A few hundred ms keeps timeout tests quick. */

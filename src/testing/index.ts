@@ -24,6 +24,6 @@ export {
 } from './requests.js';
 export { readReply, type AnyResponse } from './reply.js';
 export { inbound, newMsgId, type Parties } from '../push/inbound.js';
-export type { PushMode } from '../push/request.js';
+export type { EncryptionMode } from '../crypto/mode.js';
 
 export { startEmulator, type StartEmulatorOptions, type TestEmulator } from './emulator.js';

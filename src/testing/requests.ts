@@ -7,7 +7,8 @@
 import { randomInt } from 'node:crypto';
 import { computeSignature, newNonce } from '../crypto/signature.js';
 import { inbound, type Parties } from '../push/inbound.js';
-import { buildPush, type PushMode } from '../push/request.js';
+import type { EncryptionMode } from '../crypto/mode.js';
+import { buildPush } from '../push/request.js';
 import type { XmlInputElement } from '../xml/build.js';
 
 /** The fan's openid the helpers use unless `from` is given. */
@@ -20,7 +21,7 @@ export interface TestKeys {
   /** The Token of the server configuration. */
   token: string;
   /** Default `plain`. Compatible and safe mode need `appId` and `encodingAESKey`. */
-  mode?: PushMode | undefined;
+  mode?: EncryptionMode | undefined;
   appId?: string | undefined;
   encodingAESKey?: string | undefined;
   /** The fan's openid (FromUserName); default {@link TEST_FAN_OPENID}. */

@@ -11,7 +11,7 @@
  * that has not expired is served rather than an error.
  * @module
  */
-import { WeChatError } from '../errors.js';
+import { errorMessage, WeChatError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { retryDelay, type BackoffOptions } from './backoff.js';
 import type { CredentialFetcher, FetchedCredential } from './fetchers.js';
@@ -231,7 +231,7 @@ export class CredentialManager {
       if (!this.#writeFailing) {
         this.#writeFailing = true;
         this.#o.logger.warn(
-          { credential: this.#o.label, err: err instanceof Error ? err.message : String(err) },
+          { credential: this.#o.label, err: errorMessage(err) },
           'token store refused the write; serving the credential from this process and retrying',
         );
       }
@@ -248,7 +248,7 @@ export class CredentialManager {
     if (this.#storeDown) return; // logged once per outage, not once per call
     this.#storeDown = true;
     this.#o.logger.warn(
-      { credential: this.#o.label, err: err instanceof Error ? err.message : String(err) },
+      { credential: this.#o.label, err: errorMessage(err) },
       'token store unavailable; serving the cached credential and capping calls in this process',
     );
   }
@@ -260,7 +260,7 @@ export class CredentialManager {
       (err: unknown) => {
         // Callers are still served the cached record; the next due call tries again after the backoff.
         this.#o.logger.warn(
-          { credential: this.#o.label, err: err instanceof Error ? err.message : String(err) },
+          { credential: this.#o.label, err: errorMessage(err) },
           'background refresh failed',
         );
       },
@@ -382,7 +382,7 @@ export class CredentialManager {
         fetched = await this.#callUpstream(true, startedAt);
       } catch (err) {
         this.#o.logger.warn(
-          { credential: this.#o.label, err: err instanceof Error ? err.message : String(err) },
+          { credential: this.#o.label, err: errorMessage(err) },
           'forced refresh failed; keeping the value WeChat returned',
         );
       }
@@ -432,7 +432,7 @@ export class CredentialManager {
           credential: this.#o.label,
           failures: this.#failures,
           retryInMs: delay,
-          err: err instanceof Error ? err.message : String(err),
+          err: errorMessage(err),
         },
         'refresh failed',
       );

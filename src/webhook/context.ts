@@ -2,11 +2,9 @@
  * The context a handler receives.
  * @module
  */
+import type { EncryptionMode } from '../crypto/mode.js';
 import type { Logger } from '../logger.js';
 import type { Message } from '../messages/types.js';
-
-/** How the push arrived. */
-export type EncryptionMode = 'plain' | 'compatible' | 'safe';
 
 /**
  * Everything a handler knows about one push. `M` narrows as routes are registered.

@@ -14,7 +14,8 @@ import type { Message } from '../messages/types.js';
 import { renderReply, toReply } from '../replies/render.js';
 import type { Reply } from '../replies/types.js';
 import { parseXml, textOf, type XmlValue } from '../xml/parse.js';
-import type { Context, EncryptionMode } from './context.js';
+import type { EncryptionMode } from '../crypto/mode.js';
+import type { Context } from './context.js';
 import { withBudget } from './deadline.js';
 import { MemoryDedup, type Dedup } from './dedup.js';
 import {

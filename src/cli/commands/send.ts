@@ -5,6 +5,7 @@
  * @module
  */
 import { Option, type Command } from 'commander';
+import { ENCRYPTION_MODES } from '../../crypto/mode.js';
 import { buildMessage, SEND_TYPES, type MessageFlags, type SendType } from '../send/message.js';
 import { sendPush } from '../send/push.js';
 import { formatReport, reportJson } from '../send/report.js';
@@ -32,13 +33,7 @@ function withPushOptions(cmd: Command): Command {
   return cmd
     .option('--url <url>', 'the webhook URL, e.g. http://127.0.0.1:3000/wx (required)')
     .option('--aes', 'safe mode: encrypt the push, expect an encrypted reply (same as --mode safe)')
-    .addOption(
-      new Option('--mode <mode>', 'encryption mode (default: plain)').choices([
-        'plain',
-        'compatible',
-        'safe',
-      ]),
-    )
+    .addOption(new Option('--mode <mode>', 'encryption mode (default: plain)').choices(ENCRYPTION_MODES))
     .option('--from <openid>', "the fan's openid (FromUserName)", DEFAULT_FAN_OPENID)
     .option('--to <gh_id>', "the account's original id (ToUserName)", DEFAULT_ACCOUNT_ID)
     .option('--token <token>', 'the Token (default: WECHAT_TOKEN)')

@@ -3,11 +3,11 @@
  * WeChat judges it.
  * @module
  */
+import type { EncryptionMode } from '../../crypto/mode.js';
 import {
   buildPush,
   checkReply,
   pushCrypto,
-  type PushMode,
   type PushRequest,
   type ReplyVerdict,
 } from '../../push/request.js';
@@ -31,7 +31,7 @@ export interface SendReport {
   url: string;
   /** `text`, `event CLICK`, … */
   label: string;
-  mode: PushMode;
+  mode: EncryptionMode;
   push: PushRequest;
   attempts: SendAttempt[];
 }

@@ -4,7 +4,8 @@
  * @module
  */
 import { configError } from '../../config.js';
-import type { PushKeys, PushMode } from '../../push/request.js';
+import type { EncryptionMode } from '../../crypto/mode.js';
+import type { PushKeys } from '../../push/request.js';
 import { accountSetting, requireAccountSetting } from '../options.js';
 import { numberFlag, requireFlag } from './flags.js';
 
@@ -64,7 +65,7 @@ export function resolveTarget(
   if (flags.aes && flags.mode !== undefined && flags.mode !== 'safe') {
     configError('--aes', `means --mode safe and cannot be combined with --mode ${flags.mode}`);
   }
-  const mode = (flags.aes ? 'safe' : (flags.mode ?? 'plain')) as PushMode;
+  const mode = (flags.aes ? 'safe' : (flags.mode ?? 'plain')) as EncryptionMode;
   const keys: PushKeys = { token: requireAccountSetting('token', flags.token, env), mode };
   if (mode === 'plain') {
     // Keys are not needed, but a bad value given as a flag is still a mistake worth reporting.

@@ -2,6 +2,7 @@
  * node-redis (`redis` v5) behind {@link RedisLike}, and a store opened straight from a `REDIS_URL`.
  * @module
  */
+import { errorMessage } from '../../errors.js';
 import { createClient } from 'redis';
 import type { Logger } from '../../logger.js';
 import { silentLogger } from '../../logger.js';
@@ -104,7 +105,7 @@ export function createRedisStoreFromUrl(url: string, options: RedisUrlStoreOptio
   client.on('error', (err: unknown) => {
     if (down) return;
     down = true;
-    logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'redis unreachable; retrying');
+    logger.warn({ err: errorMessage(err) }, 'redis unreachable; retrying');
   });
   client.on('ready', () => {
     if (down) logger.info({}, 'redis reachable again');

@@ -8,7 +8,7 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { WeChatError } from '../../errors.js';
+import { errorMessage, WeChatError } from '../../errors.js';
 import type { TokenRecord, TokenStore } from '../store.js';
 
 /**
@@ -166,12 +166,8 @@ function withDeadline<T>(what: string, command: () => Promise<T>, timeoutMs: num
       },
       (err: unknown) => {
         clearTimeout(timer);
-        reject(new WeChatError('STORE_ERROR', `Redis ${what} failed: ${messageOf(err)}`, { cause: err }));
+        reject(new WeChatError('STORE_ERROR', `Redis ${what} failed: ${errorMessage(err)}`, { cause: err }));
       },
     );
   });
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -7,7 +7,13 @@ import type { Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeSignature } from '../../../src/crypto/signature.js';
 import { createEchoBot } from '../../../src/examples/echo.js';
-import { buildPush, checkReply, inbound, type PushMode, type PushRequest } from '../../../src/push/index.js';
+import {
+  buildPush,
+  checkReply,
+  inbound,
+  type EncryptionMode,
+  type PushRequest,
+} from '../../../src/push/index.js';
 import { createWebhook, DEFAULT_MAX_BODY_BYTES, type Webhook } from '../../../src/webhook/index.js';
 
 export const KEYS = {
@@ -24,7 +30,7 @@ export function echoWebhook(): Webhook {
 }
 
 /** A text message from the fan, signed (and in safe mode encrypted) as WeChat pushes it. */
-export function textPush(content: string, mode: PushMode = 'plain'): PushRequest {
+export function textPush(content: string, mode: EncryptionMode = 'plain'): PushRequest {
   return buildPush(inbound.text({ to: ACCOUNT, from: FAN }, content), { ...KEYS, mode });
 }
 
@@ -43,7 +49,7 @@ export function verificationSearch(echostr: string): string {
 }
 
 /** Checks an answer as WeChat would and returns the text it replied. */
-export function repliedText(answer: Answer, mode: PushMode = 'plain'): string | undefined {
+export function repliedText(answer: Answer, mode: EncryptionMode = 'plain'): string | undefined {
   const verdict = checkReply(answer.status, answer.body, {
     keys: { ...KEYS, mode },
     fan: FAN,

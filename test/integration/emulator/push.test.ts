@@ -6,7 +6,7 @@ import { parseMessage } from '../../../src/messages/parse.js';
 import { reply } from '../../../src/replies/reply.js';
 import { renderReply } from '../../../src/replies/render.js';
 import { SERVICE_UNAVAILABLE_NOTICE } from '../../../src/emulator/push.js';
-import type { PushMode } from '../../../src/push/request.js';
+import type { EncryptionMode } from '../../../src/crypto/mode.js';
 import { Router } from '../../../src/webhook/router.js';
 import { parseXml, textOf } from '../../../src/xml/parse.js';
 import { ACCOUNT, botServer, emulatorFor, FAN, rawServer, type Loopback } from './support.js';
@@ -23,62 +23,65 @@ async function track(server: Promise<Loopback>): Promise<Loopback> {
 
 const crypto = new MessageCrypto({ appId: ACCOUNT.appId, encodingAESKey: ACCOUNT.encodingAESKey });
 
-describe.each<PushMode>(['plain', 'compatible', 'safe'])('the push in %s mode to a real echo bot', (mode) => {
-  it('is signed, encrypted as the mode says, and the echo comes back into the chat', async () => {
-    const server = await track(botServer(createEchoBot()));
-    const emulator = emulatorFor(server.url, mode);
-    const { sent, pushes } = await emulator.fans.text(FAN, 'hello 你好');
-    const outcome = pushes[0]!;
+describe.each<EncryptionMode>(['plain', 'compatible', 'safe'])(
+  'the push in %s mode to a real echo bot',
+  (mode) => {
+    it('is signed, encrypted as the mode says, and the echo comes back into the chat', async () => {
+      const server = await track(botServer(createEchoBot()));
+      const emulator = emulatorFor(server.url, mode);
+      const { sent, pushes } = await emulator.fans.text(FAN, 'hello 你好');
+      const outcome = pushes[0]!;
 
-    expect(sent[0]).toMatchObject({
-      direction: 'in',
-      via: 'fan',
-      msgType: 'text',
-      payload: { content: 'hello 你好' },
-    });
-    expect(outcome.record.verdict).toEqual({ ok: true });
-    expect(outcome.entries).toHaveLength(1);
-    expect(outcome.entries[0]).toMatchObject({
-      direction: 'out',
-      via: 'reply',
-      msgType: 'text',
-      payload: { content: 'hello 你好' },
-    });
+      expect(sent[0]).toMatchObject({
+        direction: 'in',
+        via: 'fan',
+        msgType: 'text',
+        payload: { content: 'hello 你好' },
+      });
+      expect(outcome.record.verdict).toEqual({ ok: true });
+      expect(outcome.entries).toHaveLength(1);
+      expect(outcome.entries[0]).toMatchObject({
+        direction: 'out',
+        via: 'reply',
+        msgType: 'text',
+        payload: { content: 'hello 你好' },
+      });
 
-    const [request] = server.received;
-    const query = new URL(request!.url, 'http://x').searchParams;
-    const timestamp = query.get('timestamp')!;
-    const nonce = query.get('nonce')!;
-    expect(query.get('signature')).toBe(computeSignature(ACCOUNT.token, timestamp, nonce));
-    expect(query.get('openid')).toBe(FAN);
-    expect(request!.body).toBe(outcome.record.requestBody);
-    const body = parseXml(request!.body).value;
-    if (mode === 'plain') {
-      expect(query.get('encrypt_type')).toBeNull();
-      expect(parseMessage(request!.body)).toMatchObject({
+      const [request] = server.received;
+      const query = new URL(request!.url, 'http://x').searchParams;
+      const timestamp = query.get('timestamp')!;
+      const nonce = query.get('nonce')!;
+      expect(query.get('signature')).toBe(computeSignature(ACCOUNT.token, timestamp, nonce));
+      expect(query.get('openid')).toBe(FAN);
+      expect(request!.body).toBe(outcome.record.requestBody);
+      const body = parseXml(request!.body).value;
+      if (mode === 'plain') {
+        expect(query.get('encrypt_type')).toBeNull();
+        expect(parseMessage(request!.body)).toMatchObject({
+          type: 'text',
+          content: 'hello 你好',
+          fromUserName: FAN,
+          toUserName: ACCOUNT.ghId,
+        });
+        expect(outcome.record.replyXml).toContain('hello 你好');
+        return;
+      }
+      const encrypt = textOf(body, 'Encrypt')!;
+      expect(query.get('encrypt_type')).toBe('aes');
+      expect(query.get('msg_signature')).toBe(computeMsgSignature(ACCOUNT.token, timestamp, nonce, encrypt));
+      expect(parseMessage(crypto.decrypt(encrypt).message)).toMatchObject({
         type: 'text',
         content: 'hello 你好',
-        fromUserName: FAN,
-        toUserName: ACCOUNT.ghId,
       });
-      expect(outcome.record.replyXml).toContain('hello 你好');
-      return;
-    }
-    const encrypt = textOf(body, 'Encrypt')!;
-    expect(query.get('encrypt_type')).toBe('aes');
-    expect(query.get('msg_signature')).toBe(computeMsgSignature(ACCOUNT.token, timestamp, nonce, encrypt));
-    expect(parseMessage(crypto.decrypt(encrypt).message)).toMatchObject({
-      type: 'text',
-      content: 'hello 你好',
+      // Compatible mode keeps the plaintext beside Encrypt; safe mode sends only the recipient and Encrypt.
+      expect(textOf(body, 'MsgType')).toBe(mode === 'compatible' ? 'text' : undefined);
+      if (mode === 'safe') {
+        expect(outcome.record.attempts[0]!.body).toContain('<Encrypt>');
+        expect(outcome.record.replyXml).toContain('<Content><![CDATA[hello 你好]]></Content>');
+      }
     });
-    // Compatible mode keeps the plaintext beside Encrypt; safe mode sends only the recipient and Encrypt.
-    expect(textOf(body, 'MsgType')).toBe(mode === 'compatible' ? 'text' : undefined);
-    if (mode === 'safe') {
-      expect(outcome.record.attempts[0]!.body).toContain('<Encrypt>');
-      expect(outcome.record.replyXml).toContain('<Content><![CDATA[hello 你好]]></Content>');
-    }
-  });
-});
+  },
+);
 
 describe('retries', () => {
   it('tries 3 times with the identical request on timeouts, and the bot (deduplicating) answers once', async () => {
@@ -167,7 +170,7 @@ describe('reply checks, as WeChat checks the answer', () => {
     createTime: 1,
     answersUserMessage: true,
   };
-  const cases: [string, (body: string) => { status: number; body: string }, PushMode, RegExp][] = [
+  const cases: [string, (body: string) => { status: number; body: string }, EncryptionMode, RegExp][] = [
     [
       'a wrong ToUserName',
       () => ({ status: 200, body: renderReply(reply.text('x'), { ...address, toUserName: 'oSomeoneElse' }) }),

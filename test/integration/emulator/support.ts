@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../../src/emulator/app.js';
 import { DEFAULT_ACCOUNT } from '../../../src/emulator/defaults.js';
 import { DEFAULT_FAN } from '../../../src/emulator/fans.js';
-import type { PushMode } from '../../../src/push/request.js';
+import type { EncryptionMode } from '../../../src/crypto/mode.js';
 import { handleNodeRequest, sendResponse } from '../../../src/webhook/adapters/node.js';
 import { createWebhook } from '../../../src/webhook/handler.js';
 import type { Router } from '../../../src/webhook/router.js';
@@ -87,7 +87,7 @@ export function botServer(
 /** An emulator (not listening) pushing to `webhookUrl` in `mode`. */
 export function emulatorFor(
   webhookUrl: string,
-  mode: PushMode = 'plain',
+  mode: EncryptionMode = 'plain',
   options: EmulatorOptions = {},
 ): Emulator {
   return createEmulator({ ...options, account: { webhookUrl, mode, ...options.account } });

@@ -2,7 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { computeMsgSignature, computeSignature } from '../../../src/crypto/signature.js';
 import type { Logger } from '../../../src/logger.js';
 import type { Message } from '../../../src/messages/types.js';
-import { buildPush, checkReply, inbound, type PushKeys, type PushMode } from '../../../src/push/index.js';
+import {
+  buildPush,
+  checkReply,
+  inbound,
+  type PushKeys,
+  type EncryptionMode,
+} from '../../../src/push/index.js';
 import { reply } from '../../../src/replies/reply.js';
 import type { Reply } from '../../../src/replies/types.js';
 import { createWebhook, type WebhookOptions } from '../../../src/webhook/handler.js';
@@ -44,13 +50,13 @@ function setup(options: Partial<WebhookOptions> = {}, handler?: (m: Message) => 
   return { webhook, seen, logger };
 }
 
-function keysFor(mode: PushMode, encodingAESKey = KEY): PushKeys {
+function keysFor(mode: EncryptionMode, encodingAESKey = KEY): PushKeys {
   return { token: TOKEN, mode, appId: APPID, encodingAESKey };
 }
 
 async function post(
   webhook: ReturnType<typeof setup>['webhook'],
-  mode: PushMode,
+  mode: EncryptionMode,
   xml = inbound.text(FAN, 'hello'),
   key = KEY,
 ) {
@@ -390,11 +396,11 @@ describe('handlers: errors, retries and the reply budget', () => {
 });
 
 describe('respond: the answer without a promise when it is ready at once', () => {
-  const push = (mode: PushMode) => {
+  const push = (mode: EncryptionMode) => {
     const p = buildPush(inbound.text(FAN, 'hello'), keysFor(mode), { timestamp: TS, nonce: '415670741' });
     return { method: 'POST', url: `/wx${p.search}`, body: p.body };
   };
-  const verdict = (res: { status: number; body: string }, mode: PushMode) =>
+  const verdict = (res: { status: number; body: string }, mode: EncryptionMode) =>
     checkReply(res.status, res.body, {
       keys: keysFor(mode),
       fan: FAN.from,
