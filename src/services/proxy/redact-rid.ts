@@ -11,7 +11,7 @@ import { redactSecrets } from '../../errors.js';
  *
  * @example
  * ```ts
- * redactRidAnswer('{"errcode":0,"request":{"request_url":"access_token=T&cgi_path=/cgi-bin/menu/get"}}', ['T']);
+ * redactRidAnswer('{"errcode":0,"request":{"request_url":"access_token=TOKEN_1&cgi_path=/cgi-bin/menu/get"}}', ['TOKEN_1']);
  * // '{"errcode":0,"request":{"request_url":"access_token=[redacted]&cgi_path=/cgi-bin/menu/get"}}'
  * ```
  */
