@@ -4,9 +4,8 @@
  * runs the handler and stores the reply; the others wait for it (up to `waitMs`) and answer the same.
  * @module
  */
-import { errorMessage } from '../errors.js';
-import { createClient } from 'redis';
 import { silentLogger, type Logger } from '../logger.js';
+import { connectRedis } from '../redis-connection.js';
 import { fromNodeRedis } from '../token/stores/node-redis.js';
 import type { RedisLike } from '../token/stores/redis.js';
 import { MemoryDedup, type Dedup } from '../webhook/dedup.js';
@@ -104,8 +103,8 @@ export class RedisDedup implements Dedup {
 }
 
 /**
- * A `RedisDedup` on its own connection to `url`, and a way to close it. While Redis is down, commands fail at once
- * (no offline queue) and each instance handles its pushes itself.
+ * A `RedisDedup` on its own connection to `url` (see `connectRedis`), and a way to close it. While Redis is down,
+ * commands fail at once (no offline queue) and each instance handles its pushes itself.
  *
  * @example
  * ```ts
@@ -117,20 +116,9 @@ export function redisDedupFromUrl(
   url: string,
   logger: Logger = silentLogger,
 ): { dedup: RedisDedup; close: () => Promise<void> } {
-  const client = createClient({
-    url,
-    disableOfflineQueue: true,
-    socket: {
-      connectTimeout: 2000,
-      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
-    },
-  });
-  client.on('error', (err: unknown) => logger.warn({ err: errorMessage(err) }, 'dedup redis error'));
-  client.connect().catch(() => undefined);
+  const { client, close } = connectRedis(url, { logger, purpose: 'dedup' });
   return {
     dedup: new RedisDedup({ redis: fromNodeRedis(client), logger }),
-    close: async () => {
-      if (client.isOpen) await client.close();
-    },
+    close,
   };
 }

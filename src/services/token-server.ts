@@ -7,16 +7,22 @@
  * refresh lock and one call cap.
  * @module
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hono, type Context } from 'hono';
-import { z } from 'zod';
-import { configError, type WxmpEnv } from '../config.js';
-import { errorMessage, WeChatApiError, WeChatError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import { silentLogger } from '../logger.js';
+import { Hono } from 'hono';
+import type { WxmpEnv } from '../config.js';
+import { silentLogger, type Logger } from '../logger.js';
 import { createTokenStoreFromEnv, requireCredentials } from '../token/from-env.js';
 import { createTokenManager, type TokenManager } from '../token/manager.js';
 import { createTicketManager, type TicketManager, type TicketType } from '../token/ticket.js';
+import { requireClientKey } from './client-key-auth.js';
+import { parseClientKeys } from './client-keys.js';
+import {
+  healthz,
+  invalidateTicket,
+  invalidateToken,
+  serveTicket,
+  serveToken,
+  type ServedCredentials,
+} from './token-server/routes.js';
 
 /**
  * Options of {@link createTokenServer}.
@@ -52,15 +58,12 @@ export interface TokenServer {
   close(): Promise<void>;
 }
 
-const ticketType = z.enum(['jsapi', 'wx_card']).default('jsapi');
-const invalidateBody = z.object({ access_token: z.string().min(1).max(2048) });
-const ticketQuery = z.object({ type: ticketType });
-const ticketInvalidateBody = z.object({ ticket: z.string().min(1).max(2048), type: ticketType });
 const ROUTES =
   'Routes: GET /token, POST /token/invalidate, GET /ticket, POST /ticket/invalidate, GET /healthz';
 
 /**
- * Creates the token server's app around existing managers.
+ * Creates the token server's app around existing managers: `/healthz` open, `/token*` and `/ticket*` behind the
+ * client key, 404 elsewhere listing the routes.
  *
  * @example
  * ```ts
@@ -74,108 +77,18 @@ export function createTokenServer(options: TokenServerOptions): TokenServer {
   const logger = options.logger ?? silentLogger;
   const { tokens } = options;
   const tickets = options.tickets ?? {};
-  const isClientKey = clientKeyMatcher(options.clientKeys);
-  const now = options.now ?? Date.now;
-  const expiry = (expiresAt: number | undefined) => expiryFields(expiresAt, now());
+  const served: ServedCredentials = { tokens, tickets, logger, now: options.now ?? Date.now };
+  const authenticate = requireClientKey({ keys: options.clientKeys, logger, server: 'token server' });
   const app = new Hono();
-
-  app.get('/healthz', async (c) => {
-    const cached = await tokens.peek();
-    return c.json({ status: 'ok', token_cached: cached !== undefined });
-  });
-
+  app.get('/healthz', healthz(served));
   // `/x/*` covers `/x` itself too.
   app.use('/token/*', authenticate);
   app.use('/ticket/*', authenticate);
-
-  app.get('/token', (c) =>
-    answer(c, async () => {
-      const token = await tokens.getToken();
-      const seen = await tokens.peek();
-      return { access_token: token, ...expiry(seen?.accessToken === token ? seen.expiresAt : undefined) };
-    }),
-  );
-
-  app.post('/token/invalidate', (c) =>
-    answer(c, async () => {
-      const body = await jsonBody(c, invalidateBody, '{"access_token": "<the token WeChat rejected>"}');
-      await tokens.invalidate(body.access_token);
-      logger.info({}, 'access_token invalidated by a client');
-      return { ok: true };
-    }),
-  );
-
-  app.get('/ticket', (c) =>
-    answer(c, async () => {
-      const parsed = ticketQuery.safeParse({ type: c.req.query('type') });
-      if (!parsed.success) throw new HttpError(400, 'BAD_REQUEST', 'type must be jsapi or wx_card');
-      const manager = ticketManager(parsed.data.type);
-      const ticket = await manager.getTicket();
-      const seen = await manager.peek();
-      return { ticket, ...expiry(seen?.ticket === ticket ? seen.expiresAt : undefined) };
-    }),
-  );
-
-  // Like /token/invalidate: only that exact ticket is dropped, so a client holding a stale one never wipes a fresh one.
-  app.post('/ticket/invalidate', (c) =>
-    answer(c, async () => {
-      const body = await jsonBody(
-        c,
-        ticketInvalidateBody,
-        '{"ticket": "<the ticket the JS-SDK rejected>", "type": "jsapi" (default) or "wx_card"}',
-      );
-      await ticketManager(body.type).invalidate(body.ticket);
-      logger.info({ type: body.type }, 'ticket invalidated by a client');
-      return { ok: true };
-    }),
-  );
-
+  app.get('/token', serveToken(served));
+  app.post('/token/invalidate', invalidateToken(served));
+  app.get('/ticket', serveTicket(served));
+  app.post('/ticket/invalidate', invalidateTicket(served));
   app.notFound((c) => c.json({ error: 'NOT_FOUND', message: ROUTES }, 404));
-
-  function ticketManager(type: TicketType): TicketManager {
-    const manager = tickets[type];
-    if (manager === undefined)
-      throw new HttpError(404, 'NOT_FOUND', `This server does not serve ${type} tickets`);
-    return manager;
-  }
-
-  async function authenticate(c: Context, next: () => Promise<void>): Promise<Response | void> {
-    const header = c.req.header('authorization') ?? '';
-    const key = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
-    if (key === undefined || !isClientKey(key)) {
-      logger.warn({ path: c.req.path }, 'token server: request without a valid client key');
-      c.header('www-authenticate', 'Bearer');
-      return c.json(
-        { error: 'UNAUTHORIZED', message: 'Send Authorization: Bearer <one of WXMP_CLIENT_KEYS>' },
-        401,
-      );
-    }
-    await next();
-  }
-
-  async function answer(c: Context, produce: () => Promise<object>): Promise<Response> {
-    c.header('cache-control', 'no-store');
-    try {
-      return c.json(await produce());
-    } catch (err) {
-      if (err instanceof HttpError) return c.json({ error: err.code, message: err.message }, err.status);
-      if (err instanceof WeChatError) {
-        const status = err.code === 'RATE_LIMITED' ? 429 : err instanceof WeChatApiError ? 502 : 503;
-        logger.warn({ code: err.code, err: err.message }, 'token server: could not serve a credential');
-        return c.json(
-          {
-            error: err.code,
-            message: err.message,
-            ...(err instanceof WeChatApiError ? { errcode: err.errcode } : {}),
-          },
-          status,
-        );
-      }
-      logger.error({ err: errorMessage(err) }, 'token server: unexpected error');
-      return c.json({ error: 'INTERNAL', message: 'Unexpected error; see the token server log' }, 500);
-    }
-  }
-
   return {
     app,
     async close() {
@@ -245,95 +158,4 @@ export function createTokenServerFromEnv(env: WxmpEnv, options: TokenServerEnvOp
       await store.close?.();
     },
   };
-}
-
-/**
- * Shortest client key accepted: guessing one must be hopeless.
- *
- * @example
- * ```ts
- * if (key.length < MIN_CLIENT_KEY_LENGTH) throw new Error('key too short');
- * ```
- */
-export const MIN_CLIENT_KEY_LENGTH = 16;
-
-/**
- * Splits `WXMP_CLIENT_KEYS` (comma-separated) and checks each key; fails with one line when missing or weak.
- *
- * @example
- * ```ts
- * parseClientKeys('service-a-0123456789,service-b-0123456789'); // two keys
- * ```
- */
-export function parseClientKeys(raw: string | undefined): string[] {
-  const keys = (raw ?? '')
-    .split(',')
-    .map((k) => k.trim())
-    .filter((k) => k !== '');
-  if (keys.length === 0) {
-    configError(
-      'WXMP_CLIENT_KEYS',
-      'is required: a comma-separated list of keys callers send as Authorization: Bearer <key>',
-    );
-  }
-  if (keys.some((k) => k.length < MIN_CLIENT_KEY_LENGTH)) {
-    configError(
-      'WXMP_CLIENT_KEYS',
-      `has a key shorter than ${MIN_CLIENT_KEY_LENGTH} characters; use long random keys (openssl rand -hex 24)`,
-    );
-  }
-  return keys;
-}
-
-/**
- * A constant-time membership test: both sides are hashed to 32 bytes (so lengths leak nothing) and every key is
- * compared, with no early exit.
- *
- * @example
- * ```ts
- * const isClientKey = clientKeyMatcher(['service-a-0123456789']);
- * isClientKey('service-a-0123456789'); // true
- * ```
- */
-export function clientKeyMatcher(keys: readonly string[]): (candidate: string) => boolean {
-  const digests = keys.map(sha256);
-  return (candidate) => {
-    const digest = sha256(candidate);
-    let match = false;
-    for (const known of digests) match = timingSafeEqual(known, digest) || match;
-    return match;
-  };
-}
-
-/** Reads and validates a JSON body; a 400 names the body `expected` (never echoing what was sent). */
-async function jsonBody<T>(c: Context, schema: z.ZodType<T>, expected: string): Promise<T> {
-  const parsed = schema.safeParse(await c.req.json().catch(() => undefined));
-  if (!parsed.success) throw new HttpError(400, 'BAD_REQUEST', `Send a JSON body ${expected}`);
-  return parsed.data;
-}
-
-function sha256(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
-}
-
-function expiryFields(
-  expiresAt: number | undefined,
-  now: number,
-): { expires_at: number | null; expires_in: number | null } {
-  // Only when the token changed between our two reads (a refresh landed in between) is the expiry unknown.
-  if (expiresAt === undefined) return { expires_at: null, expires_in: null };
-  return {
-    expires_at: Math.floor(expiresAt / 1000),
-    expires_in: Math.max(0, Math.floor((expiresAt - now) / 1000)),
-  };
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: 400 | 404,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }

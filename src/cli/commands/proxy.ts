@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { configError, loadDotEnv, readEnv } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { createProxy, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../services/proxy.js';
-import { parseClientKeys } from '../../services/token-server.js';
+import { parseClientKeys } from '../../services/client-keys.js';
 import { createTokenManagerFromEnv, requireCredentials } from '../../token/from-env.js';
 import { parsePort } from '../options.js';
 import { serveUntilSignal } from '../serve-app.js';

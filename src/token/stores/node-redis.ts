@@ -2,10 +2,8 @@
  * node-redis (`redis` v5) behind {@link RedisLike}, and a store opened straight from a `REDIS_URL`.
  * @module
  */
-import { errorMessage } from '../../errors.js';
-import { createClient } from 'redis';
 import type { Logger } from '../../logger.js';
-import { silentLogger } from '../../logger.js';
+import { connectRedis, type RedisConnection } from '../../redis-connection.js';
 import type { TokenStore } from '../store.js';
 import { createRedisStore, type RedisLike } from './redis.js';
 
@@ -81,7 +79,8 @@ export interface RedisUrlStoreOptions {
 }
 
 /**
- * Opens a node-redis client on `url` and returns a store that owns it (`close()` closes the connection).
+ * Opens a node-redis client on `url` (see `connectRedis`) and returns a store that owns it (`close()` closes the
+ * connection).
  *
  * The client reconnects by itself; while it is down, commands fail fast (no offline queue) and the manager falls
  * back to its cached token. Commands issued before the first connection wait for it, within the command deadline.
@@ -92,42 +91,28 @@ export interface RedisUrlStoreOptions {
  * ```
  */
 export function createRedisStoreFromUrl(url: string, options: RedisUrlStoreOptions = {}): TokenStore {
-  const logger = options.logger ?? silentLogger;
-  const client = createClient({
-    url,
-    disableOfflineQueue: true,
-    socket: {
-      connectTimeout: 2000,
-      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
-    },
+  const connection = connectRedis(url, options.logger ? { logger: options.logger } : {});
+  return createRedisStore({
+    redis: afterFirstAttempt(fromNodeRedis(connection.client), connection),
+    ownsClient: true,
+    ...(options.prefix !== undefined ? { prefix: options.prefix } : {}),
+    ...(options.commandTimeoutMs !== undefined ? { commandTimeoutMs: options.commandTimeoutMs } : {}),
   });
-  let down = false;
-  client.on('error', (err: unknown) => {
-    if (down) return;
-    down = true;
-    logger.warn({ err: errorMessage(err) }, 'redis unreachable; retrying');
-  });
-  client.on('ready', () => {
-    if (down) logger.info({}, 'redis reachable again');
-    down = false;
-  });
-  // Commands issued before the first connection attempt settles wait for it; after that they go straight to the
-  // client, which fails them at once while Redis is down (no offline queue).
-  const firstAttempt = new Promise<void>((resolve) => {
-    client.once('ready', () => resolve());
-    client.once('error', () => resolve());
-  });
+}
+
+/**
+ * Commands issued before the first connection attempt settles wait for it; after that they go straight to the
+ * client, which fails them at once while Redis is down (no offline queue). `close()` is the connection's.
+ */
+function afterFirstAttempt(adapter: RedisLike, connection: RedisConnection): RedisLike {
   let settled = false;
-  void firstAttempt.then(() => {
+  void connection.firstAttempt.then(() => {
     settled = true;
   });
-  // Never rejects: a failed first attempt is retried by the reconnect strategy.
-  void client.connect().catch(() => {});
-  const adapter = fromNodeRedis(client);
   const ready = async (): Promise<void> => {
-    if (!settled) await firstAttempt;
+    if (!settled) await connection.firstAttempt;
   };
-  const redis: RedisLike = {
+  return {
     async get(key) {
       await ready();
       return adapter.get(key);
@@ -140,16 +125,6 @@ export function createRedisStoreFromUrl(url: string, options: RedisUrlStoreOptio
       await ready();
       return adapter.eval(script, keys, args);
     },
-    async close() {
-      // close() waits for pending replies; destroy() is the only way out while a reconnect loop is running.
-      if (client.isReady) await client.close();
-      else client.destroy();
-    },
+    close: connection.close,
   };
-  return createRedisStore({
-    redis,
-    ownsClient: true,
-    ...(options.prefix !== undefined ? { prefix: options.prefix } : {}),
-    ...(options.commandTimeoutMs !== undefined ? { commandTimeoutMs: options.commandTimeoutMs } : {}),
-  });
 }

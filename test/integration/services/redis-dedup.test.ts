@@ -1,12 +1,14 @@
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildPush, inbound } from '../../../src/push/index.js';
-import { RedisDedup } from '../../../src/services/redis-dedup.js';
+import { RedisDedup, redisDedupFromUrl } from '../../../src/services/redis-dedup.js';
 import { fromNodeRedis } from '../../../src/token/stores/node-redis.js';
 import type { RedisLike } from '../../../src/token/stores/redis.js';
 import { createWebhook } from '../../../src/webhook/handler.js';
 import { Router } from '../../../src/webhook/router.js';
 import { REDIS_URL, redisAvailable, uniquePrefix } from '../../support/redis.js';
+import { captureLogger } from '../../support/token-test-kit.js';
+import { closedPort } from '../token/tcp-proxy.js';
 
 const available = await redisAvailable();
 const TOKEN = 'AAAAA';
@@ -78,5 +80,23 @@ describe('RedisDedup when Redis fails', () => {
     const p = buildPush(inbound.text({ to: 'gh_1', from: 'oFan' }, 'hi'), { token: TOKEN, mode: 'plain' });
     const res = await webhook.handle({ method: 'POST', url: `/wx${p.search}`, body: p.body });
     expect(res.body).toContain('handled hi');
+  });
+
+  it('redisDedupFromUrl at a closed port: pushes are handled here, one warning says so, close ends the retries', async () => {
+    const logger = captureLogger();
+    const { dedup, close } = redisDedupFromUrl(`redis://127.0.0.1:${await closedPort()}`, logger);
+    const bot = new Router();
+    bot.on('text', (ctx) => `handled ${ctx.message.content}`);
+    const webhook = createWebhook(bot, { token: TOKEN, dedup });
+    const p = buildPush(inbound.text({ to: 'gh_1', from: 'oFan' }, 'hi'), { token: TOKEN, mode: 'plain' });
+    const res = await webhook.handle({ method: 'POST', url: `/wx${p.search}`, body: p.body });
+    expect(res.body).toContain('handled hi');
+    const outages = () => logger.lines.filter((l) => l.includes('redis unreachable; retrying'));
+    await vi.waitFor(() => expect(outages()).not.toHaveLength(0));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // more reconnect attempts, no more warnings
+    expect(outages()).toHaveLength(1);
+    expect(JSON.parse(outages()[0]!)).toMatchObject({ level: 'warn', purpose: 'dedup' });
+    await close();
+    await close();
   });
 });

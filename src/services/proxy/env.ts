@@ -1,0 +1,62 @@
+/**
+ * What the proxy's steps share through the Hono context, and the one shape of the proxy's own answers.
+ * @module
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import type { EndpointSpec } from '../../api/endpoints.js';
+import type { ClientKeyVariables } from '../client-key-auth.js';
+
+/**
+ * The proxy's Hono environment: each step reads what the steps before it set.
+ *
+ * @example
+ * ```ts
+ * const app = new Hono<ProxyEnv>();
+ * app.use(startClock);
+ * ```
+ */
+export interface ProxyEnv {
+  Variables: ClientKeyVariables & {
+    /** When the request arrived (`Date.now()`), for the `ms` of the log line. */
+    startedAt: number;
+    /** The table's endpoint the request is for (set by `allowTableEndpoints`). */
+    endpoint: EndpointSpec;
+    /** The buffered request body (set by `bufferBody`). */
+    body: ArrayBuffer;
+  };
+}
+
+/**
+ * Statuses the proxy answers by itself (WeChat's answers pass through with theirs).
+ *
+ * @example
+ * ```ts
+ * const status: RefusalStatus = 429;
+ * ```
+ */
+export type RefusalStatus = 401 | 404 | 413 | 429 | 502 | 503 | 504;
+
+/**
+ * An answer of the proxy's own (not WeChat's): `{ "error": CODE, "message": … }`.
+ *
+ * @example
+ * ```ts
+ * app.all('*', (c) => refuse(c, 404, 'NOT_FOUND', 'not an endpoint this proxy forwards'));
+ * ```
+ */
+export function refuse(c: Context, status: RefusalStatus, error: string, message: string): Response {
+  return c.json({ error, message }, status);
+}
+
+/**
+ * The first step: notes when the request arrived, so the log line's `ms` covers the whole request.
+ *
+ * @example
+ * ```ts
+ * new Hono<ProxyEnv>().use(startClock);
+ * ```
+ */
+export const startClock: MiddlewareHandler<ProxyEnv> = async (c, next) => {
+  c.set('startedAt', Date.now());
+  await next();
+};

@@ -1,0 +1,137 @@
+/**
+ * The token server's routes, one named handler each. Authentication is not theirs: `createTokenServer` puts the
+ * client-key middleware in front of `/token*` and `/ticket*`.
+ * @module
+ */
+import type { Handler } from 'hono';
+import { z } from 'zod';
+import type { Logger } from '../../logger.js';
+import type { TokenManager } from '../../token/manager.js';
+import type { TicketManager, TicketType } from '../../token/ticket.js';
+import { answer, expiryFields, jsonBody, RequestError } from './answer.js';
+
+/**
+ * What the handlers serve from.
+ *
+ * @example
+ * ```ts
+ * const credentials: ServedCredentials = { tokens, tickets: { jsapi }, logger, now: Date.now };
+ * ```
+ */
+export interface ServedCredentials {
+  tokens: TokenManager;
+  tickets: Partial<Record<TicketType, TicketManager>>;
+  logger: Logger;
+  now: () => number;
+}
+
+const ticketType = z.enum(['jsapi', 'wx_card']).default('jsapi');
+const invalidateTokenBody = z.object({ access_token: z.string().min(1).max(2048) });
+const ticketQuery = z.object({ type: ticketType });
+const invalidateTicketBody = z.object({ ticket: z.string().min(1).max(2048), type: ticketType });
+
+/**
+ * `GET /healthz`: `{ status: 'ok', token_cached }`, without a key (for load balancers).
+ *
+ * @example
+ * ```ts
+ * app.get('/healthz', healthz(credentials));
+ * ```
+ */
+export function healthz({ tokens }: ServedCredentials): Handler {
+  return async (c) => {
+    const cached = await tokens.peek();
+    return c.json({ status: 'ok', token_cached: cached !== undefined });
+  };
+}
+
+/**
+ * `GET /token`: `{ access_token, expires_at, expires_in }`.
+ *
+ * @example
+ * ```ts
+ * app.get('/token', serveToken(credentials));
+ * ```
+ */
+export function serveToken({ tokens, logger, now }: ServedCredentials): Handler {
+  return (c) =>
+    answer(c, logger, async () => {
+      const token = await tokens.getToken();
+      const seen = await tokens.peek();
+      return {
+        access_token: token,
+        ...expiryFields(seen?.accessToken === token ? seen.expiresAt : undefined, now()),
+      };
+    });
+}
+
+/**
+ * `POST /token/invalidate` with `{ access_token }`: drops that exact token only, so a client holding a stale one
+ * never wipes a fresh one.
+ *
+ * @example
+ * ```ts
+ * app.post('/token/invalidate', invalidateToken(credentials));
+ * ```
+ */
+export function invalidateToken({ tokens, logger }: ServedCredentials): Handler {
+  return (c) =>
+    answer(c, logger, async () => {
+      const body = await jsonBody(c, invalidateTokenBody, '{"access_token": "<the token WeChat rejected>"}');
+      await tokens.invalidate(body.access_token);
+      logger.info({}, 'access_token invalidated by a client');
+      return { ok: true };
+    });
+}
+
+/**
+ * `GET /ticket?type=jsapi|wx_card` (default jsapi): `{ ticket, expires_at, expires_in }`; an unknown type is 400,
+ * a type this server does not serve 404.
+ *
+ * @example
+ * ```ts
+ * app.get('/ticket', serveTicket(credentials));
+ * ```
+ */
+export function serveTicket(credentials: ServedCredentials): Handler {
+  const { logger, now } = credentials;
+  return (c) =>
+    answer(c, logger, async () => {
+      const parsed = ticketQuery.safeParse({ type: c.req.query('type') });
+      if (!parsed.success) throw new RequestError(400, 'BAD_REQUEST', 'type must be jsapi or wx_card');
+      const manager = ticketManager(credentials, parsed.data.type);
+      const ticket = await manager.getTicket();
+      const seen = await manager.peek();
+      return { ticket, ...expiryFields(seen?.ticket === ticket ? seen.expiresAt : undefined, now()) };
+    });
+}
+
+/**
+ * `POST /ticket/invalidate` with `{ ticket, type? }`: like `/token/invalidate`, only that exact ticket is dropped.
+ *
+ * @example
+ * ```ts
+ * app.post('/ticket/invalidate', invalidateTicket(credentials));
+ * ```
+ */
+export function invalidateTicket(credentials: ServedCredentials): Handler {
+  const { logger } = credentials;
+  return (c) =>
+    answer(c, logger, async () => {
+      const body = await jsonBody(
+        c,
+        invalidateTicketBody,
+        '{"ticket": "<the ticket the JS-SDK rejected>", "type": "jsapi" (default) or "wx_card"}',
+      );
+      await ticketManager(credentials, body.type).invalidate(body.ticket);
+      logger.info({ type: body.type }, 'ticket invalidated by a client');
+      return { ok: true };
+    });
+}
+
+function ticketManager({ tickets }: ServedCredentials, type: TicketType): TicketManager {
+  const manager = tickets[type];
+  if (manager === undefined)
+    throw new RequestError(404, 'NOT_FOUND', `This server does not serve ${type} tickets`);
+  return manager;
+}
