@@ -12,6 +12,13 @@
  */
 export { createApiClient, type ApiClientOptions, type WeChatClient } from './client.js';
 export {
+  CLIENT_HELPERS,
+  type ApiGroupName,
+  type ApiGroups,
+  type ClientHelper,
+  type ClientMethodName,
+} from './resources/groups.js';
+export {
   endpoints,
   endpointByPath,
   isEndpointName,

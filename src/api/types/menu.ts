@@ -143,7 +143,7 @@ export interface SelfMenuButton {
  *
  * @example
  * ```ts
- * const info: SelfMenuInfoResponse = await client.menu.currentSelfMenuInfo();
+ * const info: SelfMenuInfoResponse = await client.menu.selfMenuInfo();
  * ```
  */
 export interface SelfMenuInfoResponse extends BaseResponse {
