@@ -97,7 +97,7 @@ export function createOAuthExampleApp(options: OAuthExampleOptions): Hono {
     }
     if (!code) return c.html(page('Sign-in declined', '<p>You did not allow the sign-in.</p>'), 403);
     try {
-      const token = await client.oauth.exchangeCode(code);
+      const token = await client.oauth.accessToken(code);
       let rows = `<dt>openid</dt><dd id="openid">${escapeHtml(token.openid)}</dd>`;
       if (token.is_snapshotuser === 1)
         rows += '<dt>note</dt><dd>snapshot mode: a virtual account, not a real user</dd>';

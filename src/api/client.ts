@@ -25,22 +25,7 @@ import {
 import { buildRequest } from './request.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import type { CallFn, ResourceContext, TicketProvider } from './resources/context.js';
-import { createBlacklistApi } from './resources/blacklist.js';
-import { createCustomServiceApi } from './resources/custom-service.js';
-import { createDraftApi } from './resources/draft.js';
-import { createJssdkApi } from './resources/jssdk.js';
-import { createMassApi } from './resources/mass.js';
-import { createMaterialApi } from './resources/material.js';
-import { createMediaApi } from './resources/media.js';
-import { createMenuApi } from './resources/menu.js';
-import { createMiscApi } from './resources/misc.js';
-import { createOAuthApi } from './resources/oauth.js';
-import { createPublishApi } from './resources/publish.js';
-import { createQrcodeApi } from './resources/qrcode.js';
-import { createSubscribeApi } from './resources/subscribe.js';
-import { createTagApi } from './resources/tag.js';
-import { createTemplateApi } from './resources/template.js';
-import { createUserApi } from './resources/user.js';
+import { createApiGroups, type ApiGroups } from './resources/groups.js';
 
 /**
  * Options of {@link createApiClient}.
@@ -78,7 +63,8 @@ export interface ApiClientOptions {
 
 /**
  * The client: `call` for any endpoint by name, `request` for an endpoint chosen at run time, and one property per
- * API group.
+ * API group (its type built from the groups' own types, see `resources/groups.ts`), whose methods are named as
+ * their endpoints' table keys.
  *
  * @example
  * ```ts
@@ -86,28 +72,12 @@ export interface ApiClientOptions {
  * await client.customService.sendText('OPENID', 'Hello');
  * ```
  */
-export interface WeChatClient {
+export interface WeChatClient extends ApiGroups {
   /** Calls an endpoint by its table name, typed by its request and response. */
   call: CallFn;
   /** Calls an endpoint picked at run time (CLI, proxy tools); the answer is untyped. */
   request(spec: EndpointSpec, request?: unknown): Promise<unknown>;
   readonly apiBase: string;
-  readonly menu: ReturnType<typeof createMenuApi>;
-  readonly media: ReturnType<typeof createMediaApi>;
-  readonly material: ReturnType<typeof createMaterialApi>;
-  readonly customService: ReturnType<typeof createCustomServiceApi>;
-  readonly template: ReturnType<typeof createTemplateApi>;
-  readonly subscribe: ReturnType<typeof createSubscribeApi>;
-  readonly mass: ReturnType<typeof createMassApi>;
-  readonly user: ReturnType<typeof createUserApi>;
-  readonly tag: ReturnType<typeof createTagApi>;
-  readonly blacklist: ReturnType<typeof createBlacklistApi>;
-  readonly qrcode: ReturnType<typeof createQrcodeApi>;
-  readonly oauth: ReturnType<typeof createOAuthApi>;
-  readonly jssdk: ReturnType<typeof createJssdkApi>;
-  readonly draft: ReturnType<typeof createDraftApi>;
-  readonly publish: ReturnType<typeof createPublishApi>;
-  readonly misc: ReturnType<typeof createMiscApi>;
 }
 
 /**
@@ -172,21 +142,6 @@ export function createApiClient(options: ApiClientOptions): WeChatClient {
     call,
     request,
     apiBase,
-    menu: createMenuApi(context),
-    media: createMediaApi(context),
-    material: createMaterialApi(context),
-    customService: createCustomServiceApi(context),
-    template: createTemplateApi(context),
-    subscribe: createSubscribeApi(context),
-    mass: createMassApi(context),
-    user: createUserApi(context),
-    tag: createTagApi(context),
-    blacklist: createBlacklistApi(context),
-    qrcode: createQrcodeApi(context),
-    oauth: createOAuthApi(context),
-    jssdk: createJssdkApi(context),
-    draft: createDraftApi(context),
-    publish: createPublishApi(context),
-    misc: createMiscApi(context),
+    ...createApiGroups(context),
   };
 }

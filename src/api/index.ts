@@ -12,6 +12,13 @@
  */
 export { createApiClient, type ApiClientOptions, type WeChatClient } from './client.js';
 export {
+  CLIENT_HELPERS,
+  type ApiGroupName,
+  type ApiGroups,
+  type ClientHelper,
+  type ClientMethodName,
+} from './resources/groups.js';
+export {
   endpoints,
   endpointByPath,
   isEndpointName,
@@ -26,7 +33,8 @@ export type { AttemptOutcome, RetryDecision, RetryPolicy, RetryState } from './r
 export { executeWithRetry, isNoAnswer, type AttemptResult, type ExecuteOptions } from './execute.js';
 export { hintFor, hintedErrcodes } from './hints.js';
 export { parseJson, stringifyJson, isJsonContentType, ID_FIELDS } from './json.js';
-export { validateMenu, validateConditionalMenu, MENU_LIMITS } from './menu-rules.js';
+export { validateMenu, validateConditionalMenu } from './menu-rules.js';
+export { MENU_LIMITS, MENU_RULES, type MenuRuleName } from './menu-rule-table.js';
 export { buildAuthorizeUrl, type AuthorizeUrlOptions, type OAuthApi } from './resources/oauth.js';
 export { qrcodeImageUrl, type QrcodeApi } from './resources/qrcode.js';
 export type { JssdkApi, WxConfig, WxConfigOptions } from './resources/jssdk.js';

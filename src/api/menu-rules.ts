@@ -1,68 +1,160 @@
 /**
- * The custom-menu limits of reference §9.1, checked before a menu is sent (and by the emulator when one arrives),
- * so a mistake names the button at fault instead of coming back as WeChat's bare 40016–40027.
+ * Checks custom menus against the one table of rules (`menu-rule-table.ts`): {@link menuViolations} walks a menu
+ * and yields each broken rule in the order WeChat checks them; the client's {@link validateMenu} throws the first
+ * as a readable `WeChatError` naming the button at fault, before a menu is sent, and the emulator's
+ * `menuErrorCode` answers the first one's errcode, as WeChat would — so the two cannot disagree on what is checked.
+ * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_createcustommenu.html
  * @module
  */
 import { WeChatError } from '../errors.js';
+import {
+  MATCH_RULE_FIELDS,
+  MENU_LIMITS,
+  MENU_RULES,
+  MISSING_FIELD_RULE,
+  REQUIRED_FIELDS,
+  isMatchRuleFieldSet,
+  privateMatchRuleField,
+  type MenuRuleDetail,
+  type MenuRuleName,
+  type MenuViolation,
+} from './menu-rule-table.js';
 import type { MenuButtonType } from './types/menu.js';
 
-/** Which field each button type needs besides `name`. */
-const REQUIRED: Readonly<Record<MenuButtonType, readonly string[]>> = {
-  click: ['key'],
-  scancode_push: ['key'],
-  scancode_waitmsg: ['key'],
-  pic_sysphoto: ['key'],
-  pic_photo_or_album: ['key'],
-  pic_weixin: ['key'],
-  location_select: ['key'],
-  view: ['url'],
-  media_id: ['media_id'],
-  view_limited: ['media_id'],
-  article_id: ['article_id'],
-  article_view_limited: ['article_id'],
-  miniprogram: ['url', 'appid', 'pagepath'],
-};
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+const violation = (rule: MenuRuleName, where: string, sub = false, detail: MenuRuleDetail = {}) => ({
+  rule,
+  where,
+  sub,
+  detail,
+});
 
 /**
- * WeChat's menu limits; byte limits are UTF-8, where a Chinese character counts 3.
+ * The broken rules of a menu (the body of menu/create), in the order WeChat checks them; lazily, so a caller
+ * stops at the first that matters to it.
  *
  * @example
  * ```ts
- * Buffer.byteLength('今日歌曲') <= MENU_LIMITS.nameBytes; // true (12 bytes)
+ * [...menuViolations({ button: [{ type: 'click', name: 'Hi' }] })].map((v) => v.rule); // ['keyMissing']
  * ```
  */
-export const MENU_LIMITS = Object.freeze({
-  topLevel: { min: 1, max: 3 },
-  subButtons: { min: 1, max: 5 },
-  nameBytes: 16,
-  subNameBytes: 60,
-  keyBytes: 128,
-  urlBytes: 1024,
-});
-
-const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+export function* menuViolations(menu: unknown): Generator<MenuViolation, void, undefined> {
+  const buttons = isObject(menu) ? menu['button'] : undefined;
+  if (!Array.isArray(buttons)) return yield violation('noButtonArray', 'menu');
+  const { min, max } = MENU_LIMITS.topLevel;
+  if (buttons.length < min || buttons.length > max) {
+    yield violation('buttonCount', 'menu', false, { got: buttons.length });
+  }
+  for (const [i, button] of buttons.entries()) yield* topButtonViolations(button, `button[${i}]`);
+}
 
 /**
- * Checks a menu (the body of menu/create) against WeChat's limits; throws a `WeChatError` naming the button.
+ * The broken rules of a conditional menu (the body of menu/addconditional): the buttons', then the match rule's.
+ *
+ * @example
+ * ```ts
+ * const menu = { button: [{ type: 'click', name: 'EN', key: 'EN' }], matchrule: { language: 'en' } };
+ * [...conditionalMenuViolations(menu)].map((v) => v.rule); // ['matchRulePrivate']
+ * ```
+ */
+export function* conditionalMenuViolations(menu: unknown): Generator<MenuViolation, void, undefined> {
+  yield* menuViolations(menu);
+  const matchrule = isObject(menu) ? menu['matchrule'] : undefined;
+  if (!isObject(matchrule)) return yield violation('matchRuleEmpty', 'matchrule');
+  const field = privateMatchRuleField(matchrule);
+  if (field !== undefined) yield violation('matchRulePrivate', 'matchrule', false, { field });
+  if (!MATCH_RULE_FIELDS.some((f) => isMatchRuleFieldSet(matchrule, f)))
+    yield violation('matchRuleEmpty', 'matchrule');
+}
+
+function* topButtonViolations(button: unknown, where: string): Generator<MenuViolation, void, undefined> {
+  if (!isObject(button)) return yield violation('notAnObject', where);
+  const label = describe(button, where);
+  const subs = button['sub_button'];
+  // A leaf may carry an empty sub_button, as menu/get returns it; a button without a type is a parent.
+  const isParent =
+    (Array.isArray(subs) && subs.length > 0) || ('sub_button' in button && !('type' in button));
+  if (!isParent) return yield* leafViolations(button, label, false);
+  yield* nameViolations(button, label, false);
+  if ('type' in button) yield violation('typeAndSubButtons', label);
+  const { min, max } = MENU_LIMITS.subButtons;
+  if (!Array.isArray(subs) || subs.length < min || subs.length > max) {
+    return yield violation('subButtonCount', label, false, {
+      got: Array.isArray(subs) ? subs.length : 'none',
+    });
+  }
+  for (const [j, sub] of subs.entries()) yield* subButtonViolations(sub, `${where}.sub_button[${j}]`);
+}
+
+function* subButtonViolations(sub: unknown, where: string): Generator<MenuViolation, void, undefined> {
+  if (!isObject(sub)) return yield violation('notAnObject', where, true);
+  const label = describe(sub, where);
+  const nested = sub['sub_button'];
+  if (Array.isArray(nested) && nested.length > 0) return yield violation('nestedTooDeep', label, true);
+  if ('sub_button' in sub) yield violation('subButtonsOnSubButton', label, true);
+  yield* leafViolations(sub, label, true);
+}
+
+function* leafViolations(b: Obj, label: string, sub: boolean): Generator<MenuViolation, void, undefined> {
+  yield* nameViolations(b, label, sub);
+  if (!sub && 'sub_button' in b) yield violation('typeAndSubButtons', label);
+  const type = b['type'];
+  if (typeof type !== 'string' || !Object.hasOwn(REQUIRED_FIELDS, type)) {
+    return yield violation('unknownType', label, sub, { got: JSON.stringify(type) });
+  }
+  for (const field of REQUIRED_FIELDS[type as MenuButtonType]) {
+    if (typeof b[field] !== 'string' || b[field] === '') {
+      return yield violation(MISSING_FIELD_RULE[field], label, sub, { got: type, field });
+    }
+  }
+  yield* byteViolations(b, 'key', MENU_LIMITS.keyBytes, label, sub);
+  yield* byteViolations(b, 'url', MENU_LIMITS.urlBytes, label, sub);
+  const url = b['url'];
+  if (typeof url === 'string' && !/^https?:\/\//i.test(url))
+    yield violation('urlNotHttp', label, sub, { got: url });
+}
+
+function* nameViolations(b: Obj, label: string, sub: boolean): Generator<MenuViolation, void, undefined> {
+  const name = b['name'];
+  const limit = sub ? MENU_LIMITS.subNameBytes : MENU_LIMITS.nameBytes;
+  if (typeof name !== 'string' || name === '') yield violation('nameMissing', label, sub);
+  else if (bytes(name) > limit) yield violation('nameTooLong', label, sub, { got: bytes(name), limit });
+}
+
+function* byteViolations(b: Obj, field: 'key' | 'url', limit: number, label: string, sub: boolean) {
+  const value = b[field];
+  if (typeof value === 'string' && bytes(value) > limit) {
+    yield violation(field === 'key' ? 'keyTooLong' : 'urlTooLong', label, sub, {
+      got: bytes(value),
+      limit,
+      field,
+    });
+  }
+}
+
+function describe(b: Obj, where: string): string {
+  return typeof b['name'] === 'string' ? `${where} "${b['name']}"` : where;
+}
+
+/**
+ * Checks a menu (the body of menu/create) against WeChat's limits; throws a `WeChatError` `REQUEST_INVALID` naming
+ * the button at fault.
  *
  * @example
  * ```ts
  * validateMenu({ button: [{ type: 'click', name: '今日歌曲', key: 'V1001_TODAY_MUSIC' }] }); // ok
- * validateMenu({ button: [] }); // throws: a menu needs 1 to 3 top-level buttons, got 0
+ * validateMenu({ button: [] }); // throws: Menu menu needs 1 to 3 top-level buttons, got 0
  * ```
  */
 export function validateMenu(menu: unknown): void {
-  const buttons = (menu as { button?: unknown } | null)?.button;
-  if (!Array.isArray(buttons)) fail('menu', 'needs a "button" array');
-  const { min, max } = MENU_LIMITS.topLevel;
-  if (buttons.length < min || buttons.length > max) {
-    fail('menu', `needs ${min} to ${max} top-level buttons, got ${buttons.length}`);
-  }
-  buttons.forEach((button: unknown, i) => validateTopButton(button, `button[${i}]`));
+  throwFirst(menuViolations(menu));
 }
 
 /**
- * Checks a conditional menu: the buttons as {@link validateMenu}, plus a `matchrule` with at least one rule.
+ * Checks a conditional menu: the buttons as {@link validateMenu}, then a `matchrule` on `tag_id` or
+ * `client_platform_type`, and none on sex, region or language (WeChat refuses those with 65320).
  *
  * @example
  * ```ts
@@ -70,75 +162,14 @@ export function validateMenu(menu: unknown): void {
  * ```
  */
 export function validateConditionalMenu(menu: unknown): void {
-  validateMenu(menu);
-  const rule = (menu as { matchrule?: unknown }).matchrule;
-  const set =
-    rule && typeof rule === 'object' ? Object.values(rule).filter((v) => v !== undefined && v !== '') : [];
-  if (set.length === 0) fail('matchrule', 'needs at least one of tag_id, client_platform_type, language');
+  throwFirst(conditionalMenuViolations(menu));
 }
 
-function validateTopButton(button: unknown, where: string): void {
-  const b = asObject(button, where);
-  const label = describe(b, where);
-  if (!('sub_button' in b)) return validateLeaf(b, label, MENU_LIMITS.nameBytes);
-  checkName(b, label, MENU_LIMITS.nameBytes);
-  if ('type' in b)
-    fail(label, 'has both "type" and "sub_button"; a parent button only has name and sub_button');
-  const subs = b['sub_button'];
-  const { min, max } = MENU_LIMITS.subButtons;
-  if (!Array.isArray(subs) || subs.length < min || subs.length > max) {
-    fail(label, `needs ${min} to ${max} sub-buttons, got ${Array.isArray(subs) ? subs.length : 'none'}`);
+function throwFirst(violations: Iterable<MenuViolation>): void {
+  for (const v of violations) {
+    const { message, doc } = MENU_RULES[v.rule];
+    throw new WeChatError('REQUEST_INVALID', `Menu ${v.where} ${message(v.detail)}`, {
+      hint: `Fix the menu before sending it (limits: ${doc})`,
+    });
   }
-  subs.forEach((sub: unknown, j) => {
-    const subWhere = `${where}.sub_button[${j}]`;
-    const s = asObject(sub, subWhere);
-    if ('sub_button' in s)
-      fail(describe(s, subWhere), 'is nested too deep: sub-buttons cannot have sub-buttons');
-    validateLeaf(s, describe(s, subWhere), MENU_LIMITS.subNameBytes);
-  });
-}
-
-function validateLeaf(b: Record<string, unknown>, label: string, nameLimit: number): void {
-  checkName(b, label, nameLimit);
-  const type = b['type'];
-  if (typeof type !== 'string' || !(type in REQUIRED)) {
-    fail(label, `has type ${JSON.stringify(type)}; use one of ${Object.keys(REQUIRED).join(', ')}`);
-  }
-  for (const field of REQUIRED[type as MenuButtonType]) {
-    if (typeof b[field] !== 'string' || b[field] === '') fail(label, `of type ${type} needs "${field}"`);
-  }
-  checkBytes(b, 'key', MENU_LIMITS.keyBytes, label);
-  checkBytes(b, 'url', MENU_LIMITS.urlBytes, label);
-}
-
-function checkName(b: Record<string, unknown>, label: string, limit: number): void {
-  const name = b['name'];
-  if (typeof name !== 'string' || name === '') fail(label, 'needs a non-empty "name"');
-  if (bytes(name) > limit)
-    fail(
-      label,
-      `has a name of ${bytes(name)} bytes; WeChat allows ${limit} (UTF-8, 3 per Chinese character)`,
-    );
-}
-
-function checkBytes(b: Record<string, unknown>, field: string, limit: number, label: string): void {
-  const value = b[field];
-  if (typeof value === 'string' && bytes(value) > limit) {
-    fail(label, `has a ${field} of ${bytes(value)} bytes; WeChat allows ${limit}`);
-  }
-}
-
-function asObject(value: unknown, where: string): Record<string, unknown> {
-  if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-  return fail(where, 'must be an object');
-}
-
-function describe(b: Record<string, unknown>, where: string): string {
-  return typeof b['name'] === 'string' ? `${where} "${b['name']}"` : where;
-}
-
-function fail(where: string, problem: string): never {
-  throw new WeChatError('REQUEST_INVALID', `Menu ${where} ${problem}`, {
-    hint: 'Fix the menu before sending it (limits: https://developers.weixin.qq.com/doc/service/api/custommenu/api_createcustommenu.html)',
-  });
 }

@@ -11,36 +11,36 @@ import { eachOpenid } from './paging.js';
  *
  * @example
  * ```ts
- * await createBlacklistApi(context).block(['OPENID']);
+ * await createBlacklistApi(context).batchBlacklist(['OPENID']);
  * ```
  */
 export function createBlacklistApi({ call }: ResourceContext) {
-  const list = (beginOpenid = '') => call('blacklist.get', { begin_openid: beginOpenid });
+  const get = (beginOpenid = '') => call('blacklist.get', { begin_openid: beginOpenid });
   return {
     /**
      * One page of up to 10 000 blocked openids (POST /cgi-bin/tags/members/getblacklist).
      * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_getblacklist.html
      */
-    list,
+    get,
     /**
-     * Every blocked openid, fetching pages as the loop asks for them.
+     * Helper (not an endpoint): every blocked openid, calling `blacklist.get` page by page as the loop asks.
      * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_getblacklist.html
      */
     all(): AsyncGenerator<string> {
-      return eachOpenid(list);
+      return eachOpenid(get);
     },
     /**
      * Blocks up to 20 users (POST /cgi-bin/tags/members/batchblacklist).
      * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_batchblacklist.html
      */
-    block(openids: readonly string[]) {
+    batchBlacklist(openids: readonly string[]) {
       return call('blacklist.batchBlacklist', { openid_list: [...openids] });
     },
     /**
      * Unblocks up to 20 users (POST /cgi-bin/tags/members/batchunblacklist).
      * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_batchunblacklist.html
      */
-    unblock(openids: readonly string[]) {
+    batchUnblacklist(openids: readonly string[]) {
       return call('blacklist.batchUnblacklist', { openid_list: [...openids] });
     },
   };

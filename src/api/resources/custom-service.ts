@@ -29,7 +29,8 @@ export function createCustomServiceApi({ call }: ResourceContext) {
       return call('customService.send', message);
     },
     /**
-     * Sends a text message; `content` may hold `<a href>` links.
+     * Helper (not an endpoint): sends a text message through `customService.send`; `content` may hold `<a href>`
+     * links.
      * @see https://developers.weixin.qq.com/doc/service/api/customer/message/api_sendcustommessage.html
      */
     sendText(openid: string, content: string) {

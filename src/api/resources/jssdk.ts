@@ -61,7 +61,8 @@ export function createJssdkApi({ call, appId, ticketProvider, now }: ResourceCon
       return call('jssdk.getTicket', { type });
     },
     /**
-     * The signed `wx.config` parameters for a page (appendix 1 of the JS-SDK doc).
+     * Helper (not an endpoint): the signed `wx.config` parameters for a page, signed here with the ticket of
+     * `ticketProvider` (appendix 1 of the JS-SDK doc).
      * @see https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html
      */
     async config(options: WxConfigOptions): Promise<WxConfig> {

@@ -54,7 +54,7 @@ export function createMassApi({ call }: ResourceContext) {
      * The status of a mass message, e.g. `SEND_SUCCESS` (POST /cgi-bin/message/mass/get).
      * @see https://developers.weixin.qq.com/doc/service/api/notify/message/api_massmsgget.html
      */
-    status(msgId: Id64) {
+    get(msgId: Id64) {
       return call('mass.get', { msg_id: msgId });
     },
   };

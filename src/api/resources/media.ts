@@ -36,14 +36,14 @@ export function createMediaApi({ call }: ResourceContext) {
      * Downloads the HD (speex 16 kHz) voice a page uploaded with JS-SDK `uploadVoice` (GET /cgi-bin/media/get/jssdk).
      * @see https://developers.weixin.qq.com/doc/service/api/material/temporary/api_gethdvoice.html
      */
-    getJssdkVoice(mediaId: string) {
+    getJssdk(mediaId: string) {
       return call('media.getJssdk', { media_id: mediaId });
     },
     /**
      * Uploads an image for article bodies (jpg/png < 1 MB), returning its URL (POST /cgi-bin/media/uploadimg).
      * @see https://developers.weixin.qq.com/doc/service/api/material/permanent/api_uploadimage.html
      */
-    uploadImage(media: UploadFile) {
+    uploadImg(media: UploadFile) {
       return call('media.uploadImg', { media });
     },
   };

@@ -47,7 +47,7 @@ export function createMenuApi({ call }: ResourceContext) {
      * The menu users see, also when it was set in the web console (GET /cgi-bin/get_current_selfmenu_info).
      * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_getcurrentselfmenuinfo.html
      */
-    currentSelfMenuInfo() {
+    selfMenuInfo() {
       return call('menu.selfMenuInfo');
     },
     /**

@@ -12,7 +12,7 @@ import type { ResourceContext } from './context.js';
  *
  * @example
  * ```ts
- * const { quota } = await createMiscApi(context).quota('/cgi-bin/message/custom/send');
+ * const { quota } = await createMiscApi(context).quotaGet('/cgi-bin/message/custom/send');
  * ```
  */
 export function createMiscApi({ call, appId }: ResourceContext) {
@@ -21,14 +21,14 @@ export function createMiscApi({ call, appId }: ResourceContext) {
      * The IPs WeChat pushes from (GET /cgi-bin/getcallbackip); refresh daily if you filter on them.
      * @see https://developers.weixin.qq.com/doc/service/api/base/api_getcallbackip.html
      */
-    callbackIps() {
+    callbackIp() {
       return call('misc.callbackIp');
     },
     /**
      * The IPs of WeChat's API entry points (GET /cgi-bin/get_api_domain_ip).
      * @see https://developers.weixin.qq.com/doc/service/api/base/api_getapidomainip.html
      */
-    apiDomainIps() {
+    apiDomainIp() {
       return call('misc.apiDomainIp');
     },
     /**
@@ -53,21 +53,21 @@ export function createMiscApi({ call, appId }: ResourceContext) {
      * Daily limit, use and remainder of one API path (POST /cgi-bin/openapi/quota/get).
      * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_getapiquota.html
      */
-    quota(cgiPath: string) {
+    quotaGet(cgiPath: string) {
       return call('misc.quotaGet', { cgi_path: cgiPath });
     },
     /**
      * What WeChat recorded for a failed call, by the `rid` of its error (7 days) (POST /cgi-bin/openapi/rid/get).
      * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_getridinfo.html
      */
-    rid(rid: string) {
+    ridGet(rid: string) {
       return call('misc.ridGet', { rid });
     },
     /**
      * Asks WeChat to probe your server URL (POST /cgi-bin/callback/check).
      * @see https://developers.weixin.qq.com/doc/service/api/base/api_callbackcheck.html
      */
-    checkCallback(request: CallbackCheckRequest) {
+    callbackCheck(request: CallbackCheckRequest) {
       return call('misc.callbackCheck', request);
     },
   };

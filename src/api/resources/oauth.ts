@@ -62,13 +62,13 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
  * @example
  * ```ts
  * const oauth = createOAuthApi(context);
- * const token = await oauth.exchangeCode(code);
+ * const token = await oauth.accessToken(code);
  * ```
  */
 export function createOAuthApi({ call, appId, authorizeOrigin }: ResourceContext) {
   return {
     /**
-     * The authorize URL for this client's AppID (see {@link buildAuthorizeUrl}).
+     * Helper (not an endpoint): the authorize URL for this client's AppID (see {@link buildAuthorizeUrl}).
      * @see https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_webpage_authorization.html
      */
     authorizeUrl(options: Omit<AuthorizeUrlOptions, 'appId' | 'origin'>): string {
@@ -84,14 +84,14 @@ export function createOAuthApi({ call, appId, authorizeOrigin }: ResourceContext
      * the AppSecret). A code works once (40163 afterwards) and for 5 minutes; this call is never retried.
      * @see https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsaccesstoken.html
      */
-    exchangeCode(code: string) {
+    accessToken(code: string) {
       return call('oauth.accessToken', { code });
     },
     /**
      * Renews a user's token with the refresh_token (valid 30 days) (GET /sns/oauth2/refresh_token).
      * @see https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsrefreshtoken.html
      */
-    refresh(refreshToken: string) {
+    refreshToken(refreshToken: string) {
       return call('oauth.refreshToken', { refresh_token: refreshToken });
     },
     /**
@@ -102,7 +102,16 @@ export function createOAuthApi({ call, appId, authorizeOrigin }: ResourceContext
       return call('oauth.userInfo', { access_token: userAccessToken, openid, lang });
     },
     /**
-     * Whether a user's token is still valid (GET /sns/auth): true, or false when WeChat rejects it.
+     * Checks a user's token (GET /sns/auth): resolves when it is valid, rejects with a `WeChatApiError` (40003,
+     * 42001, …) when WeChat refuses it. `isTokenValid` answers the same question as a boolean.
+     * @see https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsauth.html
+     */
+    auth(userAccessToken: string, openid: string) {
+      return call('oauth.auth', { access_token: userAccessToken, openid });
+    },
+    /**
+     * Helper (not an endpoint): `oauth.auth` as a boolean — true, or false when WeChat rejects the token (other
+     * failures still reject).
      * @see https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsauth.html
      */
     async isTokenValid(userAccessToken: string, openid: string): Promise<boolean> {

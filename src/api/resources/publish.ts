@@ -29,7 +29,7 @@ export function createPublishApi({ call }: ResourceContext) {
      * The state of a publishing job (POST /cgi-bin/freepublish/get).
      * @see https://developers.weixin.qq.com/doc/service/api/public/api_freepublish_get.html
      */
-    status(publishId: Id64) {
+    get(publishId: Id64) {
       return call('publish.get', { publish_id: publishId });
     },
     /**

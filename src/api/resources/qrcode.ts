@@ -33,8 +33,9 @@ export function createQrcodeApi({ call, qrcodeOrigin }: ResourceContext) {
       return call('qrcode.create', request);
     },
     /**
-     * A temporary code: a number scene gives `QR_SCENE` (32-bit, non-zero), a string `QR_STR_SCENE` (1–64
-     * characters). `expireSeconds` from 1 s to 30 days.
+     * Helper (not an endpoint): a temporary code through `qrcode.create`, checked before sending. A number scene
+     * gives `QR_SCENE` (32-bit, non-zero), a string `QR_STR_SCENE` (1–64 characters). `expireSeconds` from 1 s to
+     * 30 days.
      * @see https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.html
      */
     async temporary(scene: number | string, expireSeconds: number) {
@@ -57,8 +58,8 @@ export function createQrcodeApi({ call, qrcodeOrigin }: ResourceContext) {
       return call('qrcode.create', request);
     },
     /**
-     * A permanent code (≤ 100 000 per account): a number scene gives `QR_LIMIT_SCENE` (1–100 000), a string
-     * `QR_LIMIT_STR_SCENE` (1–64 characters).
+     * Helper (not an endpoint): a permanent code (≤ 100 000 per account) through `qrcode.create`. A number scene
+     * gives `QR_LIMIT_SCENE` (1–100 000), a string `QR_LIMIT_STR_SCENE` (1–64 characters).
      * @see https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.html
      */
     async permanent(scene: number | string) {
@@ -72,7 +73,8 @@ export function createQrcodeApi({ call, qrcodeOrigin }: ResourceContext) {
       return call('qrcode.create', request);
     },
     /**
-     * The image URL of a ticket (`showqrcode`, no token). The ticket holds `+ / =`, so it is URL-encoded.
+     * Helper (not an endpoint): the image URL of a ticket (`showqrcode`, no token). The ticket holds `+ / =`, so it
+     * is URL-encoded.
      * @see https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.html
      */
     imageUrl(ticket: string): string {

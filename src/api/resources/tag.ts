@@ -51,7 +51,7 @@ export function createTagApi({ call }: ResourceContext) {
      */
     members,
     /**
-     * Every member of a tag, fetching pages as the loop asks for them.
+     * Helper (not an endpoint): every member of a tag, calling `tag.members` page by page as the loop asks.
      * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_gettagfans.html
      */
     allMembers(tagid: number): AsyncGenerator<string> {
@@ -61,21 +61,21 @@ export function createTagApi({ call }: ResourceContext) {
      * Adds a tag to up to 50 users (POST /cgi-bin/tags/members/batchtagging).
      * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_batchtagging.html
      */
-    tagUsers(openids: readonly string[], tagid: number) {
+    batchTagging(openids: readonly string[], tagid: number) {
       return call('tag.batchTagging', { openid_list: [...openids], tagid });
     },
     /**
      * Removes a tag from up to 50 users (POST /cgi-bin/tags/members/batchuntagging).
      * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_batchuntagging.html
      */
-    untagUsers(openids: readonly string[], tagid: number) {
+    batchUntagging(openids: readonly string[], tagid: number) {
       return call('tag.batchUntagging', { openid_list: [...openids], tagid });
     },
     /**
      * The tag ids of one user (POST /cgi-bin/tags/getidlist).
      * @see https://developers.weixin.qq.com/doc/service/api/usermanage/tag/api_gettagidlist.html
      */
-    idsOf(openid: string) {
+    idList(openid: string) {
       return call('tag.idList', { openid });
     },
   };

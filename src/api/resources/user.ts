@@ -38,7 +38,7 @@ export function createUserApi({ call }: ResourceContext) {
      */
     list,
     /**
-     * Every follower's openid, fetching pages as the loop asks for them.
+     * Helper (not an endpoint): every follower's openid, calling `user.list` page by page as the loop asks.
      * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_getfans.html
      */
     all(): AsyncGenerator<string> {

@@ -167,7 +167,7 @@ export interface PublishIdRequest {
  *
  * @example
  * ```ts
- * const { publish_status, article_id } = await client.publish.status('100000001');
+ * const { publish_status, article_id } = await client.publish.get('100000001');
  * ```
  */
 export interface PublishGetResponse extends BaseResponse {

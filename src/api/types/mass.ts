@@ -117,7 +117,7 @@ export interface MassGetRequest {
  *
  * @example
  * ```ts
- * const { msg_status } = await client.mass.status('201053012'); // 'SEND_SUCCESS'
+ * const { msg_status } = await client.mass.get('201053012'); // 'SEND_SUCCESS'
  * ```
  */
 export interface MassGetResponse extends BaseResponse {

@@ -81,7 +81,7 @@ export interface UploadImageRequest {
  *
  * @example
  * ```ts
- * const { url } = await client.media.uploadImage(req);
+ * const { url } = await client.media.uploadImg(req);
  * ```
  */
 export interface UploadImageResponse extends BaseResponse {

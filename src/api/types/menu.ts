@@ -1,5 +1,6 @@
 /**
- * Custom-menu request and response shapes (reference §9.1).
+ * Custom-menu request and response shapes.
+ * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_createcustommenu.html
  * @module
  */
 import type { BaseResponse } from './common.js';
@@ -82,16 +83,45 @@ export interface Menu {
 }
 
 /**
- * Who sees a conditional menu (sex and region rules were removed by WeChat in 2021).
+ * Who sees a conditional menu: users with a tag, or on a platform. WeChat refuses rules on sex, region and language
+ * with 65320 to protect privacy, so the type has none of them.
  *
  * @example
  * ```ts
  * const rule: MenuMatchRule = { tag_id: '2', client_platform_type: '2' };
  * ```
+ * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_addconditionalmenu.html
  */
 export interface MenuMatchRule {
   tag_id?: string;
+  /** 1 iOS, 2 Android, 3 others. */
   client_platform_type?: string;
+  /**
+   * @deprecated Refused: WeChat answers 65320 for a language rule (privacy), and a menu stored with one no longer
+   * matches anyone. Tag the users (`client.tag.batchTagging`) and match on `tag_id` instead. Typed `never` so that
+   * setting it does not compile.
+   */
+  language?: never;
+}
+
+/**
+ * A match rule as menu/get reports it: WeChat still lists the sex, region and language rules of menus created
+ * before it refused them, although such menus no longer match anyone.
+ *
+ * @example
+ * ```ts
+ * const { conditionalmenu = [] } = await client.menu.get();
+ * const retired = conditionalmenu.filter((m) => m.matchrule.language !== undefined);
+ * ```
+ * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_getmenu.html
+ */
+export interface ReportedMenuMatchRule {
+  tag_id?: string;
+  client_platform_type?: string;
+  sex?: string;
+  country?: string;
+  province?: string;
+  city?: string;
   language?: string;
 }
 
@@ -117,7 +147,7 @@ export interface ConditionalMenu extends Menu {
  */
 export interface MenuGetResponse extends BaseResponse {
   menu: Menu & { menuid?: number | string };
-  conditionalmenu?: (ConditionalMenu & { menuid: number | string })[];
+  conditionalmenu?: (Menu & { matchrule: ReportedMenuMatchRule; menuid: number | string })[];
 }
 
 /**
@@ -143,7 +173,7 @@ export interface SelfMenuButton {
  *
  * @example
  * ```ts
- * const info: SelfMenuInfoResponse = await client.menu.currentSelfMenuInfo();
+ * const info: SelfMenuInfoResponse = await client.menu.selfMenuInfo();
  * ```
  */
 export interface SelfMenuInfoResponse extends BaseResponse {

@@ -10,7 +10,7 @@ import type { BaseResponse } from './common.js';
  *
  * @example
  * ```ts
- * const { ip_list } = await client.misc.callbackIps();
+ * const { ip_list } = await client.misc.callbackIp();
  * ```
  */
 export interface IpListResponse extends BaseResponse {
@@ -46,7 +46,7 @@ export interface QuotaGetRequest {
  *
  * @example
  * ```ts
- * const { quota } = await client.misc.quota('/cgi-bin/menu/create');
+ * const { quota } = await client.misc.quotaGet('/cgi-bin/menu/create');
  * ```
  */
 export interface QuotaGetResponse extends BaseResponse {
@@ -70,7 +70,7 @@ export interface RidGetRequest {
  *
  * @example
  * ```ts
- * const { request } = await client.misc.rid(err.rid!);
+ * const { request } = await client.misc.ridGet(err.rid!);
  * ```
  */
 export interface RidGetResponse extends BaseResponse {
@@ -102,7 +102,7 @@ export interface CallbackCheckRequest {
  *
  * @example
  * ```ts
- * const { dns, ping } = await client.misc.checkCallback({ action: 'all', check_operator: 'DEFAULT' });
+ * const { dns, ping } = await client.misc.callbackCheck({ action: 'all', check_operator: 'DEFAULT' });
  * ```
  */
 export interface CallbackCheckResponse extends BaseResponse {

@@ -44,7 +44,7 @@ export interface OAuthRefreshRequest {
  *
  * @example
  * ```ts
- * const t: OAuthToken = await client.oauth.exchangeCode(code);
+ * const t: OAuthToken = await client.oauth.accessToken(code);
  * if (t.is_snapshotuser === 1) console.log('virtual snapshot-mode user');
  * ```
  */

@@ -193,7 +193,7 @@ export interface OpenidRequest {
  *
  * @example
  * ```ts
- * const { tagid_list } = await client.tag.idsOf('OPENID');
+ * const { tagid_list } = await client.tag.idList('OPENID');
  * ```
  */
 export interface TagIdListResponse extends BaseResponse {

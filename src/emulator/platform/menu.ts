@@ -1,8 +1,11 @@
 /**
- * Custom menus (reference §9.1): the default menu and conditional menus, validated with WeChat's error codes, kept
- * in `state.menu` / `state.conditionalMenus` where the phone page reads them.
+ * Custom menus: the default menu and conditional menus, validated with WeChat's error codes, kept in `state.menu` /
+ * `state.conditionalMenus` where the phone page reads them.
+ * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_createcustommenu.html
+ * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_addconditionalmenu.html
  * @module
  */
+import { privateMatchRuleField } from '../../api/menu-rule-table.js';
 import type { EmulatorState, Fan } from '../state.js';
 import type { Handlers } from './context.js';
 import { conditionalMenuErrorCode, menuErrorCode } from './menu-validate.js';
@@ -21,17 +24,19 @@ function nextMenuId(state: EmulatorState): string {
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 function matches(rule: Record<string, unknown>, fan: Fan): boolean {
+  // A rule on sex, region or language (stored before WeChat refused them, or loaded from a state file) matches
+  // nobody: WeChat's addconditional page says such menus stop matching, though menu/get still lists them.
+  if (privateMatchRuleField(rule) !== undefined) return false;
   const tag = rule['tag_id'];
   if (tag !== undefined && tag !== '' && !fan.tagIds.includes(Number(tag))) return false;
-  const language = rule['language'];
-  if (language !== undefined && language !== '' && language !== fan.language) return false;
   // The emulated phone has no platform: a client_platform_type rule matches every fan.
   return true;
 }
 
 /**
  * The menu a fan sees: the newest conditional menu whose rule matches the fan, else the default menu; undefined
- * when the account has no menu. For the phone page and `menu/trymatch`.
+ * when the account has no menu. A conditional menu with a rule on sex, region or language matches nobody. For the
+ * phone page and `menu/trymatch`.
  *
  * @example
  * ```ts
@@ -100,6 +105,8 @@ export const menuHandlers: Handlers = {
   'menu.addConditional': ({ state, body }) => {
     if (state.menu === undefined) fail(65303);
     const code = conditionalMenuErrorCode(body);
+    // WeChat's errmsg for 65320 is not documented; this one says what the page says.
+    if (code === 65320) fail(code, 'match rule on sex, region or language is not supported for privacy');
     if (code !== 0) fail(code);
     const matchrule = copy(body['matchrule'] as Record<string, unknown>);
     const tagId = matchrule['tag_id'];

@@ -74,7 +74,7 @@ describe('token handling', () => {
 
   it('neither fetches nor sends the global token for web-authorization calls', async () => {
     const before = tokens.fetches;
-    await client.oauth.exchangeCode(fake.issueCode('OPENID_1'));
+    await client.oauth.accessToken(fake.issueCode('OPENID_1'));
     expect(tokens.fetches).toBe(before);
     expect(fake.calls('oauth.accessToken')[0]?.query).not.toHaveProperty('access_token');
   });
@@ -199,7 +199,7 @@ describe('secrets stay out of errors and logs', () => {
       fetch: leaky,
       retry: { maxRetries: 0 },
     });
-    const err = await rejection(noLeak.oauth.exchangeCode('CODE'));
+    const err = await rejection(noLeak.oauth.accessToken('CODE'));
     expect(err.code).toBe('HTTP_ERROR');
     const text = `${err.message} ${(err.cause as Error).message}`;
     expect(text).toContain('secret=[redacted]');

@@ -48,7 +48,7 @@ describe('free publishing', () => {
       publish_id: BIG_ID,
       msg_data_id: '2247483647',
     });
-    await expect(client.publish.status(BIG_ID)).resolves.toMatchObject({
+    await expect(client.publish.get(BIG_ID)).resolves.toMatchObject({
       publish_id: BIG_ID,
       publish_status: 0,
       article_id: 'ARTICLE_1',
@@ -72,11 +72,11 @@ describe('free publishing', () => {
 });
 
 describe('misc', () => {
-  it('callbackIps and apiDomainIps', async () => {
-    await expect(client.misc.callbackIps()).resolves.toMatchObject({
+  it('callbackIp and apiDomainIp', async () => {
+    await expect(client.misc.callbackIp()).resolves.toMatchObject({
       ip_list: ['101.226.103.0/25', '101.226.62.0/26'],
     });
-    await expect(client.misc.apiDomainIps()).resolves.toHaveProperty('ip_list');
+    await expect(client.misc.apiDomainIp()).resolves.toHaveProperty('ip_list');
   });
 
   it("clearQuota sends the client's AppID and is never retried", async () => {
@@ -92,18 +92,18 @@ describe('misc', () => {
     expect(fake.calls('misc.clearQuotaV2')[0]!.query).toEqual({ appid: FAKE_APPID, appsecret: FAKE_SECRET });
   });
 
-  it('quota, rid and checkCallback', async () => {
-    await expect(client.misc.quota('/cgi-bin/message/custom/send')).resolves.toMatchObject({
+  it('quotaGet, ridGet and callbackCheck', async () => {
+    await expect(client.misc.quotaGet('/cgi-bin/message/custom/send')).resolves.toMatchObject({
       quota: { remain: 9_999_999 },
     });
     expect(JSON.parse(fake.calls('misc.quotaGet')[0]!.body)).toEqual({
       cgi_path: '/cgi-bin/message/custom/send',
     });
-    await expect(client.misc.rid('617682e0-09059ac5-34a8e2ea')).resolves.toMatchObject({
+    await expect(client.misc.ridGet('617682e0-09059ac5-34a8e2ea')).resolves.toMatchObject({
       request: { client_ip: '203.0.113.7' },
     });
     await expect(
-      client.misc.checkCallback({ action: 'all', check_operator: 'DEFAULT' }),
+      client.misc.callbackCheck({ action: 'all', check_operator: 'DEFAULT' }),
     ).resolves.toHaveProperty('dns');
     expect(JSON.parse(fake.calls('misc.callbackCheck')[0]!.body)).toEqual({
       action: 'all',

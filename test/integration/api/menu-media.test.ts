@@ -41,9 +41,9 @@ describe('menu', () => {
     expect(fake.calls('menu.create')).toHaveLength(0);
   });
 
-  it('currentSelfMenuInfo reports the live menu', async () => {
+  it('selfMenuInfo reports the live menu', async () => {
     await client.menu.create(MENU);
-    await expect(client.menu.currentSelfMenuInfo()).resolves.toMatchObject({
+    await expect(client.menu.selfMenuInfo()).resolves.toMatchObject({
       is_menu_open: 1,
       selfmenu_info: { button: MENU.button },
     });
@@ -114,17 +114,17 @@ describe('temporary media', () => {
     expect((err as WeChatApiError).message).toContain('3 days');
   });
 
-  it('getJssdkVoice streams the HD voice', async () => {
+  it('getJssdk streams the HD voice', async () => {
     const speex = new Uint8Array([1, 2, 3, 4]);
     const { media_id } = await client.media.upload('voice', { data: speex, filename: 'v.speex' });
-    const file = await client.media.getJssdkVoice(media_id);
+    const file = await client.media.getJssdk(media_id);
     expect(file.contentType).toBe('audio/speex');
     expect(await bytesOf(file)).toEqual(speex);
   });
 
-  it('uploadImage returns the URL for article bodies', async () => {
+  it('uploadImg returns the URL for article bodies', async () => {
     await expect(
-      client.media.uploadImage({ data: JPEG, filename: 'body.png', contentType: 'image/png' }),
+      client.media.uploadImg({ data: JPEG, filename: 'body.png', contentType: 'image/png' }),
     ).resolves.toEqual({
       url: 'http://mmbiz.qpic.cn/mmbiz/abc/0',
     });

@@ -150,6 +150,6 @@ describe('mass messages', () => {
   });
 
   it('status reads the job state with the id intact', async () => {
-    await expect(client.mass.status(BIG_ID)).resolves.toEqual({ msg_id: BIG_ID, msg_status: 'SEND_SUCCESS' });
+    await expect(client.mass.get(BIG_ID)).resolves.toEqual({ msg_id: BIG_ID, msg_status: 'SEND_SUCCESS' });
   });
 });

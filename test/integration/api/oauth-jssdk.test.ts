@@ -29,8 +29,8 @@ describe('web authorization', () => {
     );
   });
 
-  it('exchangeCode sends appid, secret, code and grant_type, and returns the user token', async () => {
-    const token = await client.oauth.exchangeCode(fake.issueCode('OPENID_9'));
+  it('accessToken sends appid, secret, code and grant_type, and returns the user token', async () => {
+    const token = await client.oauth.accessToken(fake.issueCode('OPENID_9'));
     expect(token).toMatchObject({
       openid: 'OPENID_9',
       access_token: 'USER_TOKEN_1',
@@ -46,8 +46,8 @@ describe('web authorization', () => {
 
   it('a second exchange of the same code fails with 40163, says codes are single-use, and is not retried', async () => {
     const code = fake.issueCode('OPENID_9');
-    await client.oauth.exchangeCode(code);
-    const err: unknown = await client.oauth.exchangeCode(code).catch((e: unknown) => e);
+    await client.oauth.accessToken(code);
+    const err: unknown = await client.oauth.accessToken(code).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WeChatApiError);
     expect((err as WeChatApiError).errcode).toBe(40163);
     expect((err as WeChatApiError).message).toContain('single-use');
@@ -63,13 +63,15 @@ describe('web authorization', () => {
       timeoutMs: 50,
     });
     fake.fail('oauth.accessToken', { delayMs: 300 });
-    await expect(slow.oauth.exchangeCode(fake.issueCode('O'))).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(slow.oauth.accessToken(fake.issueCode('O'))).rejects.toMatchObject({ code: 'TIMEOUT' });
     expect(fake.calls('oauth.accessToken')).toHaveLength(1);
   });
 
-  it('refresh sends the appid but not the secret', async () => {
-    const token = await client.oauth.exchangeCode(fake.issueCode('OPENID_9'));
-    await expect(client.oauth.refresh(token.refresh_token)).resolves.toMatchObject({ openid: 'OPENID_9' });
+  it('refreshToken sends the appid but not the secret', async () => {
+    const token = await client.oauth.accessToken(fake.issueCode('OPENID_9'));
+    await expect(client.oauth.refreshToken(token.refresh_token)).resolves.toMatchObject({
+      openid: 'OPENID_9',
+    });
     expect(fake.calls('oauth.refreshToken')[0]!.query).toEqual({
       grant_type: 'refresh_token',
       appid: FAKE_APPID,
@@ -78,7 +80,7 @@ describe('web authorization', () => {
   });
 
   it("userInfo and isTokenValid use the user's token, not the global one", async () => {
-    const token = await client.oauth.exchangeCode(fake.issueCode('OPENID_9'));
+    const token = await client.oauth.accessToken(fake.issueCode('OPENID_9'));
     await expect(client.oauth.userInfo(token.access_token, token.openid)).resolves.toMatchObject({
       nickname: '张三',
     });
@@ -86,6 +88,15 @@ describe('web authorization', () => {
     await expect(client.oauth.isTokenValid(token.access_token, token.openid)).resolves.toBe(true);
     await expect(client.oauth.isTokenValid('WRONG', token.openid)).resolves.toBe(false);
     expect(fake.calls('oauth.auth')).toHaveLength(2); // a user token error is not ours to refresh
+  });
+
+  it("auth resolves for a valid user token and rejects with WeChat's errcode otherwise", async () => {
+    const token = await client.oauth.accessToken(fake.issueCode('OPENID_9'));
+    await expect(client.oauth.auth(token.access_token, token.openid)).resolves.toMatchObject({ errcode: 0 });
+    const err: unknown = await client.oauth.auth('WRONG', token.openid).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WeChatApiError);
+    expect((err as WeChatApiError).errcode).toBe(40001);
+    expect(fake.calls('oauth.auth')[0]!.query['access_token']).toBe(token.access_token);
   });
 });
 

@@ -204,7 +204,7 @@ describe('forwarding', () => {
   });
 
   it("keeps the user's own token on sns/userinfo", async () => {
-    const token = await client.oauth.exchangeCode(fake.issueCode('OPENID_7'));
+    const token = await client.oauth.accessToken(fake.issueCode('OPENID_7'));
     const res = await proxy().request(`/sns/userinfo?access_token=${token.access_token}&openid=OPENID_7`, {
       headers: auth(),
     });
@@ -291,7 +291,7 @@ describe('openapi/rid/get', () => {
         return Promise.resolve(app.request(url.pathname + url.search, { ...init, headers }));
       },
     });
-    const answer = await viaProxy.misc.rid('61725984-6126f6f9-040f19c4');
+    const answer = await viaProxy.misc.ridGet('61725984-6126f6f9-040f19c4');
     expect(JSON.stringify(answer)).not.toContain('TOKEN_1');
     expect(JSON.stringify(answer)).not.toContain(FAKE_SECRET);
   });

@@ -87,26 +87,26 @@ describe('tags', () => {
     expect(JSON.parse(fake.calls('tag.delete')[0]!.body)).toEqual({ tag: { id: 100 } });
   });
 
-  it('tagUsers, members, allMembers, idsOf and untagUsers', async () => {
+  it('batchTagging, members, allMembers, idList and batchUntagging', async () => {
     await start({ pageSize: 2 });
     const { tag } = await client.tag.create('VIP');
-    await client.tag.tagUsers(['OPENID_1', 'OPENID_2', 'OPENID_3'], tag.id);
+    await client.tag.batchTagging(['OPENID_1', 'OPENID_2', 'OPENID_3'], tag.id);
     expect(JSON.parse(fake.calls('tag.batchTagging')[0]!.body)).toEqual({
       openid_list: ['OPENID_1', 'OPENID_2', 'OPENID_3'],
       tagid: tag.id,
     });
     await expect(client.tag.members(tag.id)).resolves.toMatchObject({ count: 2, next_openid: 'OPENID_2' });
     expect(await collect(client.tag.allMembers(tag.id))).toEqual(['OPENID_1', 'OPENID_2', 'OPENID_3']);
-    await expect(client.tag.idsOf('OPENID_1')).resolves.toEqual({ tagid_list: [tag.id] });
-    await client.tag.untagUsers(['OPENID_1'], tag.id);
-    await expect(client.tag.idsOf('OPENID_1')).resolves.toEqual({ tagid_list: [] });
+    await expect(client.tag.idList('OPENID_1')).resolves.toEqual({ tagid_list: [tag.id] });
+    await client.tag.batchUntagging(['OPENID_1'], tag.id);
+    await expect(client.tag.idList('OPENID_1')).resolves.toEqual({ tagid_list: [] });
   });
 });
 
 describe('blacklist', () => {
-  it('list, all, block and unblock', async () => {
+  it('get, all, batchBlacklist and batchUnblacklist', async () => {
     await start({ pageSize: 2 });
-    await expect(client.blacklist.list()).resolves.toMatchObject({ total: 3, count: 2 });
+    await expect(client.blacklist.get()).resolves.toMatchObject({ total: 3, count: 2 });
     expect(await collect(client.blacklist.all())).toEqual(['BLOCKED_1', 'BLOCKED_2', 'BLOCKED_3']);
     expect(
       fake
@@ -114,8 +114,8 @@ describe('blacklist', () => {
         .map((r) => JSON.parse(r.body) as unknown)
         .slice(1),
     ).toEqual([{ begin_openid: '' }, { begin_openid: 'BLOCKED_2' }, { begin_openid: 'BLOCKED_3' }]);
-    await client.blacklist.block(['OPENID_1']);
-    await client.blacklist.unblock(['OPENID_1']);
+    await client.blacklist.batchBlacklist(['OPENID_1']);
+    await client.blacklist.batchUnblacklist(['OPENID_1']);
     expect(JSON.parse(fake.calls('blacklist.batchBlacklist')[0]!.body)).toEqual({
       openid_list: ['OPENID_1'],
     });

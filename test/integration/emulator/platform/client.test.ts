@@ -155,9 +155,9 @@ describe('the API client and token manager against the emulator', () => {
       appid: APPID,
       redirectUri: 'https://example.com/cb',
     });
-    const token = await client.oauth.exchangeCode(code);
+    const token = await client.oauth.accessToken(code);
     expect(token).toMatchObject({ openid: 'oA', scope: 'snsapi_base', expires_in: 7200 });
-    const again = await client.oauth.exchangeCode(code).catch((err: unknown) => err);
+    const again = await client.oauth.accessToken(code).catch((err: unknown) => err);
     expect((again as WeChatApiError).errcode).toBe(40163);
   });
 });

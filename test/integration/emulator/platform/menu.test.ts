@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createEmulator } from '../../../../src/emulator/app.js';
+import { menuForFan } from '../../../../src/emulator/platform/menu.js';
 import { REFERENCE_MENU } from '../../../fixtures/menus.js';
 import { addFan, createPlatform, expectError } from './helpers.js';
 
@@ -121,11 +126,78 @@ describe('menu endpoints', () => {
   it('menu/delete removes the conditional menus too', async () => {
     const p = createPlatform();
     await p.post('/cgi-bin/menu/create', MENU);
-    await p.post('/cgi-bin/menu/addconditional', {
-      button: [{ type: 'click', name: 'L', key: 'L' }],
-      matchrule: { language: 'en' },
+    const added = await p.post('/cgi-bin/menu/addconditional', {
+      button: [{ type: 'click', name: 'A', key: 'A' }],
+      matchrule: { client_platform_type: '2' },
     });
+    expect(added.json['menuid']).toBeDefined();
+    expect(p.state.conditionalMenus).toHaveLength(1);
     await p.get('/cgi-bin/menu/delete');
     expect(p.state.conditionalMenus).toEqual([]);
+  });
+});
+
+// WeChat's addconditional page: match rules on sex, region and language are refused with 65320 to protect privacy,
+// menus that carry one stop matching, and menu/get still lists their rules.
+describe('conditional menus with a rule on sex, region or language', () => {
+  const english = {
+    button: [{ type: 'click', name: 'EN', key: 'EN' }],
+    matchrule: { language: 'en' },
+    menuid: '1001',
+  };
+
+  it.each([
+    { language: 'en' },
+    { tag_id: '2', language: 'en' },
+    { sex: '1' },
+    { country: '中国', city: '广州' },
+  ])('addconditional answers 65320 for %j and stores nothing', async (matchrule) => {
+    const p = createPlatform();
+    await p.post('/cgi-bin/menu/create', MENU);
+    const res = await p.post('/cgi-bin/menu/addconditional', { button: english.button, matchrule });
+    expectError(res, 65320);
+    expect(res.json['errmsg']).toContain('privacy');
+    expect(p.state.conditionalMenus).toEqual([]);
+  });
+
+  it('trymatch ignores a stored menu with a language rule (as loaded from a state file); menu/get lists it', async () => {
+    const p = createPlatform();
+    await p.post('/cgi-bin/menu/create', MENU);
+    addFan(p.state, { openid: 'oEnglish', language: 'en', tagIds: [2] });
+    const tagged = { ...english, matchrule: { tag_id: '2', language: 'en' }, menuid: '1002' };
+    p.state.load({ ...p.state.toJSON(), conditionalMenus: [english, tagged] });
+    expect((await p.post('/cgi-bin/menu/trymatch', { user_id: 'oEnglish' })).json['button']).toEqual(
+      MENU.button,
+    );
+    expect(menuForFan(p.state, 'oEnglish')).toMatchObject({ button: MENU.button, conditional: false });
+    const listed = (await p.get('/cgi-bin/menu/get')).json['conditionalmenu'] as { matchrule: unknown }[];
+    expect(listed.map((m) => m.matchrule)).toEqual([english.matchrule, tagged.matchrule]);
+  });
+
+  it("the phone page's menu for a fan ignores it, when the menu comes from a state file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wxmp-menu-'));
+    try {
+      const file = join(dir, 'state.json');
+      const fan = { openid: 'oEnglish', nickname: 'en', following: true, language: 'en', tagIds: [] };
+      writeFileSync(
+        file,
+        JSON.stringify({
+          fans: [fan],
+          menu: { button: MENU.button, menuid: '1000' },
+          conditionalMenus: [english],
+        }),
+      );
+      const emulator = createEmulator({ stateFile: file, defaultFan: false });
+      try {
+        const res = await emulator.app.request('/__emulator/fans/oEnglish/menu');
+        expect(await res.json()).toEqual({
+          menu: { button: MENU.button, menuid: '1000', conditional: false },
+        });
+      } finally {
+        await emulator.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

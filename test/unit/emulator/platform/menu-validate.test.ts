@@ -51,13 +51,25 @@ describe('menuErrorCode', () => {
 });
 
 describe('conditionalMenuErrorCode', () => {
-  it('needs a rule on tag, platform or language (the removed sex/region rules do not count)', () => {
+  it('needs a rule on tag or platform (65304)', () => {
     const button = [click()];
     expect(conditionalMenuErrorCode({ button, matchrule: { tag_id: '2' } })).toBe(0);
-    expect(conditionalMenuErrorCode({ button, matchrule: { language: 'en' } })).toBe(0);
-    expect(conditionalMenuErrorCode({ button, matchrule: { sex: '1', country: '中国' } })).toBe(65304);
+    expect(conditionalMenuErrorCode({ button, matchrule: { client_platform_type: '2' } })).toBe(0);
     expect(conditionalMenuErrorCode({ button, matchrule: { tag_id: '' } })).toBe(65304);
+    expect(conditionalMenuErrorCode({ button, matchrule: { foo: 'x' } })).toBe(65304);
     expect(conditionalMenuErrorCode({ button })).toBe(65304);
     expect(conditionalMenuErrorCode({ button: [], matchrule: { tag_id: '2' } })).toBe(40016);
+  });
+
+  // WeChat's addconditional page: any rule on sex, region or language is refused with 65320 (privacy), also next to
+  // a tag rule, and before the empty-rule check.
+  it.each([
+    [{ language: 'en' }],
+    [{ tag_id: '2', language: 'zh_CN' }],
+    [{ sex: '1', country: '中国' }],
+    [{ tag_id: '2', province: '广东' }],
+    [{ client_platform_type: '1', city: '广州' }],
+  ])('answers 65320 for %j', (matchrule) => {
+    expect(conditionalMenuErrorCode({ button: [click()], matchrule })).toBe(65320);
   });
 });
