@@ -21,11 +21,14 @@ export {
   type ResponseKind,
 } from './endpoints.js';
 export type { EndpointName, EndpointRequest, EndpointResponse, EndpointTypes } from './endpoint-types.js';
-export { decideRetry, backoffDelay, DEFAULT_RETRY_POLICY, TOKEN_ERRCODES, SYSTEM_BUSY } from './retry.js';
+export { decideRetry, DEFAULT_RETRY_POLICY } from './retry.js';
 export type { AttemptOutcome, RetryDecision, RetryPolicy, RetryState } from './retry.js';
-export { executeWithRetry, isNoAnswer, type AttemptResult, type ExecuteOptions } from './execute.js';
-export { hintFor, hintedErrcodes } from './hints.js';
-export { parseJson, stringifyJson, isJsonContentType, ID_FIELDS } from './json.js';
+export { backoffDelay } from '../wechat-http/backoff.js';
+export { TOKEN_ERRCODES, SYSTEM_BUSY } from '../wechat-http/errcodes.js';
+export { executeWithRetry, type AttemptResult, type ExecuteOptions } from './execute.js';
+export { isNoAnswer } from '../wechat-http/no-answer.js';
+export { hintFor, hintedErrcodes } from '../wechat-http/hints.js';
+export { parseJson, stringifyJson, isJsonContentType, ID_FIELDS } from '../wechat-http/json.js';
 export { validateMenu, validateConditionalMenu, MENU_LIMITS } from './menu-rules.js';
 export { buildAuthorizeUrl, type AuthorizeUrlOptions, type OAuthApi } from './resources/oauth.js';
 export { qrcodeImageUrl, type QrcodeApi } from './resources/qrcode.js';

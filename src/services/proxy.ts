@@ -17,11 +17,14 @@ import { errorMessage, redactSecrets, WeChatError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { TokenProvider } from '../token/provider.js';
 import { endpointByPath, type EndpointSpec } from '../api/endpoints.js';
-import { executeWithRetry, isNoAnswer, type AttemptResult } from '../api/execute.js';
-import { errcodeOf, fetchWithDeadline, isFileAnswer, readText } from '../api/http.js';
-import { parseJson } from '../api/json.js';
-import { authParams } from '../api/request.js';
+import { executeWithRetry, type AttemptResult } from '../api/execute.js';
+import { isFileAnswer } from '../api/file-answer.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../api/retry.js';
+import { errcodeOf } from '../wechat-http/answer.js';
+import { fetchWithDeadline, readText } from '../wechat-http/fetch-with-deadline.js';
+import { parseJson } from '../wechat-http/json.js';
+import { isNoAnswer } from '../wechat-http/no-answer.js';
+import { authParams } from '../wechat-http/request.js';
 import { clientKeyMatcher } from './token-server.js';
 
 /**

@@ -37,11 +37,12 @@ export {
   type CredentialFetcher,
   type FetchedCredential,
   type TokenFetcherOptions,
-  type Upstream,
 } from './fetchers.js';
-export { backoffDelay, isTransientFailure, retryDelay, type BackoffOptions } from './backoff.js';
+export type { Upstream } from '../wechat-http/call.js';
+export { isTransientFailure, retryDelay } from './backoff.js';
+export { backoffDelay, TOKEN_REFRESH_BACKOFF, type BackoffPolicy } from '../wechat-http/backoff.js';
 export { SlidingWindow, UpstreamCap } from './rate-cap.js';
-export { tokenErrorHint } from './hints.js';
+export { hintFor } from '../wechat-http/hints.js';
 export { createMemoryStore, type MemoryStoreOptions } from './stores/memory.js';
 export { createFileStore, type FileStoreOptions } from './stores/file.js';
 export { createRedisStore, type RedisLike, type RedisStoreOptions } from './stores/redis.js';

@@ -3,12 +3,15 @@
  * that calls `/cgi-bin/ticket/getticket` with a token from a {@link TokenProvider}.
  * @module
  */
+import { endpoints } from '../api/endpoints.js';
 import { DEFAULT_API_BASE } from '../config.js';
 import { WeChatApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
+import { callWeChat, type Upstream } from '../wechat-http/call.js';
+import { TOKEN_ERRCODES } from '../wechat-http/errcodes.js';
 import { CredentialManager } from './credential.js';
-import { callWeChat, readCredential, type CredentialFetcher, type Upstream } from './fetchers.js';
+import { readCredential, type CredentialFetcher } from './fetchers.js';
 import { DEFAULT_REFRESH_AHEAD_MS } from './manager.js';
 import type { TokenProvider } from './provider.js';
 import type { TokenStore } from './store.js';
@@ -24,9 +27,6 @@ import { createMemoryStore } from './stores/memory.js';
  */
 export type TicketType = 'jsapi' | 'wx_card';
 
-/** errcodes meaning "this access_token is no good": invalid (40001, 40014) or expired (42001). */
-const INVALID_TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
-
 /**
  * A fetcher for `GET /cgi-bin/ticket/getticket`. When WeChat rejects the access_token it invalidates that exact
  * token and retries once with a fresh one.
@@ -39,18 +39,22 @@ const INVALID_TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
 export function ticketFetcher(
   options: Upstream & { tokens: TokenProvider; type: TicketType },
 ): CredentialFetcher {
-  const fetchWith = async (accessToken: string) => {
-    const body = await callWeChat(options, '/cgi-bin/ticket/getticket', {
-      query: { access_token: accessToken, type: options.type },
-    });
-    return readCredential(body, 'ticket', '/cgi-bin/ticket/getticket');
+  const spec = endpoints['jssdk.getTicket'];
+  const fetchWith = async (token: string) => {
+    const body = await callWeChat(
+      options,
+      spec,
+      { type: options.type },
+      { token, appId: undefined, appSecret: undefined },
+    );
+    return readCredential(body, 'ticket', spec.path);
   };
   return async () => {
     const token = await options.tokens.getToken();
     try {
       return await fetchWith(token);
     } catch (err) {
-      if (!(err instanceof WeChatApiError && INVALID_TOKEN_ERRCODES.has(err.errcode))) throw err;
+      if (!(err instanceof WeChatApiError && TOKEN_ERRCODES.has(err.errcode))) throw err;
       await options.tokens.invalidate(token);
       return fetchWith(await options.tokens.getToken());
     }

@@ -599,7 +599,7 @@ describe('errors', () => {
       40164,
       'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 6491-xyz',
     );
-    expect(err.hint).toContain('Add 203.0.113.7 to the IP whitelist');
+    expect(err.hint).toContain("Add 203.0.113.7 to the account's IP whitelist");
     expect(err.rid).toBe('6491-xyz');
   });
 

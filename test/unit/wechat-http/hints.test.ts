@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hintFor, hintedErrcodes } from '../../../src/api/hints.js';
+import { hintFor, hintedErrcodes } from '../../../src/wechat-http/hints.js';
 import { WeChatApiError } from '../../../src/errors.js';
 
 const API = '/cgi-bin/menu/get';
