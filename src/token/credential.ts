@@ -17,9 +17,18 @@ import type { BackoffPolicy } from '../wechat-http/backoff.js';
 import { FailureStreak } from './failure-streak.js';
 import type { CredentialFetcher, FetchedCredential } from './fetchers.js';
 import { ForceRefreshGate } from './force-refresh-gate.js';
-import { acquireOrWait, lockOwner, type LockAttempt } from './lock.js';
+import { acquireOrWait, lockOwner, lockTimeoutError, storeLock } from './lock.js';
 import { UpstreamCap } from './rate-cap.js';
 import { ResilientRecordStore } from './resilient-record-store.js';
+import {
+  answersRefresh,
+  endsRefresh,
+  isDue,
+  refreshTiming,
+  type RefreshMode,
+  type RefreshTiming,
+} from './refresh-rules.js';
+import { SingleFlight } from './single-flight.js';
 import type { TokenRecord, TokenStore } from './store.js';
 
 /**
@@ -62,12 +71,6 @@ export interface CredentialManagerOptions {
 const MINUTE_MS = 60_000;
 
 /**
- * Why a refresh runs: `due` (no usable record, or one close to expiry) fetches only when the record is due;
- * `now` (an explicit `refresh()`) fetches unless a record was fetched moments ago; `force` always fetches.
- */
-type RefreshMode = 'due' | 'now' | 'force';
-
-/**
  * One cached credential kept fresh by a fetcher. `createTokenManager` and `createTicketManager` wrap it; use those.
  *
  * @example
@@ -83,18 +86,17 @@ export class CredentialManager {
   readonly #gate: ForceRefreshGate;
   readonly #failures: FailureStreak;
   readonly #cap: UpstreamCap;
+  readonly #lock: ReturnType<typeof storeLock>;
+  readonly #flight = new SingleFlight<TokenRecord>();
   readonly #sleep: (ms: number) => Promise<void>;
-  /** A just-fetched record is not refreshed again for this long, even inside the refresh-ahead window. */
-  readonly #settleMs: number;
+  readonly #timing: RefreshTiming;
 
-  /** This process's one refresh in progress (single-flight); `force` says whether it sends force_refresh. */
-  #inflight: { force: boolean; promise: Promise<TokenRecord> } | undefined;
   #background: Promise<void> | undefined;
   #closed = false;
 
   constructor(options: CredentialManagerOptions) {
     this.#o = options;
-    this.#settleMs = Math.min(30_000, options.refreshAheadMs / 2);
+    this.#timing = refreshTiming(options.refreshAheadMs);
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     const { label, key, store, now, logger } = options;
     this.#records = new ResilientRecordStore({ label, key, store, now, logger });
@@ -107,6 +109,8 @@ export class CredentialManager {
       onStoreError,
     });
     this.#failures = new FailureStreak(options.backoff === undefined ? {} : { policy: options.backoff });
+    // Without the store there is no shared lock: single-flight and the in-process cap still bound the calls.
+    this.#lock = storeLock({ store, key: `${key}:lock`, ttlMs: options.lockTtlMs, onStoreError });
     this.#cap = new UpstreamCap({
       limit: options.maxUpstreamCallsPerMinute,
       windowMs: MINUTE_MS,
@@ -121,7 +125,7 @@ export class CredentialManager {
     const record = await this.#records.read();
     const now = this.#o.now();
     if (record !== undefined && record.expiresAt > now) {
-      if (this.#due(record, now) && !this.#failures.isBackingOff(now)) this.#refreshInBackground();
+      if (isDue(record, now, this.#timing) && !this.#failures.isBackingOff(now)) this.#refreshInBackground();
       return record.value;
     }
     if (this.#closed) throw new WeChatError('TOKEN_UNAVAILABLE', `The ${this.#o.label} manager is closed`);
@@ -159,14 +163,8 @@ export class CredentialManager {
     await this.#background;
   }
 
-  /** Whether `record` should be replaced: expired, or close to expiry and not fetched just now. */
-  #due(record: TokenRecord, now: number): boolean {
-    if (record.expiresAt <= now) return true;
-    return record.expiresAt - now <= this.#o.refreshAheadMs && now - record.fetchedAt >= this.#settleMs;
-  }
-
   #refreshInBackground(): void {
-    if (this.#inflight !== undefined || this.#closed) return;
+    if (this.#flight.busy || this.#closed) return;
     this.#background = this.#refreshOnce('due').then(
       () => {},
       (err: unknown) => {
@@ -179,57 +177,27 @@ export class CredentialManager {
     );
   }
 
-  /**
-   * Joins this process's refresh in progress, or starts one. A forced refresh never joins a plain one (which would
-   * not send force_refresh): it runs after it, and later callers join the forced one.
-   */
+  /** Joins this process's refresh in progress, or starts one (see {@link SingleFlight} for forced ones). */
   #refreshOnce(mode: RefreshMode): Promise<TokenRecord> {
-    const force = mode === 'force';
-    const running = this.#inflight;
-    if (running !== undefined && (running.force || !force)) return running.promise;
-    const started =
-      running === undefined
-        ? this.#refresh(mode)
-        : running.promise.then(
-            () => this.#refresh(mode),
-            () => this.#refresh(mode),
-          );
-    const promise = started.finally(() => {
-      if (this.#inflight?.promise === promise) this.#inflight = undefined;
-    });
-    this.#inflight = { force, promise };
-    return promise;
+    return this.#flight.run(mode === 'force', () => this.#refresh(mode));
   }
 
   async #refresh(mode: RefreshMode): Promise<TokenRecord> {
     const before = await this.#records.read();
     const now = this.#o.now();
-    if (before !== undefined && before.expiresAt > now) {
-      if (mode === 'due' && !this.#due(before, now)) return before;
-      // An explicit refresh ignores the refresh-ahead window; only a record fetched moments ago holds it back.
-      if (mode === 'now' && now - before.fetchedAt < this.#settleMs) return before;
-    }
+    if (before !== undefined && answersRefresh(before, mode, now, this.#timing)) return before;
     // While backing off, callers get the cached record or the last error at once; WeChat is not asked.
     if (this.#failures.isBackingOff(now)) return this.#fallback(before, this.#failures.lastError);
 
     const owner = lockOwner();
     const outcome = await acquireOrWait({
-      tryLock: () => this.#tryLock(owner),
+      tryLock: () => this.#lock.tryLock(owner),
       check: () => this.#published(before, mode),
       maxWaitMs: this.#o.lockTtlMs + 1000,
       sleep: this.#sleep,
     });
     if (outcome.kind === 'published') return outcome.value;
-    if (outcome.kind === 'timeout') {
-      const err = new WeChatError(
-        'TOKEN_UNAVAILABLE',
-        `Another process held the ${this.#o.label} refresh lock too long`,
-        {
-          hint: 'Check that process, or the store (REDIS_URL)',
-        },
-      );
-      return this.#fallback(before, err);
-    }
+    if (outcome.kind === 'timeout') return this.#fallback(before, lockTimeoutError(this.#o.label));
     try {
       if (outcome.kind === 'acquired') {
         // Someone may have published between our read and our lock.
@@ -238,39 +206,14 @@ export class CredentialManager {
       }
       return await this.#fetchAndStore(mode === 'force', before);
     } finally {
-      if (outcome.kind === 'acquired') await this.#unlock(owner);
+      if (outcome.kind === 'acquired') await this.#lock.release(owner);
     }
   }
 
-  /**
-   * A record someone else published since `before` that ends our need: fresh for a `due` refresh; newer than
-   * `before` for an explicit or forced one, which `before` (not due) would otherwise satisfy at once.
-   */
+  /** A record someone else published since `before` that ends the need of a refresh of `mode`. */
   async #published(before: TokenRecord | undefined, mode: RefreshMode): Promise<TokenRecord | undefined> {
     const current = await this.#records.read();
-    if (current === undefined || this.#due(current, this.#o.now())) return undefined;
-    if (mode !== 'due' && before !== undefined && current.fetchedAt <= before.fetchedAt) return undefined;
-    return current;
-  }
-
-  async #tryLock(owner: string): Promise<LockAttempt> {
-    const { store } = this.#o;
-    if (store.acquireLock === undefined) return 'unavailable';
-    try {
-      return (await store.acquireLock(`${this.#o.key}:lock`, owner, this.#o.lockTtlMs)) ? 'acquired' : 'busy';
-    } catch (err) {
-      // Without the store there is no shared lock: single-flight and the in-process cap still bound the calls.
-      this.#records.reportFailure(err);
-      return 'unavailable';
-    }
-  }
-
-  async #unlock(owner: string): Promise<void> {
-    try {
-      await this.#o.store.releaseLock?.(`${this.#o.key}:lock`, owner);
-    } catch (err) {
-      this.#records.reportFailure(err); // the lock expires by itself after lockTtlMs
-    }
+    return endsRefresh(current, before, mode, this.#o.now(), this.#timing) ? current : undefined;
   }
 
   async #fetchAndStore(force: boolean, before: TokenRecord | undefined): Promise<TokenRecord> {
@@ -333,15 +276,7 @@ export class CredentialManager {
 
   /** One call to WeChat, once the cap grants a slot. */
   async #callUpstream(force: boolean, now: number): Promise<FetchedCredential> {
-    if (!(await this.#cap.tryTake(now))) {
-      throw new WeChatError(
-        'RATE_LIMITED',
-        `Not refreshing ${this.#o.label}: ${this.#o.maxUpstreamCallsPerMinute} calls to WeChat in the last minute`,
-        {
-          hint: 'This cap protects the daily quota; look for code that invalidates tokens in a loop or a store that keeps losing them',
-        },
-      );
-    }
+    if (!(await this.#cap.tryTake(now))) throw this.#cap.reachedError(this.#o.label);
     return this.#o.fetcher({ force });
   }
 

@@ -11,12 +11,8 @@
  */
 export type { TokenProvider } from './provider.js';
 export type { TokenRecord, TokenStore } from './store.js';
-export {
-  createTokenManager,
-  DEFAULT_REFRESH_AHEAD_MS,
-  type TokenManager,
-  type TokenManagerOptions,
-} from './manager.js';
+export { createTokenManager, type TokenManager, type TokenManagerOptions } from './manager.js';
+export { DEFAULT_REFRESH_AHEAD_MS, type SharedManagerOptions } from './manager-options.js';
 export {
   createTicketManager,
   ticketFetcher,

@@ -4,18 +4,13 @@
  * @module
  */
 import { endpoints } from '../api/endpoints.js';
-import { DEFAULT_API_BASE } from '../config.js';
 import { WeChatApiError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import { silentLogger } from '../logger.js';
 import { callWeChat, type Upstream } from '../wechat-http/call.js';
 import { TOKEN_ERRCODES } from '../wechat-http/errcodes.js';
 import { CredentialManager } from './credential.js';
 import { readCredential, type CredentialFetcher } from './fetchers.js';
-import { DEFAULT_REFRESH_AHEAD_MS } from './manager.js';
+import { resolveManagerOptions, type SharedManagerOptions } from './manager-options.js';
 import type { TokenProvider } from './provider.js';
-import type { TokenStore } from './store.js';
-import { createMemoryStore } from './stores/memory.js';
 
 /**
  * The ticket kinds of `getticket`.
@@ -69,24 +64,13 @@ export function ticketFetcher(
  * const options: TicketManagerOptions = { appId, tokens: tokenManager, type: 'jsapi', store };
  * ```
  */
-export interface TicketManagerOptions {
+export interface TicketManagerOptions extends SharedManagerOptions {
   /** The account, used in store keys. */
   appId: string;
   /** Supplies access_tokens (a token manager, or a client of a token server). */
   tokens: TokenProvider;
   /** Default `jsapi`. */
   type?: TicketType;
-  apiBase?: string;
-  fetch?: typeof fetch;
-  /** Default a new memory store (closed with the manager). */
-  store?: TokenStore;
-  /** Default 5 minutes. */
-  refreshAheadMs?: number;
-  /** Cap on getticket calls per minute; default 10. */
-  maxUpstreamCallsPerMinute?: number;
-  now?: () => number;
-  logger?: Logger;
-  timeoutMs?: number;
 }
 
 /**
@@ -125,26 +109,14 @@ export interface TicketManager {
  */
 export function createTicketManager(options: TicketManagerOptions): TicketManager {
   const type = options.type ?? 'jsapi';
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const ownsStore = options.store === undefined;
-  const store = options.store ?? createMemoryStore(options.now ? { now: options.now } : {});
+  const { upstream, settings, closeOwnedStore } = resolveManagerOptions(options);
   const credential = new CredentialManager({
+    ...settings,
     label: `${type}_ticket`,
     key: `${options.appId}:ticket:${type}`,
-    fetcher: ticketFetcher({
-      tokens: options.tokens,
-      type,
-      apiBase: options.apiBase ?? DEFAULT_API_BASE,
-      fetch: options.fetch ?? globalThis.fetch,
-      timeoutMs,
-    }),
-    store,
-    now: options.now ?? Date.now,
-    logger: options.logger ?? silentLogger,
-    refreshAheadMs: options.refreshAheadMs ?? DEFAULT_REFRESH_AHEAD_MS,
-    maxUpstreamCallsPerMinute: options.maxUpstreamCallsPerMinute ?? 10,
+    fetcher: ticketFetcher({ ...upstream, tokens: options.tokens, type }),
     // A ticket fetch may include a token refresh and a retry: room for four calls.
-    lockTtlMs: 4 * timeoutMs + 2000,
+    lockTtlMs: 4 * upstream.timeoutMs + 2000,
   });
   return {
     getTicket: () => credential.get(),
@@ -156,7 +128,7 @@ export function createTicketManager(options: TicketManagerOptions): TicketManage
     invalidate: (ticket) => credential.invalidate(ticket),
     async close() {
       await credential.close();
-      if (ownsStore) await store.close?.();
+      await closeOwnedStore();
     },
   };
 }
