@@ -68,7 +68,8 @@ export async function readText(fetched: Fetched, endpoint: string): Promise<stri
   try {
     return await fetched.response.text();
   } catch (err) {
-    throw noAnswerError(err, { ...fetched, endpoint });
+    const { signal, timeoutMs, url } = fetched;
+    throw noAnswerError(err, { signal, timeoutMs, endpoint, url });
   } finally {
     fetched.settle();
   }
