@@ -7,8 +7,7 @@
 import { DEFAULT_API_BASE } from '../config.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { TokenProvider } from '../token/provider.js';
-import { apiErrorOf, errcodeOf } from '../wechat-http/answer.js';
-import { readAnswer, sendRequest } from '../wechat-http/call.js';
+import { apiErrorOf, errcodeOf, readAnswer, sendRequest } from '../wechat-http/index.js';
 import type { EndpointSpec } from './endpoints.js';
 import { endpoints } from './endpoints.js';
 import type { EndpointName } from './endpoint-types.js';

@@ -5,7 +5,7 @@
 import type { WeChatError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { TokenProvider } from '../token/provider.js';
-import { isNoAnswer } from '../wechat-http/no-answer.js';
+import { isNoAnswer } from '../wechat-http/index.js';
 import type { EndpointSpec } from './endpoints.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, type AttemptOutcome, type RetryPolicy } from './retry.js';
 

@@ -3,7 +3,7 @@
  * by content type, and handed on as a stream, for the API client and the API proxy.
  * @module
  */
-import { isJsonContentType } from '../wechat-http/json.js';
+import { isJsonContentType } from '../wechat-http/index.js';
 import type { EndpointSpec } from './endpoints.js';
 import type { FileResponse } from './types/common.js';
 

@@ -23,12 +23,20 @@ export {
 export type { EndpointName, EndpointRequest, EndpointResponse, EndpointTypes } from './endpoint-types.js';
 export { decideRetry, DEFAULT_RETRY_POLICY } from './retry.js';
 export type { AttemptOutcome, RetryDecision, RetryPolicy, RetryState } from './retry.js';
-export { backoffDelay } from '../wechat-http/backoff.js';
-export { TOKEN_ERRCODES, SYSTEM_BUSY } from '../wechat-http/errcodes.js';
 export { executeWithRetry, type AttemptResult, type ExecuteOptions } from './execute.js';
-export { isNoAnswer } from '../wechat-http/no-answer.js';
-export { hintFor, hintedErrcodes } from '../wechat-http/hints.js';
-export { parseJson, stringifyJson, isJsonContentType, ID_FIELDS } from '../wechat-http/json.js';
+// The shared layer for talking to WeChat (src/wechat-http), as the API client's users know it.
+export {
+  backoffDelay,
+  TOKEN_ERRCODES,
+  SYSTEM_BUSY,
+  isNoAnswer,
+  hintFor,
+  hintedErrcodes,
+  parseJson,
+  stringifyJson,
+  isJsonContentType,
+  ID_FIELDS,
+} from '../wechat-http/index.js';
 export { validateMenu, validateConditionalMenu, MENU_LIMITS } from './menu-rules.js';
 export { buildAuthorizeUrl, type AuthorizeUrlOptions, type OAuthApi } from './resources/oauth.js';
 export { qrcodeImageUrl, type QrcodeApi } from './resources/qrcode.js';

@@ -12,8 +12,13 @@
  * The errcodes and the backoff function come from the one layer for talking to WeChat (`src/wechat-http`).
  * @module
  */
-import { API_RETRY_BACKOFF, backoffDelay, type BackoffPolicy } from '../wechat-http/backoff.js';
-import { SYSTEM_BUSY, TOKEN_ERRCODES } from '../wechat-http/errcodes.js';
+import {
+  API_RETRY_BACKOFF,
+  backoffDelay,
+  type BackoffPolicy,
+  SYSTEM_BUSY,
+  TOKEN_ERRCODES,
+} from '../wechat-http/index.js';
 
 /**
  * How one attempt ended: WeChat answered (errcode 0 for success), or no answer came (network error or timeout).

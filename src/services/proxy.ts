@@ -20,11 +20,7 @@ import { endpointByPath, type EndpointSpec } from '../api/endpoints.js';
 import { executeWithRetry, type AttemptResult } from '../api/execute.js';
 import { isFileAnswer } from '../api/file-answer.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../api/retry.js';
-import { errcodeOf } from '../wechat-http/answer.js';
-import { fetchWithDeadline, readText } from '../wechat-http/fetch-with-deadline.js';
-import { parseJson } from '../wechat-http/json.js';
-import { isNoAnswer } from '../wechat-http/no-answer.js';
-import { authParams } from '../wechat-http/request.js';
+import { authParams, errcodeOfText, fetchWithDeadline, isNoAnswer, readText } from '../wechat-http/index.js';
 import { clientKeyMatcher } from './token-server.js';
 
 /**
@@ -289,12 +285,4 @@ function pickHeaders(upstream: Headers): Headers {
     if (value !== null) headers.set(name, value);
   }
   return headers;
-}
-
-function errcodeOfText(text: string): number {
-  try {
-    return errcodeOf(parseJson(text));
-  } catch {
-    return 0; // not JSON: nothing to retry on; the caller gets it as it came
-  }
 }

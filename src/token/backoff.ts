@@ -5,9 +5,14 @@
  * @module
  */
 import { WeChatApiError, WeChatError } from '../errors.js';
-import { backoffDelay, TOKEN_REFRESH_BACKOFF, type BackoffPolicy } from '../wechat-http/backoff.js';
-import { MINUTE_RATE_LIMIT, SYSTEM_BUSY } from '../wechat-http/errcodes.js';
-import { isNoAnswer } from '../wechat-http/no-answer.js';
+import {
+  backoffDelay,
+  type BackoffPolicy,
+  isNoAnswer,
+  MINUTE_RATE_LIMIT,
+  SYSTEM_BUSY,
+  TOKEN_REFRESH_BACKOFF,
+} from '../wechat-http/index.js';
 
 /** WeChat errcodes that may clear up by themselves: system busy, the per-minute limit. */
 const TRANSIENT_ERRCODES: ReadonlySet<number> = new Set([SYSTEM_BUSY, MINUTE_RATE_LIMIT]);

@@ -13,7 +13,7 @@
  */
 import { errorMessage, WeChatError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { BackoffPolicy } from '../wechat-http/backoff.js';
+import type { BackoffPolicy } from '../wechat-http/index.js';
 import { FailureStreak } from './failure-streak.js';
 import type { CredentialFetcher, FetchedCredential } from './fetchers.js';
 import { ForceRefreshGate } from './force-refresh-gate.js';

@@ -4,7 +4,7 @@
  * @module
  */
 import { WeChatError } from '../errors.js';
-import { TOKEN_REFRESH_BACKOFF, type BackoffPolicy } from '../wechat-http/backoff.js';
+import { type BackoffPolicy, TOKEN_REFRESH_BACKOFF } from '../wechat-http/index.js';
 import { retryDelay } from './backoff.js';
 
 /**

@@ -6,8 +6,7 @@
  */
 import { endpoints } from '../api/endpoints.js';
 import { WeChatError } from '../errors.js';
-import { CHECK_API_BASE } from '../wechat-http/answer.js';
-import { callWeChat, type Upstream } from '../wechat-http/call.js';
+import { callWeChat, CHECK_API_BASE, type Upstream } from '../wechat-http/index.js';
 
 /**
  * What a fetcher returns: the credential and how long WeChat says it lives.

@@ -34,11 +34,16 @@ export {
   type FetchedCredential,
   type TokenFetcherOptions,
 } from './fetchers.js';
-export type { Upstream } from '../wechat-http/call.js';
 export { isTransientFailure, retryDelay } from './backoff.js';
-export { backoffDelay, TOKEN_REFRESH_BACKOFF, type BackoffPolicy } from '../wechat-http/backoff.js';
 export { SlidingWindow, UpstreamCap } from './rate-cap.js';
-export { hintFor } from '../wechat-http/hints.js';
+// The shared layer for talking to WeChat (src/wechat-http), as the token managers' users know it.
+export {
+  backoffDelay,
+  TOKEN_REFRESH_BACKOFF,
+  hintFor,
+  type BackoffPolicy,
+  type Upstream,
+} from '../wechat-http/index.js';
 export { createMemoryStore, type MemoryStoreOptions } from './stores/memory.js';
 export { createFileStore, type FileStoreOptions } from './stores/file.js';
 export { createRedisStore, type RedisLike, type RedisStoreOptions } from './stores/redis.js';

@@ -5,8 +5,7 @@
  */
 import { endpoints } from '../api/endpoints.js';
 import { WeChatApiError } from '../errors.js';
-import { callWeChat, type Upstream } from '../wechat-http/call.js';
-import { TOKEN_ERRCODES } from '../wechat-http/errcodes.js';
+import { callWeChat, TOKEN_ERRCODES, type Upstream } from '../wechat-http/index.js';
 import { CredentialManager } from './credential.js';
 import { readCredential, type CredentialFetcher } from './fetchers.js';
 import { resolveManagerOptions, type SharedManagerOptions } from './manager-options.js';

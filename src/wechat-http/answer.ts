@@ -53,6 +53,24 @@ export function errcodeOf(data: unknown): number {
 }
 
 /**
+ * WeChat's `errcode` of an answer still in text (as the API proxy passes it on); 0 for text that is not JSON, which
+ * carries no errcode to act on.
+ *
+ * @example
+ * ```ts
+ * errcodeOfText('{"errcode":-1,"errmsg":"system error"}'); // -1
+ * errcodeOfText('<html>Bad Gateway</html>'); // 0
+ * ```
+ */
+export function errcodeOfText(text: string): number {
+  try {
+    return errcodeOf(parseJson(text));
+  } catch {
+    return 0;
+  }
+}
+
+/**
  * WeChat's `errmsg` of a parsed answer, or `''`.
  *
  * @example

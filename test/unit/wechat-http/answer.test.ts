@@ -3,6 +3,7 @@ import { WeChatApiError } from '../../../src/errors.js';
 import {
   apiErrorOf,
   errcodeOf,
+  errcodeOfText,
   errmsgOf,
   isJsonObject,
   parseAnswer,
@@ -35,6 +36,12 @@ describe('errcodeOf and errmsgOf', () => {
     expect(errcodeOf(null)).toBe(0);
     expect(errmsgOf({ errcode: 46003, errmsg: 'menu no exist' })).toBe('menu no exist');
     expect(errmsgOf('text')).toBe('');
+  });
+
+  it('errcodeOfText reads the errcode of an answer still in text, 0 when it is not JSON', () => {
+    expect(errcodeOfText('{"errcode":-1,"errmsg":"system error"}')).toBe(-1);
+    expect(errcodeOfText('{"menu":{}}')).toBe(0);
+    expect(errcodeOfText('<html>Bad Gateway</html>')).toBe(0);
   });
 });
 
