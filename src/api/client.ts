@@ -5,24 +5,14 @@
  * @module
  */
 import { DEFAULT_API_BASE } from '../config.js';
-import { WeChatApiError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { TokenProvider } from '../token/provider.js';
+import { apiErrorOf, errcodeOf, readAnswer, sendRequest } from '../wechat-http/index.js';
 import type { EndpointSpec } from './endpoints.js';
 import { endpoints } from './endpoints.js';
 import type { EndpointName } from './endpoint-types.js';
 import { executeWithRetry, type AttemptResult } from './execute.js';
-import { hintFor } from './hints.js';
-import {
-  errcodeOf,
-  errmsgOf,
-  fetchWithDeadline,
-  isFileAnswer,
-  parseAnswer,
-  readText,
-  toFileResponse,
-} from './http.js';
-import { buildRequest } from './request.js';
+import { isFileAnswer, toFileResponse } from './file-answer.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import type { CallFn, ResourceContext, TicketProvider } from './resources/context.js';
 import { createApiGroups, type ApiGroups } from './resources/groups.js';
@@ -91,8 +81,11 @@ export interface WeChatClient extends ApiGroups {
  */
 export function createApiClient(options: ApiClientOptions): WeChatClient {
   const apiBase = (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, '');
-  const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const upstream = {
+    apiBase,
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+    timeoutMs: options.timeoutMs ?? 10_000,
+  };
   const logger = options.logger ?? silentLogger;
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const now = options.now ?? Date.now;
@@ -101,14 +94,12 @@ export function createApiClient(options: ApiClientOptions): WeChatClient {
   const request = async (spec: EndpointSpec, body?: unknown): Promise<unknown> => {
     const started = Date.now();
     const attempt = async (token: string | undefined): Promise<AttemptResult<unknown>> => {
-      const wire = buildRequest(apiBase, spec, body, { ...auth, token });
-      const fetched = await fetchWithDeadline(fetchFn, wire.url, wire.init, timeoutMs, spec.path);
-      const { response } = fetched;
-      if (isFileAnswer(spec, response)) {
+      const fetched = await sendRequest(upstream, spec, body, { ...auth, token });
+      if (isFileAnswer(spec, fetched.response)) {
         fetched.settle();
-        return { value: toFileResponse(response), errcode: 0 };
+        return { value: toFileResponse(fetched.response), errcode: 0 };
       }
-      const data = parseAnswer(await readText(fetched, spec.path), response.status, spec.path);
+      const data = await readAnswer(fetched, spec.path);
       return { value: data, errcode: errcodeOf(data) };
     };
     const { value, errcode } = await executeWithRetry({
@@ -119,13 +110,7 @@ export function createApiClient(options: ApiClientOptions): WeChatClient {
       logger,
     });
     logger.debug({ endpoint: spec.path, errcode, ms: Date.now() - started }, 'WeChat API call');
-    if (errcode !== 0) {
-      const errmsg = errmsgOf(value);
-      throw new WeChatApiError(
-        { errcode, errmsg, endpoint: spec.path },
-        { hint: hintFor(errcode, errmsg, spec.path) },
-      );
-    }
+    if (errcode !== 0) throw apiErrorOf(value, spec.path);
     return value;
   };
 

@@ -2,9 +2,10 @@
  * The retry loop around one call, shared by the API client and the API proxy so both follow `decideRetry` exactly.
  * @module
  */
-import { WeChatError } from '../errors.js';
+import type { WeChatError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { TokenProvider } from '../token/provider.js';
+import { isNoAnswer } from '../wechat-http/index.js';
 import type { EndpointSpec } from './endpoints.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, type AttemptOutcome, type RetryPolicy } from './retry.js';
 
@@ -87,18 +88,6 @@ export async function executeWithRetry<T>(options: ExecuteOptions<T>): Promise<A
     }
     if (decision.delayMs > 0) await sleep(decision.delayMs);
   }
-}
-
-/**
- * Whether an error means no answer came (network failure or timeout), as opposed to a bug or a bad request.
- *
- * @example
- * ```ts
- * isNoAnswer(new WeChatError('TIMEOUT', 'slow')); // true
- * ```
- */
-export function isNoAnswer(err: unknown): err is WeChatError {
-  return err instanceof WeChatError && (err.code === 'TIMEOUT' || err.code === 'HTTP_ERROR');
 }
 
 function defaultSleep(ms: number): Promise<void> {

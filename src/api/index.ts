@@ -28,11 +28,22 @@ export {
   type ResponseKind,
 } from './endpoints.js';
 export type { EndpointName, EndpointRequest, EndpointResponse, EndpointTypes } from './endpoint-types.js';
-export { decideRetry, backoffDelay, DEFAULT_RETRY_POLICY, TOKEN_ERRCODES, SYSTEM_BUSY } from './retry.js';
+export { decideRetry, DEFAULT_RETRY_POLICY } from './retry.js';
 export type { AttemptOutcome, RetryDecision, RetryPolicy, RetryState } from './retry.js';
-export { executeWithRetry, isNoAnswer, type AttemptResult, type ExecuteOptions } from './execute.js';
-export { hintFor, hintedErrcodes } from './hints.js';
-export { parseJson, stringifyJson, isJsonContentType, ID_FIELDS } from './json.js';
+export { executeWithRetry, type AttemptResult, type ExecuteOptions } from './execute.js';
+// The shared layer for talking to WeChat (src/wechat-http), as the API client's users know it.
+export {
+  backoffDelay,
+  TOKEN_ERRCODES,
+  SYSTEM_BUSY,
+  isNoAnswer,
+  hintFor,
+  hintedErrcodes,
+  parseJson,
+  stringifyJson,
+  isJsonContentType,
+  ID_FIELDS,
+} from '../wechat-http/index.js';
 export { validateMenu, validateConditionalMenu } from './menu-rules.js';
 export { MENU_LIMITS, MENU_RULES, type MenuRuleName } from './menu-rule-table.js';
 export { buildAuthorizeUrl, type AuthorizeUrlOptions, type OAuthApi } from './resources/oauth.js';

@@ -9,28 +9,16 @@
  * 4. `-1` (system busy), network errors and timeouts are repeated up to `maxRetries` times with jittered
  *    exponential backoff, but only for idempotent endpoints: a send that timed out may have gone out, and sending
  *    it twice is worse than reporting the failure.
+ * The errcodes and the backoff function come from the one layer for talking to WeChat (`src/wechat-http`).
  * @module
  */
-
-/**
- * Token errors after which a fresh token is fetched and the call repeated once.
- *
- * @example
- * ```ts
- * if (err instanceof WeChatApiError && TOKEN_ERRCODES.has(err.errcode)) console.log('token problem');
- * ```
- */
-export const TOKEN_ERRCODES: ReadonlySet<number> = new Set([40001, 40014, 42001]);
-
-/**
- * WeChat's "system busy, try again later".
- *
- * @example
- * ```ts
- * decideRetry({ kind: 'answer', errcode: SYSTEM_BUSY }, state);
- * ```
- */
-export const SYSTEM_BUSY = -1;
+import {
+  API_RETRY_BACKOFF,
+  backoffDelay,
+  type BackoffPolicy,
+  SYSTEM_BUSY,
+  TOKEN_ERRCODES,
+} from '../wechat-http/index.js';
 
 /**
  * How one attempt ended: WeChat answered (errcode 0 for success), or no answer came (network error or timeout).
@@ -62,31 +50,29 @@ export interface RetryState {
 }
 
 /**
- * Tuning of the backoff.
+ * How many busy/network retries a call gets, and the backoff between them.
  *
  * @example
  * ```ts
  * const policy: RetryPolicy = { maxRetries: 2, baseDelayMs: 200, maxDelayMs: 2000 };
  * ```
  */
-export interface RetryPolicy {
+export interface RetryPolicy extends BackoffPolicy {
   maxRetries: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
 }
 
 /**
- * The default: 2 retries, 200 ms doubling, capped at 2 s.
+ * The default: 2 retries, with {@link API_RETRY_BACKOFF} (200 ms doubling, capped at 2 s).
  *
  * @example
  * ```ts
- * decideRetry(outcome, state, DEFAULT_RETRY_POLICY);
+ * decideRetry({ kind: 'no-answer' }, { retries: 0, tokenRefreshed: false, idempotent: true, usesGlobalToken: true },
+ *   DEFAULT_RETRY_POLICY);
  * ```
  */
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   maxRetries: 2,
-  baseDelayMs: 200,
-  maxDelayMs: 2000,
+  ...API_RETRY_BACKOFF,
 });
 
 /**
@@ -128,24 +114,6 @@ export function decideRetry(
   }
   // Rule 4: busy or no answer.
   if (!state.idempotent || state.retries >= policy.maxRetries) return { retry: false };
-  return { retry: true, refreshToken: false, delayMs: backoffDelay(state.retries, policy, random) };
-}
-
-/**
- * The wait before retry number `retries + 1`: exponential, capped, then jittered into [½, 1] of itself so that
- * many clients hit by the same outage do not come back in step.
- *
- * @example
- * ```ts
- * backoffDelay(0, DEFAULT_RETRY_POLICY, () => 1); // 200
- * backoffDelay(1, DEFAULT_RETRY_POLICY, () => 0); // 200 (half of 400)
- * ```
- */
-export function backoffDelay(
-  retries: number,
-  policy: RetryPolicy,
-  random: () => number = Math.random,
-): number {
-  const exponential = Math.min(policy.baseDelayMs * 2 ** retries, policy.maxDelayMs);
-  return Math.round(exponential * (0.5 + random() / 2));
+  // The attempt that just failed is failure number retries + 1.
+  return { retry: true, refreshToken: false, delayMs: backoffDelay(state.retries + 1, policy, random) };
 }

@@ -3,20 +3,32 @@
  * fetcher, with single-flight, a cross-process lock, refresh ahead of expiry, exact invalidation, backoff, and a cap
  * on upstream calls.
  *
- * How one `get()` goes: read the store (or, when the store fails, the last record this process saw; when it answers
- * but refused to keep the record this process fetched, that record); a usable record is returned at once, and when
- * it is close to expiry a background refresh starts. Without a usable record the caller joins this process's one
- * refresh, which takes the store's lock or waits for the holder to publish. The holder re-reads the store (someone
- * may have just finished), asks the cap for a slot, calls WeChat and writes the result. Whatever fails, a record
- * that has not expired is served rather than an error.
+ * How one `get()` goes: read the record (through {@link ResilientRecordStore}, which rides out a failing store); a
+ * usable record is returned at once, and when it is close to expiry a background refresh starts. Without a usable
+ * record the caller joins this process's one refresh, which takes the store's lock or waits for the holder to
+ * publish. The holder re-reads the store (someone may have just finished), asks the cap for a slot, calls WeChat
+ * (forced when the {@link ForceRefreshGate} allows) and writes the result. Failures feed the {@link FailureStreak}'s
+ * backoff; whatever fails, a record that has not expired is served rather than an error.
  * @module
  */
 import { errorMessage, WeChatError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { retryDelay, type BackoffOptions } from './backoff.js';
+import type { BackoffPolicy } from '../wechat-http/index.js';
+import { FailureStreak } from './failure-streak.js';
 import type { CredentialFetcher, FetchedCredential } from './fetchers.js';
-import { acquireOrWait, lockOwner, type LockAttempt } from './lock.js';
+import { ForceRefreshGate } from './force-refresh-gate.js';
+import { acquireOrWait, lockOwner, lockTimeoutError, storeLock } from './lock.js';
 import { UpstreamCap } from './rate-cap.js';
+import { ResilientRecordStore } from './resilient-record-store.js';
+import {
+  answersRefresh,
+  endsRefresh,
+  isDue,
+  refreshTiming,
+  type RefreshMode,
+  type RefreshTiming,
+} from './refresh-rules.js';
+import { SingleFlight } from './single-flight.js';
 import type { TokenRecord, TokenStore } from './store.js';
 
 /**
@@ -50,22 +62,13 @@ export interface CredentialManagerOptions {
   canForce?: boolean;
   /** Minimum spacing of forced refreshes (WeChat: `force_refresh` at least 30 s apart). */
   forceIntervalMs?: number;
-  backoff?: BackoffOptions;
+  /** Backoff after failed refreshes; default `TOKEN_REFRESH_BACKOFF` (1 s doubling to 60 s). */
+  backoff?: BackoffPolicy;
   /** Sleeps while waiting for another process; default a timer. */
   sleep?: (ms: number) => Promise<void>;
 }
 
 const MINUTE_MS = 60_000;
-/** How long an invalidation is remembered in the store for other processes. */
-const REJECTION_NOTE_MS = 5 * MINUTE_MS;
-/** Spacing of the retried writes of a record the store refused: one store write per second, not one per call. */
-const WRITE_RETRY_MS = 1000;
-
-/**
- * Why a refresh runs: `due` (no usable record, or one close to expiry) fetches only when the record is due;
- * `now` (an explicit `refresh()`) fetches unless a record was fetched moments ago; `force` always fetches.
- */
-type RefreshMode = 'due' | 'now' | 'force';
 
 /**
  * One cached credential kept fresh by a fetcher. `createTokenManager` and `createTicketManager` wrap it; use those.
@@ -79,53 +82,50 @@ type RefreshMode = 'due' | 'now' | 'force';
  */
 export class CredentialManager {
   readonly #o: CredentialManagerOptions;
+  readonly #records: ResilientRecordStore;
+  readonly #gate: ForceRefreshGate;
+  readonly #failures: FailureStreak;
   readonly #cap: UpstreamCap;
+  readonly #lock: ReturnType<typeof storeLock>;
+  readonly #flight = new SingleFlight<TokenRecord>();
   readonly #sleep: (ms: number) => Promise<void>;
-  readonly #forceIntervalMs: number;
-  /** A just-fetched record is not refreshed again for this long, even inside the refresh-ahead window. */
-  readonly #settleMs: number;
+  readonly #timing: RefreshTiming;
 
-  /** The last record this process read or fetched: what is served while the store is down. */
-  #last: TokenRecord | undefined;
-  /**
-   * A record this process fetched but the store refused to keep (a read-only replica, an out-of-memory Redis):
-   * served in place of the store's empty or older answer until it expires, is invalidated or gets written.
-   */
-  #unsaved: TokenRecord | undefined;
-  #nextWriteAt = Number.NEGATIVE_INFINITY;
-  #writeFailing = false;
-  /** This process's one refresh in progress (single-flight); `force` says whether it sends force_refresh. */
-  #inflight: { force: boolean; promise: Promise<TokenRecord> } | undefined;
   #background: Promise<void> | undefined;
-  #failures = 0;
-  #retryAt = Number.NEGATIVE_INFINITY;
-  #lastError: unknown;
-  /** A value WeChat rejected; if the next fetch hands it back, a forced refresh is due. */
-  #rejected: string | undefined;
-  #lastForcedAt = Number.NEGATIVE_INFINITY;
-  #storeDown = false;
   #closed = false;
 
   constructor(options: CredentialManagerOptions) {
     this.#o = options;
-    this.#forceIntervalMs = options.forceIntervalMs ?? 30_000;
-    this.#settleMs = Math.min(30_000, options.refreshAheadMs / 2);
+    this.#timing = refreshTiming(options.refreshAheadMs);
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const { label, key, store, now, logger } = options;
+    this.#records = new ResilientRecordStore({ label, key, store, now, logger });
+    const onStoreError = (err: unknown) => this.#records.reportFailure(err);
+    this.#gate = new ForceRefreshGate({
+      key,
+      store,
+      canForce: options.canForce === true,
+      ...(options.forceIntervalMs === undefined ? {} : { intervalMs: options.forceIntervalMs }),
+      onStoreError,
+    });
+    this.#failures = new FailureStreak(options.backoff === undefined ? {} : { policy: options.backoff });
+    // Without the store there is no shared lock: single-flight and the in-process cap still bound the calls.
+    this.#lock = storeLock({ store, key: `${key}:lock`, ttlMs: options.lockTtlMs, onStoreError });
     this.#cap = new UpstreamCap({
       limit: options.maxUpstreamCallsPerMinute,
       windowMs: MINUTE_MS,
-      store: options.store,
-      key: `${options.key}:cap`,
-      onStoreError: (err) => this.#storeFailed(err),
+      store,
+      key: `${key}:cap`,
+      onStoreError,
     });
   }
 
   /** Returns a usable credential; waits only when none is cached (or it has expired). */
   async get(): Promise<string> {
-    const record = await this.#read();
+    const record = await this.#records.read();
     const now = this.#o.now();
     if (record !== undefined && record.expiresAt > now) {
-      if (this.#due(record, now) && now >= this.#retryAt) this.#refreshInBackground();
+      if (isDue(record, now, this.#timing) && !this.#failures.isBackingOff(now)) this.#refreshInBackground();
       return record.value;
     }
     if (this.#closed) throw new WeChatError('TOKEN_UNAVAILABLE', `The ${this.#o.label} manager is closed`);
@@ -134,7 +134,7 @@ export class CredentialManager {
 
   /** The cached record if it has not expired; never calls WeChat. */
   async peek(): Promise<TokenRecord | undefined> {
-    const record = await this.#read();
+    const record = await this.#records.read();
     return record !== undefined && record.expiresAt > this.#o.now() ? { ...record } : undefined;
   }
 
@@ -149,29 +149,12 @@ export class CredentialManager {
 
   /** Drops `value` if, and only if, it is still the cached one. */
   async invalidate(value: string): Promise<void> {
-    let deleted = false;
-    try {
-      deleted = await this.#o.store.deleteIf(this.#o.key, value);
-    } catch (err) {
-      this.#storeFailed(err);
-    }
-    const wasLast = this.#last?.value === value || this.#unsaved?.value === value;
-    if (this.#last?.value === value) this.#last = undefined;
-    if (this.#unsaved?.value === value) this.#unsaved = undefined;
+    const deleted = await this.#records.deleteIf(value);
+    const held = this.#records.forget(value);
     // A stale value (already replaced) says nothing about the current one, so it must not lead to a forced refresh.
-    if (deleted || wasLast) {
-      this.#rejected = value;
-      this.#o.logger.info({ credential: this.#o.label }, 'credential invalidated');
-    }
-    if (deleted && this.#o.canForce === true) {
-      // Whichever process refreshes next must know WeChat rejected this value, to ask for a forced refresh if
-      // WeChat hands it back; the note outlives the 30 s force interval and then expires.
-      const now = this.#o.now();
-      const note = { value, expiresAt: now + REJECTION_NOTE_MS, fetchedAt: now };
-      await this.#o.store
-        .set(`${this.#o.key}:rejected`, note, REJECTION_NOTE_MS)
-        .catch((err: unknown) => this.#storeFailed(err));
-    }
+    if (!deleted && !held) return;
+    this.#o.logger.info({ credential: this.#o.label }, 'credential invalidated');
+    await this.#gate.noteRejected(value, { now: this.#o.now(), share: deleted });
   }
 
   /** Waits for a background refresh to finish; later calls fail instead of starting new work. */
@@ -180,81 +163,8 @@ export class CredentialManager {
     await this.#background;
   }
 
-  /** Whether `record` should be replaced: expired, or close to expiry and not fetched just now. */
-  #due(record: TokenRecord, now: number): boolean {
-    if (record.expiresAt <= now) return true;
-    return record.expiresAt - now <= this.#o.refreshAheadMs && now - record.fetchedAt >= this.#settleMs;
-  }
-
-  async #read(): Promise<TokenRecord | undefined> {
-    let stored: TokenRecord | undefined;
-    try {
-      stored = await this.#o.store.get(this.#o.key);
-    } catch (err) {
-      this.#storeFailed(err);
-      return this.#last;
-    }
-    if (this.#storeDown) {
-      this.#storeDown = false;
-      this.#o.logger.info({ credential: this.#o.label }, 'token store reachable again');
-    }
-    const record = await this.#orUnsaved(stored);
-    this.#last = record;
-    return record;
-  }
-
-  /**
-   * `stored`, unless the store lacks a record this process fetched and could not write: then that record, written
-   * again (at most once per second). Forgetting it would make every call fetch (and, in classic mode, rotate) anew.
-   */
-  async #orUnsaved(stored: TokenRecord | undefined): Promise<TokenRecord | undefined> {
-    const unsaved = this.#unsaved;
-    if (unsaved === undefined) return stored;
-    const now = this.#o.now();
-    // Expired, or the store now holds it or a later record (another process's): the store is right again.
-    if (unsaved.expiresAt <= now || (stored !== undefined && stored.fetchedAt >= unsaved.fetchedAt)) {
-      this.#unsaved = undefined;
-      return stored;
-    }
-    if (now >= this.#nextWriteAt) {
-      this.#nextWriteAt = now + WRITE_RETRY_MS;
-      if ((await this.#write(unsaved)) && this.#unsaved === unsaved) this.#unsaved = undefined;
-    }
-    return unsaved;
-  }
-
-  /** Writes `record`; false when the store refused it (logged once per streak of refusals, not per call). */
-  async #write(record: TokenRecord): Promise<boolean> {
-    try {
-      await this.#o.store.set(this.#o.key, record, Math.max(1, record.expiresAt - this.#o.now()));
-    } catch (err) {
-      if (!this.#writeFailing) {
-        this.#writeFailing = true;
-        this.#o.logger.warn(
-          { credential: this.#o.label, err: errorMessage(err) },
-          'token store refused the write; serving the credential from this process and retrying',
-        );
-      }
-      return false;
-    }
-    if (this.#writeFailing) {
-      this.#writeFailing = false;
-      this.#o.logger.info({ credential: this.#o.label }, 'token store accepts writes again');
-    }
-    return true;
-  }
-
-  #storeFailed(err: unknown): void {
-    if (this.#storeDown) return; // logged once per outage, not once per call
-    this.#storeDown = true;
-    this.#o.logger.warn(
-      { credential: this.#o.label, err: errorMessage(err) },
-      'token store unavailable; serving the cached credential and capping calls in this process',
-    );
-  }
-
   #refreshInBackground(): void {
-    if (this.#inflight !== undefined || this.#closed) return;
+    if (this.#flight.busy || this.#closed) return;
     this.#background = this.#refreshOnce('due').then(
       () => {},
       (err: unknown) => {
@@ -267,130 +177,58 @@ export class CredentialManager {
     );
   }
 
-  /**
-   * Joins this process's refresh in progress, or starts one. A forced refresh never joins a plain one (which would
-   * not send force_refresh): it runs after it, and later callers join the forced one.
-   */
+  /** Joins this process's refresh in progress, or starts one (see {@link SingleFlight} for forced ones). */
   #refreshOnce(mode: RefreshMode): Promise<TokenRecord> {
-    const force = mode === 'force';
-    const running = this.#inflight;
-    if (running !== undefined && (running.force || !force)) return running.promise;
-    const started =
-      running === undefined
-        ? this.#refresh(mode)
-        : running.promise.then(
-            () => this.#refresh(mode),
-            () => this.#refresh(mode),
-          );
-    const promise = started.finally(() => {
-      if (this.#inflight?.promise === promise) this.#inflight = undefined;
-    });
-    this.#inflight = { force, promise };
-    return promise;
+    return this.#flight.run(mode === 'force', () => this.#refresh(mode));
   }
 
   async #refresh(mode: RefreshMode): Promise<TokenRecord> {
-    const force = mode === 'force';
-    const before = await this.#read();
+    const before = await this.#records.read();
     const now = this.#o.now();
-    if (before !== undefined && before.expiresAt > now) {
-      if (mode === 'due' && !this.#due(before, now)) return before;
-      // An explicit refresh ignores the refresh-ahead window; only a record fetched moments ago holds it back.
-      if (mode === 'now' && now - before.fetchedAt < this.#settleMs) return before;
-    }
+    if (before !== undefined && answersRefresh(before, mode, now, this.#timing)) return before;
     // While backing off, callers get the cached record or the last error at once; WeChat is not asked.
-    if (now < this.#retryAt) return this.#fallback(before, this.#lastError);
+    if (this.#failures.isBackingOff(now)) return this.#fallback(before, this.#failures.lastError);
 
     const owner = lockOwner();
     const outcome = await acquireOrWait({
-      tryLock: () => this.#tryLock(owner),
+      tryLock: () => this.#lock.tryLock(owner),
       check: () => this.#published(before, mode),
       maxWaitMs: this.#o.lockTtlMs + 1000,
       sleep: this.#sleep,
     });
     if (outcome.kind === 'published') return outcome.value;
-    if (outcome.kind === 'timeout') {
-      const err = new WeChatError(
-        'TOKEN_UNAVAILABLE',
-        `Another process held the ${this.#o.label} refresh lock too long`,
-        {
-          hint: 'Check that process, or the store (REDIS_URL)',
-        },
-      );
-      return this.#fallback(before, err);
-    }
+    if (outcome.kind === 'timeout') return this.#fallback(before, lockTimeoutError(this.#o.label));
     try {
       if (outcome.kind === 'acquired') {
         // Someone may have published between our read and our lock.
         const published = await this.#published(before, mode);
         if (published !== undefined) return published;
       }
-      return await this.#fetchAndStore(force, before);
+      return await this.#fetchAndStore(mode === 'force', before);
     } finally {
-      if (outcome.kind === 'acquired') await this.#unlock(owner);
+      if (outcome.kind === 'acquired') await this.#lock.release(owner);
     }
   }
 
-  /**
-   * A record someone else published since `before` that ends our need: fresh for a `due` refresh; newer than
-   * `before` for an explicit or forced one, which `before` (not due) would otherwise satisfy at once.
-   */
+  /** A record someone else published since `before` that ends the need of a refresh of `mode`. */
   async #published(before: TokenRecord | undefined, mode: RefreshMode): Promise<TokenRecord | undefined> {
-    const current = await this.#read();
-    if (current === undefined || this.#due(current, this.#o.now())) return undefined;
-    if (mode !== 'due' && before !== undefined && current.fetchedAt <= before.fetchedAt) return undefined;
-    return current;
-  }
-
-  async #tryLock(owner: string): Promise<LockAttempt> {
-    const { store } = this.#o;
-    if (store.acquireLock === undefined) return 'unavailable';
-    try {
-      return (await store.acquireLock(`${this.#o.key}:lock`, owner, this.#o.lockTtlMs)) ? 'acquired' : 'busy';
-    } catch (err) {
-      // Without the store there is no shared lock: single-flight and the in-process cap still bound the calls.
-      this.#storeFailed(err);
-      return 'unavailable';
-    }
-  }
-
-  async #unlock(owner: string): Promise<void> {
-    try {
-      await this.#o.store.releaseLock?.(`${this.#o.key}:lock`, owner);
-    } catch (err) {
-      this.#storeFailed(err); // the lock expires by itself after lockTtlMs
-    }
+    const current = await this.#records.read();
+    return endsRefresh(current, before, mode, this.#o.now(), this.#timing) ? current : undefined;
   }
 
   async #fetchAndStore(force: boolean, before: TokenRecord | undefined): Promise<TokenRecord> {
     const startedAt = this.#o.now();
     let fetched: FetchedCredential;
     try {
-      const forced = force && this.#o.canForce === true && (await this.#forceAllowed(startedAt));
-      fetched = await this.#callUpstream(forced, startedAt);
+      fetched = await this.#callUpstream(force && (await this.#gate.tryForce(startedAt)), startedAt);
     } catch (err) {
       return this.#failed(err, before);
     }
-    if (
-      this.#o.canForce === true &&
-      !force &&
-      (await this.#wasRejected(fetched.value)) &&
-      (await this.#forceAllowed(startedAt))
-    ) {
-      // WeChat handed back the value it just rejected: only a forced refresh gets a new one.
-      try {
-        fetched = await this.#callUpstream(true, startedAt);
-      } catch (err) {
-        this.#o.logger.warn(
-          { credential: this.#o.label, err: errorMessage(err) },
-          'forced refresh failed; keeping the value WeChat returned',
-        );
-      }
+    if (!force && (await this.#gate.rejectedValueCameBack(fetched.value, startedAt))) {
+      fetched = await this.#forcedAfterRejection(fetched, startedAt);
     }
-    this.#failures = 0;
-    this.#retryAt = Number.NEGATIVE_INFINITY;
-    this.#lastError = undefined;
-    if (fetched.value !== this.#rejected) this.#rejected = undefined;
+    this.#failures.recordSuccess();
+    this.#gate.accepted(fetched.value);
 
     // Lifetime counted from when we asked, so time spent on the request only makes us refresh earlier.
     const record: TokenRecord = {
@@ -398,9 +236,7 @@ export class CredentialManager {
       expiresAt: startedAt + fetched.expiresInMs,
       fetchedAt: startedAt,
     };
-    this.#last = record;
-    // Kept aside when the store refuses it: the next read would find nothing and fetch again.
-    this.#unsaved = (await this.#write(record)) ? undefined : record;
+    await this.#records.save(record);
     this.#o.logger.info(
       { credential: this.#o.label, expiresInSec: Math.round(fetched.expiresInMs / 1000) },
       'credential refreshed',
@@ -408,30 +244,28 @@ export class CredentialManager {
     return record;
   }
 
-  /** Whether WeChat rejected `value` (reported to this process, or to another one through the store). */
-  async #wasRejected(value: string): Promise<boolean> {
-    if (value === this.#rejected) return true;
+  /** WeChat handed back the value it just rejected: only a forced refresh gets a new one. */
+  async #forcedAfterRejection(fetched: FetchedCredential, now: number): Promise<FetchedCredential> {
     try {
-      return (await this.#o.store.get(`${this.#o.key}:rejected`))?.value === value;
+      return await this.#callUpstream(true, now);
     } catch (err) {
-      this.#storeFailed(err);
-      return false;
+      this.#o.logger.warn(
+        { credential: this.#o.label, err: errorMessage(err) },
+        'forced refresh failed; keeping the value WeChat returned',
+      );
+      return fetched;
     }
   }
 
   /** Records a failed refresh (for the backoff) and serves the cached record if it has not expired. */
   #failed(err: unknown, before: TokenRecord | undefined): TokenRecord {
-    // A capped call never reached WeChat, so it is no reason to back off.
-    if (!(err instanceof WeChatError && err.code === 'RATE_LIMITED')) {
-      this.#failures += 1;
-      this.#lastError = err;
-      const delay = retryDelay(this.#failures, err, this.#o.backoff);
-      this.#retryAt = this.#o.now() + delay;
+    const counted = this.#failures.recordFailure(err, this.#o.now());
+    if (counted !== undefined) {
       this.#o.logger.warn(
         {
           credential: this.#o.label,
-          failures: this.#failures,
-          retryInMs: delay,
+          failures: counted.failures,
+          retryInMs: counted.retryInMs,
           err: errorMessage(err),
         },
         'refresh failed',
@@ -442,42 +276,15 @@ export class CredentialManager {
 
   /** One call to WeChat, once the cap grants a slot. */
   async #callUpstream(force: boolean, now: number): Promise<FetchedCredential> {
-    if (!(await this.#cap.tryTake(now))) {
-      throw new WeChatError(
-        'RATE_LIMITED',
-        `Not refreshing ${this.#o.label}: ${this.#o.maxUpstreamCallsPerMinute} calls to WeChat in the last minute`,
-        {
-          hint: 'This cap protects the daily quota; look for code that invalidates tokens in a loop or a store that keeps losing them',
-        },
-      );
-    }
+    if (!(await this.#cap.tryTake(now))) throw this.#cap.reachedError(this.#o.label);
     return this.#o.fetcher({ force });
-  }
-
-  /**
-   * The force gate: at most one forced refresh per `forceIntervalMs`, across processes when the store has a lock
-   * (a lock that is never released, so it expires after the interval), else in this process.
-   */
-  async #forceAllowed(now: number): Promise<boolean> {
-    if (now - this.#lastForcedAt < this.#forceIntervalMs) return false;
-    const { store } = this.#o;
-    if (store.acquireLock !== undefined) {
-      try {
-        if (!(await store.acquireLock(`${this.#o.key}:force`, lockOwner(), this.#forceIntervalMs)))
-          return false;
-      } catch (err) {
-        this.#storeFailed(err);
-      }
-    }
-    this.#lastForcedAt = now;
-    return true;
   }
 
   /** Serves a record that has not expired yet, else throws `err`. */
   #fallback(before: TokenRecord | undefined, err: unknown): TokenRecord {
     const now = this.#o.now();
-    const usable = [before, this.#last].find(
-      (r) => r !== undefined && r.expiresAt > now && r.value !== this.#rejected,
+    const usable = [before, this.#records.last].find(
+      (r) => r !== undefined && r.expiresAt > now && !this.#gate.isRejected(r.value),
     );
     if (usable !== undefined) return usable;
     if (err instanceof Error) throw err;

@@ -1,12 +1,12 @@
 /**
- * The calls to WeChat that produce credentials: `stable_token` (the default), the classic `/cgi-bin/token`, and the
- * shared request helper that turns WeChat's answers into values or `WeChatError`s with hints.
- *
- * URLs are never put in errors or logs: the classic endpoint carries the AppSecret in its query string.
+ * The calls to WeChat that produce access_tokens: `stable_token` (the default) and the classic `/cgi-bin/token`,
+ * each built from its row of the endpoint table and sent through the shared WeChat HTTP layer (`src/wechat-http`),
+ * which words every failure.
  * @module
  */
-import { redactSecrets, WeChatApiError, WeChatError } from '../errors.js';
-import { tokenErrorHint } from './hints.js';
+import { endpoints } from '../api/endpoints.js';
+import { WeChatError } from '../errors.js';
+import { callWeChat, CHECK_API_BASE, type Upstream } from '../wechat-http/index.js';
 
 /**
  * What a fetcher returns: the credential and how long WeChat says it lives.
@@ -33,83 +33,6 @@ export interface FetchedCredential {
 export type CredentialFetcher = (context: { force: boolean }) => Promise<FetchedCredential>;
 
 /**
- * Where and how to reach WeChat.
- *
- * @example
- * ```ts
- * const upstream: Upstream = { apiBase: 'https://api.weixin.qq.com', fetch: globalThis.fetch, timeoutMs: 10_000 };
- * ```
- */
-export interface Upstream {
-  /** API origin, e.g. `https://api.weixin.qq.com` (a path prefix is kept). */
-  apiBase: string;
-  fetch: typeof fetch;
-  /** Deadline of one request. */
-  timeoutMs: number;
-}
-
-/**
- * Calls one WeChat endpoint and returns its JSON object; WeChat's errors become `WeChatApiError` with a hint,
- * transport failures `WeChatError` (`HTTP_ERROR`, `TIMEOUT`).
- *
- * @example
- * ```ts
- * const body = await callWeChat(upstream, '/cgi-bin/ticket/getticket', { query: { access_token, type: 'jsapi' } });
- * ```
- */
-export async function callWeChat(
-  upstream: Upstream,
-  endpoint: string,
-  request: { query?: Record<string, string>; json?: unknown },
-): Promise<Record<string, unknown>> {
-  const query = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
-  const url = `${upstream.apiBase.replace(/\/+$/, '')}${endpoint}${query}`;
-  let response: Response;
-  try {
-    response = await upstream.fetch(url, {
-      method: request.json === undefined ? 'GET' : 'POST',
-      ...(request.json === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(request.json) }),
-      signal: AbortSignal.timeout(upstream.timeoutMs),
-    });
-  } catch (err) {
-    if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
-      throw new WeChatError('TIMEOUT', `WeChat ${endpoint} did not answer within ${upstream.timeoutMs} ms`, {
-        cause: err,
-      });
-    }
-    const reason = describeNetworkError(err);
-    // The raw error may quote the URL (undici: "Failed to parse URL from …?secret=…"): keep only a redacted copy.
-    throw new WeChatError('HTTP_ERROR', `Could not reach WeChat ${endpoint}: ${reason}`, {
-      cause: new Error(reason),
-      hint: `Check WECHAT_API_BASE (${originOf(upstream.apiBase)}) and the network`,
-    });
-  }
-
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  if (isObject(body) && typeof body['errcode'] === 'number' && body['errcode'] !== 0) {
-    const errcode = body['errcode'];
-    const errmsg = typeof body['errmsg'] === 'string' ? body['errmsg'] : '';
-    const hint = tokenErrorHint(errcode, errmsg, endpoint);
-    throw new WeChatApiError({ errcode, errmsg, endpoint }, hint === undefined ? {} : { hint });
-  }
-  if (!response.ok || !isObject(body)) {
-    throw new WeChatError(
-      'HTTP_ERROR',
-      `WeChat ${endpoint} answered HTTP ${response.status}${isObject(body) ? '' : ' without a JSON object'}`,
-      { hint: `Check WECHAT_API_BASE (${originOf(upstream.apiBase)})` },
-    );
-  }
-  return body;
-}
-
-/**
  * Options of the access_token fetchers.
  *
  * @example
@@ -133,16 +56,10 @@ export interface TokenFetcherOptions extends Upstream {
  * ```
  */
 export function stableTokenFetcher(options: TokenFetcherOptions): CredentialFetcher {
+  const spec = endpoints['token.stable'];
   return async ({ force }) => {
-    const body = await callWeChat(options, '/cgi-bin/stable_token', {
-      json: {
-        grant_type: 'client_credential',
-        appid: options.appId,
-        secret: options.appSecret,
-        force_refresh: force,
-      },
-    });
-    return readCredential(body, 'access_token', '/cgi-bin/stable_token');
+    const body = await callWeChat(options, spec, { force_refresh: force }, credentialsOf(options));
+    return readCredential(body, 'access_token', spec.path);
   };
 }
 
@@ -156,11 +73,10 @@ export function stableTokenFetcher(options: TokenFetcherOptions): CredentialFetc
  * ```
  */
 export function classicTokenFetcher(options: TokenFetcherOptions): CredentialFetcher {
+  const spec = endpoints['token.get'];
   return async () => {
-    const body = await callWeChat(options, '/cgi-bin/token', {
-      query: { grant_type: 'client_credential', appid: options.appId, secret: options.appSecret },
-    });
-    return readCredential(body, 'access_token', '/cgi-bin/token');
+    const body = await callWeChat(options, spec, undefined, credentialsOf(options));
+    return readCredential(body, 'access_token', spec.path);
   };
 }
 
@@ -180,29 +96,13 @@ export function readCredential(
   const value = body[field];
   const expiresIn = body['expires_in'];
   if (typeof value !== 'string' || value === '' || typeof expiresIn !== 'number' || !(expiresIn > 0)) {
-    throw new WeChatError('HTTP_ERROR', `WeChat ${endpoint} answered without ${field} and expires_in`, {
-      hint: 'Check WECHAT_API_BASE points at WeChat (or the emulator)',
+    throw new WeChatError('HTTP_ERROR', `WeChat API ${endpoint} answered without ${field} and expires_in`, {
+      hint: CHECK_API_BASE,
     });
   }
   return { value, expiresInMs: expiresIn * 1000 };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function originOf(apiBase: string): string {
-  try {
-    return new URL(apiBase).origin;
-  } catch {
-    return 'not a URL';
-  }
-}
-
-// undici says "fetch failed" and puts the reason (ECONNREFUSED, ENOTFOUND, …) in `cause`.
-function describeNetworkError(err: unknown): string {
-  if (!(err instanceof Error)) return redactSecrets(String(err));
-  const cause = err.cause;
-  const code = cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? cause.message) : undefined;
-  return redactSecrets(code ? `${err.message} (${code})` : err.message);
+function credentialsOf(options: TokenFetcherOptions) {
+  return { token: undefined, appId: options.appId, appSecret: options.appSecret };
 }

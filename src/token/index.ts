@@ -11,12 +11,8 @@
  */
 export type { TokenProvider } from './provider.js';
 export type { TokenRecord, TokenStore } from './store.js';
-export {
-  createTokenManager,
-  DEFAULT_REFRESH_AHEAD_MS,
-  type TokenManager,
-  type TokenManagerOptions,
-} from './manager.js';
+export { createTokenManager, type TokenManager, type TokenManagerOptions } from './manager.js';
+export { DEFAULT_REFRESH_AHEAD_MS, type SharedManagerOptions } from './manager-options.js';
 export {
   createTicketManager,
   ticketFetcher,
@@ -37,11 +33,17 @@ export {
   type CredentialFetcher,
   type FetchedCredential,
   type TokenFetcherOptions,
-  type Upstream,
 } from './fetchers.js';
-export { backoffDelay, isTransientFailure, retryDelay, type BackoffOptions } from './backoff.js';
+export { isTransientFailure, retryDelay } from './backoff.js';
 export { SlidingWindow, UpstreamCap } from './rate-cap.js';
-export { tokenErrorHint } from './hints.js';
+// The shared layer for talking to WeChat (src/wechat-http), as the token managers' users know it.
+export {
+  backoffDelay,
+  TOKEN_REFRESH_BACKOFF,
+  hintFor,
+  type BackoffPolicy,
+  type Upstream,
+} from '../wechat-http/index.js';
 export { createMemoryStore, type MemoryStoreOptions } from './stores/memory.js';
 export { createFileStore, type FileStoreOptions } from './stores/file.js';
 export { createRedisStore, type RedisLike, type RedisStoreOptions } from './stores/redis.js';

@@ -4,6 +4,8 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
+import { WeChatError } from '../errors.js';
+import type { TokenStore } from './store.js';
 
 /**
  * A random lock owner value, so only the holder can release its lock.
@@ -92,4 +94,58 @@ export async function acquireOrWait<T>(options: AcquireOrWaitOptions<T>): Promis
     const value = await options.check();
     if (value !== undefined) return { kind: 'published', value };
   }
+}
+
+/**
+ * One lock of a {@link TokenStore}, as a credential manager uses it: `unavailable` when the store has no locks or
+ * fails (then single-flight and the in-process cap alone bound the calls), and a release that never throws (a lock
+ * left behind expires after its TTL).
+ *
+ * @example
+ * ```ts
+ * const lock = storeLock({ store, key: 'wx1234:access_token:lock', ttlMs: 22_000, onStoreError: console.warn });
+ * const owner = lockOwner();
+ * if ((await lock.tryLock(owner)) === 'acquired') await lock.release(owner);
+ * ```
+ */
+export function storeLock(options: {
+  store: TokenStore;
+  key: string;
+  ttlMs: number;
+  onStoreError: (err: unknown) => void;
+}): { tryLock(owner: string): Promise<LockAttempt>; release(owner: string): Promise<void> } {
+  const { store, key, ttlMs, onStoreError } = options;
+  return {
+    async tryLock(owner) {
+      if (store.acquireLock === undefined) return 'unavailable';
+      try {
+        return (await store.acquireLock(key, owner, ttlMs)) ? 'acquired' : 'busy';
+      } catch (err) {
+        onStoreError(err);
+        return 'unavailable';
+      }
+    },
+    async release(owner) {
+      try {
+        await store.releaseLock?.(key, owner);
+      } catch (err) {
+        onStoreError(err);
+      }
+    },
+  };
+}
+
+/**
+ * The error of a caller that waited longer than a lock's TTL for its holder to publish `label`.
+ *
+ * @example
+ * ```ts
+ * const outcome = await acquireOrWait({ tryLock, check, maxWaitMs: 25_000, sleep });
+ * if (outcome.kind === 'timeout') throw lockTimeoutError('access_token');
+ * ```
+ */
+export function lockTimeoutError(label: string): WeChatError {
+  return new WeChatError('TOKEN_UNAVAILABLE', `Another process held the ${label} refresh lock too long`, {
+    hint: 'Check that process, or the store (REDIS_URL)',
+  });
 }

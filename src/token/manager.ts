@@ -3,14 +3,10 @@
  * many callers or processes ask at once, exact invalidation, and a cap that protects the daily quota.
  * @module
  */
-import { DEFAULT_API_BASE } from '../config.js';
-import type { Logger } from '../logger.js';
-import { silentLogger } from '../logger.js';
 import { CredentialManager } from './credential.js';
 import { classicTokenFetcher, stableTokenFetcher } from './fetchers.js';
+import { resolveManagerOptions, type SharedManagerOptions } from './manager-options.js';
 import type { TokenProvider } from './provider.js';
-import type { TokenStore } from './store.js';
-import { createMemoryStore } from './stores/memory.js';
 
 /**
  * Options of {@link createTokenManager}.
@@ -20,27 +16,11 @@ import { createMemoryStore } from './stores/memory.js';
  * const options: TokenManagerOptions = { appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! };
  * ```
  */
-export interface TokenManagerOptions {
+export interface TokenManagerOptions extends SharedManagerOptions {
   appId: string;
   appSecret: string;
-  /** API origin; default `https://api.weixin.qq.com` (the emulator's URL in development). */
-  apiBase?: string;
-  /** HTTP client; default the global `fetch`. */
-  fetch?: typeof fetch;
-  /** Where tokens live; default a new memory store (closed with the manager). */
-  store?: TokenStore;
   /** `stable` (default): POST /cgi-bin/stable_token. `classic`: GET /cgi-bin/token, which rotates on every call. */
   mode?: 'stable' | 'classic';
-  /** Refresh in the background once less than this is left; default 5 minutes. */
-  refreshAheadMs?: number;
-  /** Cap on calls to the token endpoint, per minute, shared through the store when it can; default 10. */
-  maxUpstreamCallsPerMinute?: number;
-  /** Clock in epoch ms; default `Date.now`. */
-  now?: () => number;
-  /** Default: silent. */
-  logger?: Logger;
-  /** Deadline of one call to WeChat; default 10 s. */
-  timeoutMs?: number;
 }
 
 /**
@@ -66,16 +46,6 @@ export interface TokenManager extends TokenProvider {
 }
 
 /**
- * Default lead time of background refreshes: WeChat's own rotation of stable tokens starts 5 minutes early.
- *
- * @example
- * ```ts
- * createTokenManager({ appId, appSecret, refreshAheadMs: 2 * DEFAULT_REFRESH_AHEAD_MS });
- * ```
- */
-export const DEFAULT_REFRESH_AHEAD_MS = 5 * 60_000;
-
-/**
  * Creates an access_token manager.
  *
  * @example
@@ -91,29 +61,18 @@ export const DEFAULT_REFRESH_AHEAD_MS = 5 * 60_000;
  * ```
  */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const upstream = {
-    appId: options.appId,
-    appSecret: options.appSecret,
-    apiBase: options.apiBase ?? DEFAULT_API_BASE,
-    fetch: options.fetch ?? globalThis.fetch,
-    timeoutMs,
-  };
-  const ownsStore = options.store === undefined;
-  const store = options.store ?? createMemoryStore(options.now ? { now: options.now } : {});
+  const { upstream, settings, closeOwnedStore } = resolveManagerOptions(options);
+  const fetcherOptions = { ...upstream, appId: options.appId, appSecret: options.appSecret };
   const credential = new CredentialManager({
+    ...settings,
     label: 'access_token',
     key: `${options.appId}:access_token`,
-    fetcher: options.mode === 'classic' ? classicTokenFetcher(upstream) : stableTokenFetcher(upstream),
+    fetcher:
+      options.mode === 'classic' ? classicTokenFetcher(fetcherOptions) : stableTokenFetcher(fetcherOptions),
     // Only stable_token has force_refresh; every classic call issues a new token anyway.
     canForce: options.mode !== 'classic',
-    store,
-    now: options.now ?? Date.now,
-    logger: options.logger ?? silentLogger,
-    refreshAheadMs: options.refreshAheadMs ?? DEFAULT_REFRESH_AHEAD_MS,
-    maxUpstreamCallsPerMinute: options.maxUpstreamCallsPerMinute ?? 10,
     // Room for two calls (a plain one, then a forced one) plus slack.
-    lockTtlMs: 2 * timeoutMs + 2000,
+    lockTtlMs: 2 * upstream.timeoutMs + 2000,
   });
 
   return {
@@ -126,7 +85,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     refresh: (opts) => credential.refresh(opts),
     async close() {
       await credential.close();
-      if (ownsStore) await store.close?.();
+      await closeOwnedStore();
     },
   };
 }

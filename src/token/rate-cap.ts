@@ -3,6 +3,7 @@
  * quota (2000 calls of /cgi-bin/token a day). A sliding window: at most `limit` calls in any `windowMs`.
  * @module
  */
+import { WeChatError } from '../errors.js';
 import type { TokenStore } from './store.js';
 
 /**
@@ -105,5 +106,14 @@ export class UpstreamCap {
     // Recorded locally even when the store counted it, so the local window is accurate the moment the store fails.
     this.#local.record(now);
     return true;
+  }
+
+  /** The `RATE_LIMITED` error for a refresh of `label` that {@link tryTake} refused. */
+  reachedError(label: string): WeChatError {
+    const { limit, windowMs } = this.options;
+    const window = windowMs === 60_000 ? 'the last minute' : `the last ${windowMs} ms`;
+    return new WeChatError('RATE_LIMITED', `Not refreshing ${label}: ${limit} calls to WeChat in ${window}`, {
+      hint: 'This cap protects the daily quota; look for code that invalidates tokens in a loop or a store that keeps losing them',
+    });
   }
 }

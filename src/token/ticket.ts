@@ -3,16 +3,13 @@
  * that calls `/cgi-bin/ticket/getticket` with a token from a {@link TokenProvider}.
  * @module
  */
-import { DEFAULT_API_BASE } from '../config.js';
+import { endpoints } from '../api/endpoints.js';
 import { WeChatApiError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import { silentLogger } from '../logger.js';
+import { callWeChat, TOKEN_ERRCODES, type Upstream } from '../wechat-http/index.js';
 import { CredentialManager } from './credential.js';
-import { callWeChat, readCredential, type CredentialFetcher, type Upstream } from './fetchers.js';
-import { DEFAULT_REFRESH_AHEAD_MS } from './manager.js';
+import { readCredential, type CredentialFetcher } from './fetchers.js';
+import { resolveManagerOptions, type SharedManagerOptions } from './manager-options.js';
 import type { TokenProvider } from './provider.js';
-import type { TokenStore } from './store.js';
-import { createMemoryStore } from './stores/memory.js';
 
 /**
  * The ticket kinds of `getticket`.
@@ -23,9 +20,6 @@ import { createMemoryStore } from './stores/memory.js';
  * ```
  */
 export type TicketType = 'jsapi' | 'wx_card';
-
-/** errcodes meaning "this access_token is no good": invalid (40001, 40014) or expired (42001). */
-const INVALID_TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
 
 /**
  * A fetcher for `GET /cgi-bin/ticket/getticket`. When WeChat rejects the access_token it invalidates that exact
@@ -39,18 +33,22 @@ const INVALID_TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
 export function ticketFetcher(
   options: Upstream & { tokens: TokenProvider; type: TicketType },
 ): CredentialFetcher {
-  const fetchWith = async (accessToken: string) => {
-    const body = await callWeChat(options, '/cgi-bin/ticket/getticket', {
-      query: { access_token: accessToken, type: options.type },
-    });
-    return readCredential(body, 'ticket', '/cgi-bin/ticket/getticket');
+  const spec = endpoints['jssdk.getTicket'];
+  const fetchWith = async (token: string) => {
+    const body = await callWeChat(
+      options,
+      spec,
+      { type: options.type },
+      { token, appId: undefined, appSecret: undefined },
+    );
+    return readCredential(body, 'ticket', spec.path);
   };
   return async () => {
     const token = await options.tokens.getToken();
     try {
       return await fetchWith(token);
     } catch (err) {
-      if (!(err instanceof WeChatApiError && INVALID_TOKEN_ERRCODES.has(err.errcode))) throw err;
+      if (!(err instanceof WeChatApiError && TOKEN_ERRCODES.has(err.errcode))) throw err;
       await options.tokens.invalidate(token);
       return fetchWith(await options.tokens.getToken());
     }
@@ -65,24 +63,13 @@ export function ticketFetcher(
  * const options: TicketManagerOptions = { appId, tokens: tokenManager, type: 'jsapi', store };
  * ```
  */
-export interface TicketManagerOptions {
+export interface TicketManagerOptions extends SharedManagerOptions {
   /** The account, used in store keys. */
   appId: string;
   /** Supplies access_tokens (a token manager, or a client of a token server). */
   tokens: TokenProvider;
   /** Default `jsapi`. */
   type?: TicketType;
-  apiBase?: string;
-  fetch?: typeof fetch;
-  /** Default a new memory store (closed with the manager). */
-  store?: TokenStore;
-  /** Default 5 minutes. */
-  refreshAheadMs?: number;
-  /** Cap on getticket calls per minute; default 10. */
-  maxUpstreamCallsPerMinute?: number;
-  now?: () => number;
-  logger?: Logger;
-  timeoutMs?: number;
 }
 
 /**
@@ -121,26 +108,14 @@ export interface TicketManager {
  */
 export function createTicketManager(options: TicketManagerOptions): TicketManager {
   const type = options.type ?? 'jsapi';
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const ownsStore = options.store === undefined;
-  const store = options.store ?? createMemoryStore(options.now ? { now: options.now } : {});
+  const { upstream, settings, closeOwnedStore } = resolveManagerOptions(options);
   const credential = new CredentialManager({
+    ...settings,
     label: `${type}_ticket`,
     key: `${options.appId}:ticket:${type}`,
-    fetcher: ticketFetcher({
-      tokens: options.tokens,
-      type,
-      apiBase: options.apiBase ?? DEFAULT_API_BASE,
-      fetch: options.fetch ?? globalThis.fetch,
-      timeoutMs,
-    }),
-    store,
-    now: options.now ?? Date.now,
-    logger: options.logger ?? silentLogger,
-    refreshAheadMs: options.refreshAheadMs ?? DEFAULT_REFRESH_AHEAD_MS,
-    maxUpstreamCallsPerMinute: options.maxUpstreamCallsPerMinute ?? 10,
+    fetcher: ticketFetcher({ ...upstream, tokens: options.tokens, type }),
     // A ticket fetch may include a token refresh and a retry: room for four calls.
-    lockTtlMs: 4 * timeoutMs + 2000,
+    lockTtlMs: 4 * upstream.timeoutMs + 2000,
   });
   return {
     getTicket: () => credential.get(),
@@ -152,7 +127,7 @@ export function createTicketManager(options: TicketManagerOptions): TicketManage
     invalidate: (ticket) => credential.invalidate(ticket),
     async close() {
       await credential.close();
-      if (ownsStore) await store.close?.();
+      await closeOwnedStore();
     },
   };
 }

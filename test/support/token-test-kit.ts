@@ -65,3 +65,19 @@ export function maxInWindow(times: number[], windowMs: number): number {
   }
   return best;
 }
+
+/** A memory store whose writes fail like a read-only Redis replica's, until `writable` is set. */
+export function readOnlyStore(inner: TokenStore): TokenStore & { writable: boolean; writes: number } {
+  const store = {
+    ...inner,
+    writable: false,
+    writes: 0,
+    set: (key: string, record: Parameters<TokenStore['set']>[1], ttlMs: number) => {
+      store.writes += 1;
+      if (!store.writable)
+        return Promise.reject(new Error("READONLY You can't write against a read only replica."));
+      return inner.set(key, record, ttlMs);
+    },
+  };
+  return store;
+}

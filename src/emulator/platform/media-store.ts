@@ -4,7 +4,7 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { guessContentType } from '../../api/request.js';
+import { guessContentType } from '../../wechat-http/index.js';
 import type { EmulatorState, StoredMedia } from '../state.js';
 import { fail } from './respond.js';
 

@@ -4,7 +4,7 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { stringifyJson } from '../../api/json.js';
+import { stringifyJson } from '../../wechat-http/index.js';
 import type { EmulatorState } from '../state.js';
 import { ERRMSG } from './errmsg.js';
 

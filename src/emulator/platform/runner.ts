@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { endpoints, type EndpointSpec } from '../../api/endpoints.js';
-import { parseJson } from '../../api/json.js';
+import { parseJson } from '../../wechat-http/index.js';
 import { redactSecrets } from '../../errors.js';
 import type { EmulatorState } from '../state.js';
 import type { Call, Handlers, PlatformOptions } from './context.js';

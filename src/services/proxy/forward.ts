@@ -3,7 +3,8 @@
  * @module
  */
 import type { Context, Handler } from 'hono';
-import { executeWithRetry, isNoAnswer, type AttemptResult } from '../../api/execute.js';
+import { executeWithRetry, type AttemptResult } from '../../api/execute.js';
+import { isNoAnswer } from '../../wechat-http/index.js';
 import type { RetryPolicy } from '../../api/retry.js';
 import { errorMessage, redactSecrets, WeChatError } from '../../errors.js';
 import type { Logger } from '../../logger.js';

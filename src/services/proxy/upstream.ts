@@ -5,9 +5,8 @@
  */
 import type { EndpointSpec } from '../../api/endpoints.js';
 import type { AttemptResult } from '../../api/execute.js';
-import { errcodeOf, fetchWithDeadline, isFileAnswer, readText } from '../../api/http.js';
-import { parseJson } from '../../api/json.js';
-import { authParams } from '../../api/request.js';
+import { isFileAnswer } from '../../api/file-answer.js';
+import { authParams, errcodeOfText, fetchWithDeadline, readText } from '../../wechat-http/index.js';
 import { redactRidAnswer } from './redact-rid.js';
 
 /**
@@ -101,12 +100,4 @@ function pickHeaders(upstream: Headers): Headers {
     if (value !== null) headers.set(name, value);
   }
   return headers;
-}
-
-function errcodeOfText(text: string): number {
-  try {
-    return errcodeOf(parseJson(text));
-  } catch {
-    return 0; // not JSON: nothing to retry on; the caller gets it as it came
-  }
 }

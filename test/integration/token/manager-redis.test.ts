@@ -153,7 +153,7 @@ describe.skipIf(!hasRedis)('token manager on Redis against a loopback WeChat', (
     const err = (await m.getToken().catch((e: unknown) => e)) as WeChatApiError;
     expect(err).toBeInstanceOf(WeChatApiError);
     expect(err.endpoint).toBe('/cgi-bin/stable_token');
-    expect(err.hint).toContain('Add 198.51.100.23 to the IP whitelist');
+    expect(err.hint).toContain("Add 198.51.100.23 to the account's IP whitelist");
     expect(err.message).not.toContain(APP_SECRET);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, decideRetry, DEFAULT_RETRY_POLICY, type RetryState } from '../../../src/api/retry.js';
+import { decideRetry, DEFAULT_RETRY_POLICY, type RetryState } from '../../../src/api/retry.js';
 
 const fresh = (over: Partial<RetryState> = {}): RetryState => ({
   retries: 0,
@@ -73,19 +73,5 @@ describe('decideRetry', () => {
     ).toMatchObject({
       retry: true,
     });
-  });
-});
-
-describe('backoffDelay', () => {
-  it('doubles from the base delay and caps at the maximum', () => {
-    const policy = { maxRetries: 10, baseDelayMs: 100, maxDelayMs: 1000 };
-    const top = () => 0.999999;
-    expect([0, 1, 2, 3, 4].map((n) => backoffDelay(n, policy, top))).toEqual([100, 200, 400, 800, 1000]);
-  });
-
-  it('jitters into [half, full] of the exponential delay', () => {
-    const policy = { maxRetries: 2, baseDelayMs: 200, maxDelayMs: 2000 };
-    expect(backoffDelay(1, policy, () => 0)).toBe(200);
-    expect(backoffDelay(1, policy, () => 0.999999)).toBe(400);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { acquireOrWait, lockOwner, pollDelay, type LockAttempt } from '../../../src/token/lock.js';
+import {
+  acquireOrWait,
+  lockOwner,
+  lockTimeoutError,
+  pollDelay,
+  storeLock,
+  type LockAttempt,
+} from '../../../src/token/lock.js';
+import { createMemoryStore } from '../../../src/token/stores/memory.js';
+import { flakyStore } from '../../support/token-test-kit.js';
 
 const noSleep = () => Promise.resolve();
 
@@ -71,5 +80,41 @@ describe('acquireOrWait', () => {
       sleep: noSleep,
     });
     expect(outcome).toEqual({ kind: 'unavailable' });
+  });
+});
+
+describe('storeLock', () => {
+  it("takes the store's lock for one owner at a time and releases it for the next", async () => {
+    const store = createMemoryStore();
+    const lock = storeLock({ store, key: 'k:lock', ttlMs: 10_000, onStoreError: () => {} });
+    expect(await lock.tryLock('a')).toBe('acquired');
+    expect(await lock.tryLock('b')).toBe('busy');
+    await lock.release('b'); // not the holder: nothing happens
+    expect(await lock.tryLock('b')).toBe('busy');
+    await lock.release('a');
+    expect(await lock.tryLock('b')).toBe('acquired');
+  });
+
+  it('is unavailable on a store without locks', async () => {
+    const { acquireLock: _a, releaseLock: _r, ...withoutLocks } = createMemoryStore();
+    const lock = storeLock({ store: withoutLocks, key: 'k:lock', ttlMs: 10_000, onStoreError: () => {} });
+    expect(await lock.tryLock('a')).toBe('unavailable');
+    await expect(lock.release('a')).resolves.toBeUndefined();
+  });
+
+  it('is unavailable while the store is down, and reports the errors instead of throwing', async () => {
+    const store = flakyStore(createMemoryStore());
+    store.down = true;
+    const errors: unknown[] = [];
+    const lock = storeLock({ store, key: 'k:lock', ttlMs: 10_000, onStoreError: (e) => errors.push(e) });
+    expect(await lock.tryLock('a')).toBe('unavailable');
+    await expect(lock.release('a')).resolves.toBeUndefined();
+    expect(errors).toHaveLength(2);
+  });
+
+  it('names the credential when a holder kept the lock too long', () => {
+    const err = lockTimeoutError('jsapi_ticket');
+    expect(err.code).toBe('TOKEN_UNAVAILABLE');
+    expect(err.message).toContain('jsapi_ticket refresh lock');
   });
 });

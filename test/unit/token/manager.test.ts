@@ -5,7 +5,6 @@ import {
   type TokenManager,
   type TokenManagerOptions,
 } from '../../../src/token/manager.js';
-import type { TokenStore } from '../../../src/token/store.js';
 import { createMemoryStore } from '../../../src/token/stores/memory.js';
 import { FakeTokenPlatform } from '../../support/fake-token-endpoint.js';
 import {
@@ -16,6 +15,7 @@ import {
   deferred,
   flakyStore,
   maxInWindow,
+  readOnlyStore,
 } from '../../support/token-test-kit.js';
 
 const MINUTE = 60_000;
@@ -265,22 +265,6 @@ describe('explicit refresh', () => {
     expect(await manager.getToken()).toBe(f1);
   });
 });
-
-/** A memory store whose writes fail like a read-only Redis replica's, until `writable` is set. */
-function readOnlyStore(inner: TokenStore): TokenStore & { writable: boolean; writes: number } {
-  const store = {
-    ...inner,
-    writable: false,
-    writes: 0,
-    set: (key: string, record: Parameters<TokenStore['set']>[1], ttlMs: number) => {
-      store.writes += 1;
-      if (!store.writable)
-        return Promise.reject(new Error("READONLY You can't write against a read only replica."));
-      return inner.set(key, record, ttlMs);
-    },
-  };
-  return store;
-}
 
 describe('a store that answers reads but refuses writes', () => {
   it('one upstream call serves every getToken; invalidate still forces a new token', async () => {
@@ -599,7 +583,7 @@ describe('errors', () => {
       40164,
       'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 6491-xyz',
     );
-    expect(err.hint).toContain('Add 203.0.113.7 to the IP whitelist');
+    expect(err.hint).toContain("Add 203.0.113.7 to the account's IP whitelist");
     expect(err.rid).toBe('6491-xyz');
   });
 

@@ -39,4 +39,12 @@ describe('UpstreamCap', () => {
     expect(await cap.tryTake(2)).toBe(false); // the call taken through the store still counts locally
     expect(errors).toHaveLength(1);
   });
+
+  it('words a refused refresh as RATE_LIMITED, with the cap and why it exists', () => {
+    const cap = new UpstreamCap({ limit: 10, windowMs: 60_000, store: createMemoryStore(), key: 'k' });
+    const err = cap.reachedError('access_token');
+    expect(err.code).toBe('RATE_LIMITED');
+    expect(err.message).toContain('Not refreshing access_token: 10 calls to WeChat in the last minute');
+    expect(err.hint).toContain('daily quota');
+  });
 });

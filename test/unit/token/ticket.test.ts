@@ -68,7 +68,7 @@ describe('ticket manager', () => {
     const err = (await tickets.getTicket().catch((e: unknown) => e)) as WeChatApiError;
     expect(err).toBeInstanceOf(WeChatApiError);
     expect(err.errcode).toBe(42001);
-    expect(err.hint).toContain('other system');
+    expect(err.hint).toContain('one service fetches tokens');
     expect(platform.count('getticket')).toBe(2);
   });
 

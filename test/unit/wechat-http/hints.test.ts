@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hintFor, hintedErrcodes } from '../../../src/api/hints.js';
+import { hintFor, hintedErrcodes } from '../../../src/wechat-http/hints.js';
 import { WeChatApiError } from '../../../src/errors.js';
 
 const API = '/cgi-bin/menu/get';
@@ -56,6 +56,30 @@ describe('hintFor', () => {
     expect(hintFor(40007, 'invalid media_id', API)).toContain('3 days');
   });
 
+  it('45009 at a token endpoint points at clear_quota/v2, which needs no token', () => {
+    const hint = hintFor(45009, 'reach max api daily quota limit', '/cgi-bin/token');
+    expect(hint).toContain('daily quota of /cgi-bin/token');
+    expect(hint).toContain('clear_quota/v2');
+  });
+
+  it('40164 gives the console path of the IP whitelist, with its Chinese labels', () => {
+    expect(hintFor(40164, 'invalid ip 198.51.100.23, not in whitelist', '/cgi-bin/stable_token')).toContain(
+      '设置与开发 → 基本配置 → IP白名单',
+    );
+  });
+
+  it.each([89501, 89503, 89506, 89507])(
+    '%i (an IP awaiting or refused by an administrator) names the whitelist',
+    (errcode) => {
+      expect(hintFor(errcode, '', '/cgi-bin/token')).toContain('IP whitelist');
+    },
+  );
+
+  it('50004 and 50007 say the token API or the account is frozen', () => {
+    expect(hintFor(50004, '', '/cgi-bin/token')).toContain('forbidden');
+    expect(hintFor(50007, '', '/cgi-bin/token')).toContain('frozen');
+  });
+
   it('points unknown codes at the global code list', () => {
     expect(hintFor(99999, 'x', API)).toContain('Global_Return_Code');
   });
@@ -66,6 +90,11 @@ describe('hintFor', () => {
       41004, 42001, 42002, 42003, 43002, 43004, 44002, 45008, 45009, 45011, 45015, 45047, 46003, 47001, 48001,
       48004, 48006, 50001, 50002,
     ];
+    // And every code the token endpoints document (protocol reference §8.1).
+    const tokenCodes = [
+      -1, 40001, 40002, 40013, 40125, 40164, 40243, 41004, 50004, 50007, 89501, 89503, 89506, 89507,
+    ];
+    expect(hintedErrcodes()).toEqual(expect.arrayContaining(tokenCodes));
     expect(hintedErrcodes()).toEqual(expect.arrayContaining(codes));
   });
 });

@@ -4,9 +4,9 @@
  * @module
  */
 import { WeChatError } from '../errors.js';
-import type { EndpointSpec } from './endpoints.js';
+import type { EndpointSpec } from '../api/endpoints.js';
+import type { UploadFile } from '../api/types/common.js';
 import { stringifyJson } from './json.js';
-import type { UploadFile } from './types/common.js';
 
 /**
  * What a call needs beyond its request: the global token (for `access_token` endpoints) and the app's credentials.
@@ -108,7 +108,7 @@ function credentialsFor(spec: EndpointSpec, auth: CallAuth): Record<string, stri
 function requireValue(value: string | undefined, spec: EndpointSpec, what: string): string {
   if (value) return value;
   throw new WeChatError('CONFIG_INVALID', `${spec.name} (${spec.path}) needs ${what}`, {
-    hint: 'Pass appId and appSecret to createApiClient (WECHAT_APPID and WECHAT_APPSECRET for the CLI)',
+    hint: 'Pass appId and appSecret to createApiClient or createTokenManager (WECHAT_APPID and WECHAT_APPSECRET for the CLI)',
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endpoints } from '../../../src/api/endpoints.js';
-import { buildRequest, guessContentType } from '../../../src/api/request.js';
+import { buildRequest, guessContentType } from '../../../src/wechat-http/request.js';
 import { WeChatError } from '../../../src/errors.js';
 
 const BASE = 'https://api.weixin.qq.com/';

@@ -1,8 +1,11 @@
 /**
- * How to fix each WeChat error code we know: one table, read by the API client when it builds a `WeChatApiError`.
- * Hints never repeat a secret; the 40164 hint names the caller's IP, which WeChat puts in its errmsg.
+ * How to fix each WeChat error code we know: one table, read wherever a `WeChatApiError` is built (the API client,
+ * the token and ticket fetchers). Hints never repeat a secret; the 40164 hint names the caller's IP, which WeChat
+ * puts in its errmsg. Some codes mean different things at the token endpoints (40001 is a wrong AppSecret there, a
+ * rejected access_token elsewhere), so an entry may depend on the endpoint.
  * @module
  */
+import { endpoints } from '../api/endpoints.js';
 
 /** Where the error happened, for hints that depend on it. */
 interface HintContext {
@@ -12,13 +15,19 @@ interface HintContext {
 
 type Hint = string | ((context: HintContext) => string);
 
-const TOKEN_PATHS = new Set(['/cgi-bin/token', '/cgi-bin/stable_token']);
+const TOKEN_PATHS = new Set([endpoints['token.get'].path, endpoints['token.stable'].path]);
 const SINGLE_FETCHER =
   'make sure one service fetches tokens for this AppID (each /cgi-bin/token call invalidates the previous token) ' +
   'and that the token provider serves this AppID';
+/** Where 40164 and the 895xx codes are fixed; the console's labels are Chinese. */
+const WHITELIST =
+  "the account's IP whitelist (mp.weixin.qq.com → 设置与开发 → 基本配置 → IP白名单; Settings → Basic " +
+  'configuration → IP whitelist)';
 
 const HINTS: Readonly<Record<number, Hint>> = {
-  [-1]: 'WeChat was busy; idempotent calls were already retried. Try again in a few seconds',
+  [-1]:
+    'WeChat was busy; idempotent API calls were already retried, and token refreshes are retried with backoff. ' +
+    'Try again in a few seconds',
   40001: ({ endpoint }) =>
     TOKEN_PATHS.has(endpoint)
       ? 'Check WECHAT_APPSECRET: it is wrong or was reset in the console (Settings → Basic configuration)'
@@ -44,16 +53,17 @@ const HINTS: Readonly<Record<number, Hint>> = {
     'OAuth codes are single-use: exchange each code exactly once, never retry the exchange, and do not re-run it ' +
     'when the user reloads the callback URL; send the user through authorization again for a new code',
   40164: ({ errmsg }) => {
-    const ip = /invalid ip ([0-9a-fA-F.:]+)/i.exec(errmsg)?.[1];
+    const ip = /invalid ip\s+([0-9a-fA-F.:]+)/i.exec(errmsg)?.[1];
     return (
-      `Add ${ip ?? 'the IP of this server'} to the account's IP whitelist (console: Settings → Basic ` +
-      'configuration → IP whitelist), or call through a server (e.g. `wxmp proxy`) whose IP is listed'
+      `Add ${ip ?? 'the IP of this server'} to ${WHITELIST}, or call through a server whose IP is listed ` +
+      '(`wxmp proxy`, `wxmp token-server`)'
     );
   },
   40243: 'The AppSecret is frozen: unfreeze or reset it in the console',
   41001: 'The access_token is missing: the endpoint needs the global token',
-  41002: 'The AppID is missing: set WECHAT_APPID (or pass appId to createApiClient)',
-  41004: 'The AppSecret is missing: set WECHAT_APPSECRET (or pass appSecret to createApiClient)',
+  41002: 'The AppID is missing: set WECHAT_APPID (or pass appId to createTokenManager or createApiClient)',
+  41004:
+    'The AppSecret is missing: set WECHAT_APPSECRET (or pass appSecret to createTokenManager or createApiClient)',
   42001: `The access_token expired and the fresh one was rejected too: ${SINGLE_FETCHER}`,
   42002: 'The refresh_token expired (it lives 30 days): send the user through authorization again',
   42003: 'The OAuth code expired (5 minutes): exchange it as soon as the redirect arrives',
@@ -61,10 +71,14 @@ const HINTS: Readonly<Record<number, Hint>> = {
   43004: 'The user must follow the account to receive this',
   44002: 'The POST body was empty',
   45008: 'Too many articles: a customer-service news message takes exactly 1 article',
-  45009:
-    'The daily quota of this API is used up; it resets at midnight Beijing time. Reset it now with ' +
-    'client.misc.clearQuota() (POST /cgi-bin/clear_quota, 10 resets a month), or clearQuotaV2() when the token ' +
-    'quota itself is gone; watch usage with client.misc.quota(path)',
+  45009: ({ endpoint }) =>
+    TOKEN_PATHS.has(endpoint)
+      ? `The daily quota of ${endpoint} is used up (2000 calls of /cgi-bin/token a day); it resets at midnight ` +
+        'Beijing time, or reset it now with POST /cgi-bin/clear_quota/v2 (client.misc.clearQuotaV2(), which needs ' +
+        'no token; 10 resets a month), and find what keeps fetching new tokens'
+      : 'The daily quota of this API is used up; it resets at midnight Beijing time. Reset it now with ' +
+        'client.misc.clearQuota() (POST /cgi-bin/clear_quota, 10 resets a month), or clearQuotaV2() when the ' +
+        'token quota itself is gone; watch usage with client.misc.quotaGet(path)',
   45011: 'Per-minute rate limit reached: slow down and try again in a minute',
   45015:
     'Outside the customer-service window: a user can be messaged within 48 hours of their last message (or ' +
@@ -82,13 +96,17 @@ const HINTS: Readonly<Record<number, Hint>> = {
   48006: 'The 10 quota resets of this month are used up',
   50001: 'The user has not authorized this (scope): use snsapi_userinfo for sns/userinfo',
   50002: 'The user is limited (frozen or cancelled)',
+  50004: 'The token API is forbidden for this account; see the notice in the console',
+  50007: 'The account is frozen; see the notice in the console',
   53503:
     'The draft failed the pre-publish check: fix the content (images from media/uploadimg, title ≤ 32 chars)',
   53600: 'The article_id is invalid: take it from freepublish/get or the PUBLISHJOBFINISH event',
-  89501: 'This IP awaits confirmation by an administrator in the console',
-  89503: 'Calls from this IP need an administrator to confirm them in the console',
-  89506: 'An administrator rejected this IP twice within 24 hours: calls are blocked for 24 hours',
-  89507: 'An administrator rejected this IP within the last hour: calls are blocked for 1 hour',
+  89501: `This IP awaits confirmation by an administrator in the console; or add it to ${WHITELIST}`,
+  89503: `Calls from this IP need an administrator to confirm them in the console; or add it to ${WHITELIST}`,
+  89506:
+    'An administrator rejected this IP twice within 24 hours: calls are blocked for 24 hours; add it to ' +
+    WHITELIST,
+  89507: `An administrator rejected this IP within the last hour: calls are blocked for 1 hour; add it to ${WHITELIST}`,
 };
 
 const GLOBAL_CODES =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isJsonContentType, parseJson, stringifyJson } from '../../../src/api/json.js';
+import { isJsonContentType, parseJson, stringifyJson } from '../../../src/wechat-http/json.js';
 
 describe('parseJson', () => {
   it('returns integers beyond 2^53 as exact strings', () => {
