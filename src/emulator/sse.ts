@@ -5,7 +5,9 @@
  */
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { ChatEntry, EmulatorState, PushRecord } from './state.js';
+import type { ChatEntry } from './chat-entry.js';
+import type { EmulatorState } from './state.js';
+import type { PushRecord } from './world.js';
 
 /** Proxies drop idle streams; a comment line every 15 s keeps this one open. */
 const KEEPALIVE_MS = 15_000;

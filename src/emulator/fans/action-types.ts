@@ -1,10 +1,18 @@
 /**
- * The shapes of the fan actions: what each takes and what it returns.
+ * The shapes of the fan actions: what each takes and what it returns. Types only: the phone page's type-check
+ * reads this file too.
  * @module
  */
-import type { FanFile } from '../media.js';
-import type { PushOutcome } from '../push.js';
-import type { ChatEntry } from '../state.js';
+import type { ChatEntry } from '../chat-entry.js';
+import type { PushOutcome } from '../world.js';
+
+/** A file from the fan's phone (the page's file picker, or a test). */
+export interface FanFile {
+  /** The bytes, or their base64. */
+  data: Uint8Array | string;
+  contentType: string;
+  filename: string;
+}
 
 /** What an action did: the fan's own chat entries and each push with the reply (or notice) it produced. */
 export interface ActionResult {

@@ -12,8 +12,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ECHO_WELCOME } from '../../../src/examples/echo.js';
 import { startDev, type DevServer } from '../../../src/emulator/dev.js';
-import { DEFAULT_FAN } from '../../../src/emulator/fans.js';
-import { addTemplate } from '../../../src/emulator/platform/index.js';
+import { DEFAULT_FAN } from '../../../src/emulator/fans/create-fan.js';
+import { addTemplate } from '../../../src/emulator/platform/template.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);

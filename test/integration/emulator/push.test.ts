@@ -5,11 +5,11 @@ import { createEchoBot } from '../../../src/examples/echo.js';
 import { parseMessage } from '../../../src/messages/parse.js';
 import { reply } from '../../../src/replies/reply.js';
 import { renderReply } from '../../../src/replies/render.js';
-import { SERVICE_UNAVAILABLE_NOTICE } from '../../../src/emulator/push.js';
+import { SERVICE_UNAVAILABLE_NOTICE } from '../../../src/emulator/push-reply.js';
 import type { EncryptionMode } from '../../../src/crypto/mode.js';
 import { Router } from '../../../src/webhook/router.js';
 import { parseXml, textOf } from '../../../src/xml/parse.js';
-import { ACCOUNT, botServer, emulatorFor, FAN, rawServer, type Loopback } from './support.js';
+import { ACCOUNT, botServer, emulatorFor, entryOf, FAN, rawServer, type Loopback } from './support.js';
 
 const servers: Loopback[] = [];
 afterEach(async () => {
@@ -262,6 +262,6 @@ describe('reply checks, as WeChat checks the answer', () => {
       ok: false,
       reason: expect.stringContaining('no webhook URL') as unknown,
     });
-    expect(entries[0]?.payload['content']).toBe(SERVICE_UNAVAILABLE_NOTICE);
+    expect(entryOf(entries[0], 'system').payload.content).toBe(SERVICE_UNAVAILABLE_NOTICE);
   });
 });

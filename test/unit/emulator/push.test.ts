@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAccount } from '../../../src/emulator/app.js';
-import { createPusher, PUSH_ATTEMPTS, SERVICE_UNAVAILABLE_NOTICE } from '../../../src/emulator/push.js';
+import { createPusher, PUSH_ATTEMPTS } from '../../../src/emulator/push.js';
+import { SERVICE_UNAVAILABLE_NOTICE } from '../../../src/emulator/push-reply.js';
 import { EmulatorState } from '../../../src/emulator/state.js';
 import { inbound } from '../../../src/push/inbound.js';
 import { reply } from '../../../src/replies/reply.js';

@@ -4,17 +4,13 @@
  * messages, menu taps, follow events, and the context they share; this file puts the actions together.
  * @module
  */
-import type { Pusher } from './push.js';
-import type { EmulatorState } from './state.js';
-import type { FanActions } from './fans/action-types.js';
-import { fanActionContext } from './fans/context.js';
-import { followEventActions } from './fans/follow-events.js';
-import { menuTap } from './fans/menu-tap.js';
-import { messageActions } from './fans/messages.js';
-
-export { FanActionError } from './fans/action-error.js';
-export type { ActionResult, FanActions, MenuInput, MenuTarget } from './fans/action-types.js';
-export { createFan, DEFAULT_FAN, ensureDefaultFan } from './fans/create-fan.js';
+import type { Pusher } from '../push.js';
+import type { EmulatorState } from '../state.js';
+import type { FanActions } from './action-types.js';
+import { fanActionContext } from './context.js';
+import { followEventActions } from './follow-events.js';
+import { menuTap } from './menu-tap.js';
+import { messageActions } from './messages.js';
 
 /**
  * Creates the fan actions on a state and a pusher.

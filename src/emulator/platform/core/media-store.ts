@@ -4,8 +4,9 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { guessContentType } from '../../api/request.js';
-import type { EmulatorState, StoredMedia } from '../state.js';
+import { guessContentType } from '../../../api/request.js';
+import type { EmulatorState } from '../../state.js';
+import type { StoredMedia } from '../../world.js';
 import { fail } from './respond.js';
 
 /** Temporary media live this long. */
@@ -193,6 +194,18 @@ export function findMedia(
 }
 
 /**
+ * The emulator's path of a stored file (what the page shows and a fan's PicUrl points at).
+ *
+ * @example
+ * ```ts
+ * mediaPath('abc'); // '/__emulator/media/abc'
+ * ```
+ */
+export function mediaPath(mediaId: string): string {
+  return `/__emulator/media/${encodeURIComponent(mediaId)}`;
+}
+
+/**
  * The URL the emulator serves a file at (no token needed, like WeChat's image CDN).
  *
  * @example
@@ -201,7 +214,7 @@ export function findMedia(
  * ```
  */
 export function mediaUrl(origin: string, mediaId: string): string {
-  return `${origin}/__emulator/media/${encodeURIComponent(mediaId)}`;
+  return `${origin}${mediaPath(mediaId)}`;
 }
 
 /**

@@ -4,15 +4,11 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import type { EmulatorState, StoredMedia } from './state.js';
-
-/** A file from the fan's phone (the page's file picker, or a test). */
-export interface FanFile {
-  /** The bytes, or their base64. */
-  data: Uint8Array | string;
-  contentType: string;
-  filename: string;
-}
+import type { EmulatorState } from '../state.js';
+import type { ChatMedia } from '../chat-entry.js';
+import { mediaPath } from '../platform/core/media-store.js';
+import type { StoredMedia } from '../world.js';
+import type { FanFile } from './action-types.js';
 
 /**
  * The bytes of a fan file.
@@ -44,14 +40,14 @@ function newMediaId(state: EmulatorState): string {
 }
 
 /**
- * Stores a fan's file as temporary media and returns the record.
+ * Stores a fan's file as temporary media; returns its media_id and the emulator's path of it.
  *
  * @example
  * ```ts
- * const media = storeFanFile(state, 'image', { data: png, contentType: 'image/png', filename: 'a.png' });
+ * const { mediaId, url } = storeFanFile(state, 'image', { data: png, contentType: 'image/png', filename: 'a.png' });
  * ```
  */
-export function storeFanFile(state: EmulatorState, type: StoredMedia['type'], file: FanFile): StoredMedia {
+export function storeFanFile(state: EmulatorState, type: StoredMedia['type'], file: FanFile): ChatMedia {
   const media: StoredMedia = {
     mediaId: newMediaId(state),
     type,
@@ -62,7 +58,7 @@ export function storeFanFile(state: EmulatorState, type: StoredMedia['type'], fi
     createdAt: state.now(),
   };
   state.media.set(media.mediaId, media);
-  return media;
+  return { mediaId: media.mediaId, url: mediaPath(media.mediaId) };
 }
 
 /**

@@ -6,10 +6,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { EmulatorState } from '../state.js';
-import type { Handlers } from './context.js';
+import type { Handlers } from './core/handler.js';
+import { drafts, type Article, type Draft } from './core/article-store.js';
 import { pageArgs } from './material.js';
-import { findMedia, mediaUrl } from './media-store.js';
-import { fail, OK } from './respond.js';
+import { findMedia, mediaUrl } from './core/media-store.js';
+import { fail, OK } from './core/respond.js';
 
 /** Article limits (characters). */
 export const ARTICLE_LIMITS = Object.freeze({
@@ -20,46 +21,6 @@ export const ARTICLE_LIMITS = Object.freeze({
   articles: 8,
   images: 20,
 });
-
-/** An article as stored and returned (`news_item`). */
-export type Article = Record<string, unknown>;
-
-/** A draft (JSON-friendly, saved with the state). */
-export interface Draft {
-  media_id: string;
-  articles: Article[];
-  /** Unix seconds. */
-  create_time: number;
-  update_time: number;
-}
-
-/**
- * The drafts of the account, by media_id.
- *
- * @example
- * ```ts
- * Object.keys(drafts(state)).length;
- * ```
- */
-export function drafts(state: EmulatorState): Record<string, Draft> {
-  return state.slot<Record<string, Draft>>('drafts', () => ({}));
-}
-
-/**
- * The articles behind an `mpnews` media_id (a draft, or legacy news material), or undefined.
- *
- * @example
- * ```ts
- * const articles = findNews(state, payload.media_id) ?? fail(40007);
- * ```
- */
-export function findNews(state: EmulatorState, mediaId: unknown): Article[] | undefined {
-  if (typeof mediaId !== 'string') return undefined;
-  const draft = drafts(state)[mediaId];
-  if (draft) return draft.articles;
-  const material = state.media.get(mediaId);
-  return material?.type === 'news' ? ((material.newsItems ?? []) as Article[]) : undefined;
-}
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const plain = (html: string) => html.replace(/<[^>]*>/g, '').trim();

@@ -4,11 +4,9 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { stringifyJson } from '../../api/json.js';
-import type { EmulatorState } from '../state.js';
+import { stringifyJson } from '../../../api/json.js';
+import type { EmulatorState } from '../../state.js';
 import { ERRMSG } from './errmsg.js';
-
-export { ERRMSG } from './errmsg.js';
 
 /**
  * A WeChat error a handler throws; the endpoint runner turns it into the JSON answer (with a rid).

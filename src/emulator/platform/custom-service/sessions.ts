@@ -5,11 +5,12 @@
  * @module
  */
 import { z } from 'zod';
-import type { EmulatorState, Fan } from '../state.js';
-import type { Handlers } from './context.js';
-import { field } from './input.js';
-import { findKf, kfAccounts, kfSessions, openSession, openSessionsOf, type KfRecord } from './kf-store.js';
-import { fail, OK } from './respond.js';
+import type { EmulatorState } from '../../state.js';
+import type { Fan } from '../../world.js';
+import type { Handlers } from '../core/handler.js';
+import { field } from '../core/input.js';
+import { findKf, kfAccounts, kfSessions, openSession, openSessionsOf, type KfRecord } from './store.js';
+import { fail, OK } from '../core/respond.js';
 
 /**
  * getwaitcase lists at most this many fans.

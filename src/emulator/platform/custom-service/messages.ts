@@ -4,12 +4,11 @@
  * (`fan.lastMessageAt` / `fan.lastEventAt`, set by the fan side). Outside any window 45015, quota used up 45047.
  * @module
  */
-import type { EmulatorState, Fan } from '../state.js';
-import type { Handlers } from './context.js';
-import { findNews } from './drafts.js';
-import { findMedia, mediaUrl } from './media-store.js';
-import { findPublishedArticle } from './publish.js';
-import { fail, OK } from './respond.js';
+import type { EmulatorState } from '../../state.js';
+import type { Fan } from '../../world.js';
+import type { Handlers } from '../core/handler.js';
+import { customServiceContent, messageLookup } from '../core/message-content.js';
+import { fail, OK } from '../core/respond.js';
 
 /** How long after a fan's message the account may answer. */
 export const MESSAGE_WINDOW_MS = 48 * 3600_000;
@@ -21,20 +20,6 @@ export const EVENT_WINDOW_MS = 60_000;
 export const EVENT_QUOTA = 3;
 /** How long the typing indicator shows without a message. */
 export const TYPING_MS = 15_000;
-
-const MSGTYPES = [
-  'text',
-  'image',
-  'voice',
-  'video',
-  'music',
-  'news',
-  'mpnews',
-  'mpnewsarticle',
-  'msgmenu',
-  'wxcard',
-  'miniprogrampage',
-] as const;
 
 /**
  * Whether the account may send a customer-service message to a fan now: 0, 45015 (no window open) or 45047
@@ -99,60 +84,18 @@ function recipient(state: EmulatorState, touser: unknown): Fan {
   return fan;
 }
 
-const str = (value: unknown) => (typeof value === 'string' ? value : '');
-
-// Checks the payload of one msgtype as WeChat does and adds what the phone page needs to show it.
-function checkPayload(
-  state: EmulatorState,
-  msgtype: (typeof MSGTYPES)[number],
-  payload: Record<string, unknown>,
-  origin: string,
-): Record<string, unknown> {
-  const withUrl = (field: string) => {
-    const media = findMedia(state, payload[field], 'any');
-    return { ...payload, mediaUrl: mediaUrl(origin, media.mediaId) };
-  };
-  switch (msgtype) {
-    case 'text':
-      if (str(payload['content']) === '') fail(44004);
-      return payload;
-    case 'image':
-    case 'voice':
-    case 'video':
-      return withUrl('media_id');
-    case 'music':
-    case 'miniprogrampage':
-      return withUrl('thumb_media_id');
-    case 'news': {
-      const articles = payload['articles'];
-      if (!Array.isArray(articles) || articles.length === 0) fail(47001);
-      if (articles.length > 1) fail(45008);
-      return payload;
-    }
-    case 'mpnews':
-      return { ...payload, articles: findNews(state, payload['media_id']) ?? fail(40007) };
-    case 'mpnewsarticle':
-      return { ...payload, articles: findPublishedArticle(state, payload['article_id']).articles };
-    default:
-      return payload;
-  }
-}
-
 /**
  * The handlers of message/custom/send and message/custom/typing.
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, messageHandlers);
+ * const routes = endpointRoutes(state, options, customServiceMessageHandlers);
  * ```
  */
-export const messageHandlers: Handlers = {
+export const customServiceMessageHandlers: Handlers = {
   'customService.send': ({ state, body, origin }) => {
     const fan = recipient(state, body['touser']);
-    const msgtype = MSGTYPES.find((t) => t === body['msgtype']) ?? fail(40008);
-    const raw = body[msgtype];
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(47001);
-    const payload = checkPayload(state, msgtype, raw as Record<string, unknown>, origin);
+    const content = customServiceContent(body, messageLookup(state, origin));
     const sent = sentLog(state, fan.openid);
     const verdict = customServiceVerdict(fan, sent, state.now());
     if (verdict !== 0) fail(verdict);
@@ -164,8 +107,8 @@ export const messageHandlers: Handlers = {
       openid: fan.openid,
       direction: 'out',
       via: 'customer-service',
-      msgType: msgtype,
-      payload: typeof kf === 'string' ? { ...payload, kfAccount: kf } : payload,
+      ...(typeof kf === 'string' ? { kfAccount: kf } : {}),
+      ...content,
     });
     return OK;
   },

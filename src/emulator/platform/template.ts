@@ -1,14 +1,14 @@
 /**
- * Template messages and subscription notifications (reference §9.5). `template/send` answers with a 64-bit `msgid`
+ * Template messages (reference §9.5). `template/send` answers with a 64-bit `msgid`
  * (a bare JSON integer beyond 2^53, as WeChat's can be), shows the rendered message in the fan's chat, and pushes
  * `TEMPLATESENDJOBFINISH` from the fan after the job delay: `success`, or `failed:user block` for a blacklisted fan.
  * @module
  */
 import { newMsgId } from '../../push/inbound.js';
 import type { EmulatorState } from '../state.js';
-import type { Handlers } from './context.js';
-import { finishLater } from './jobs.js';
-import { fail, jsonResponse, OK, textOf } from './respond.js';
+import type { Handlers } from './core/handler.js';
+import { finishLater } from './core/jobs.js';
+import { fail, jsonResponse, OK } from './core/respond.js';
 
 /** A template of the account (get_all_private_template). */
 export interface PrivateTemplate {
@@ -106,14 +106,22 @@ export function renderTemplate(content: string, data: Record<string, unknown>): 
   });
 }
 
-function dataOf(body: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The `data` object of a template or subscription message, or 47001.
+ *
+ * @example
+ * ```ts
+ * const data = messageData({ data: { thing1: { value: '键盘' } } });
+ * ```
+ */
+export function messageData(body: Record<string, unknown>): Record<string, unknown> {
   const data = body['data'];
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(47001);
   return data as Record<string, unknown>;
 }
 
 /**
- * The handlers of the template and subscription-notification endpoints.
+ * The handlers of the template-message endpoints.
  *
  * @example
  * ```ts
@@ -135,7 +143,7 @@ export const templateHandlers: Handlers = {
     if (!fan.following) fail(43004);
     const s = templateStore(state);
     const template = s.list.find((t) => t.template_id === body['template_id']) ?? fail(40037);
-    const data = dataOf(body);
+    const data = messageData(body);
     const answer = (msgid: string) => jsonResponse({ errcode: 0, errmsg: 'ok', msgid }, ['msgid']);
 
     const clientMsgId = body['client_msg_id'];
@@ -162,7 +170,7 @@ export const templateHandlers: Handlers = {
           title: template.title,
           content: renderTemplate(template.content, data),
           data,
-          ...(body['url'] === undefined ? {} : { url: body['url'] }),
+          ...(typeof body['url'] === 'string' ? { url: body['url'] } : {}),
           ...(body['miniprogram'] === undefined ? {} : { miniprogram: body['miniprogram'] }),
         },
       });
@@ -173,28 +181,5 @@ export const templateHandlers: Handlers = {
       fields: { MsgID: BigInt(msgid), Status: blocked ? 'failed:user block' : 'success' },
     }));
     return answer(msgid);
-  },
-  'subscribe.send': ({ state, body }) => {
-    const fan = typeof body['touser'] === 'string' ? state.fans.get(body['touser']) : undefined;
-    if (fan === undefined) fail(40003);
-    const templateId = body['template_id'];
-    if (typeof templateId !== 'string' || templateId === '') fail(40037);
-    const data = dataOf(body);
-    state.addChat({
-      openid: fan.openid,
-      direction: 'out',
-      via: 'template',
-      msgType: 'subscribe',
-      payload: {
-        templateId,
-        content: Object.entries(data)
-          .map(([key, value]) => `${key}: ${textOf((value as { value?: unknown } | null)?.value)}`)
-          .join('\n'),
-        data,
-        ...(body['page'] === undefined ? {} : { page: body['page'] }),
-        ...(body['miniprogram'] === undefined ? {} : { miniprogram: body['miniprogram'] }),
-      },
-    });
-    return OK;
   },
 };

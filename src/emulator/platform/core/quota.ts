@@ -3,7 +3,7 @@
  * (UTC+8), and `clear_quota` resets them at most 10 times a month.
  * @module
  */
-import type { EmulatorState } from '../state.js';
+import type { EmulatorState } from '../../state.js';
 import { fail } from './respond.js';
 
 const BEIJING_OFFSET_MS = 8 * 3600_000;

@@ -6,15 +6,16 @@
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { endpoints, type EndpointSpec } from '../../api/endpoints.js';
-import { parseJson } from '../../api/json.js';
-import { redactSecrets } from '../../errors.js';
-import type { EmulatorState } from '../state.js';
-import type { Call, Handlers, PlatformOptions } from './context.js';
-import { countCall, playFault, takeFault } from './controls.js';
+import { endpoints, type EndpointSpec } from '../../../api/endpoints.js';
+import { parseJson } from '../../../api/json.js';
+import { redactSecrets } from '../../../errors.js';
+import type { EmulatorState } from '../../state.js';
+import type { Call, Handlers, PlatformOptions } from './handler.js';
+import { countCall } from './call-stats.js';
+import { playFault, takeFault } from './faults.js';
 import { useQuota } from './quota.js';
 import { errorBody, fail, jsonResponse, newRid, recordRid, WxError } from './respond.js';
-import { checkAccessToken } from './tokens.js';
+import { checkAccessToken } from '../token.js';
 
 /**
  * The platform options with every default filled in.
@@ -58,6 +59,7 @@ export function endpointRoutes(state: EmulatorState, options: RunnerOptions, han
  */
 export function unknownApi(c: Context, state: EmulatorState): Response {
   countCall(state, c.req.path);
+  state.markModified();
   return errorResponse(c, state, new WxError(48001), '', Date.now());
 }
 
@@ -111,6 +113,9 @@ async function run(
     if (err instanceof WxError) return errorResponse(c, state, err, bodyText, started);
     options.logger.error({ err, endpoint: path }, 'emulator platform handler failed');
     return errorResponse(c, state, new WxError(-1), bodyText, started);
+  } finally {
+    // Every call changes the stored data: the call count and the quota, and mostly what the handler did.
+    state.markModified();
   }
 }
 

@@ -6,12 +6,12 @@
  * @module
  */
 import { z } from 'zod';
-import type { EmulatorState } from '../state.js';
-import type { Handlers } from './context.js';
-import { field } from './input.js';
-import { KF_HEAD_IMAGE_PREFIX, mediaUrl, readUpload, storeUpload } from './media-store.js';
-import { closeSessionsOf, findKf, kfByAccount, kfSlot as slot, type KfRecord } from './kf-store.js';
-import { fail, OK } from './respond.js';
+import type { EmulatorState } from '../../state.js';
+import type { Handlers } from '../core/handler.js';
+import { field } from '../core/input.js';
+import { KF_HEAD_IMAGE_PREFIX, mediaUrl, readUpload, storeUpload } from '../core/media-store.js';
+import { closeSessionsOf, findKf, kfByAccount, kfSlot as slot, type KfRecord } from './store.js';
+import { fail, OK } from '../core/respond.js';
 
 /**
  * Kf accounts per Official Account (documented on kfaccount/add).

@@ -4,10 +4,11 @@
  * (40032) and 20 tags per fan (45059).
  * @module
  */
-import type { EmulatorState, Fan } from '../state.js';
-import type { Handlers } from './context.js';
-import { openidPage } from './paging.js';
-import { fail, OK, textOf } from './respond.js';
+import type { EmulatorState } from '../state.js';
+import type { Fan } from '../world.js';
+import type { Handlers } from './core/handler.js';
+import { openidPage } from './core/paging.js';
+import { fail, OK, textOf } from './core/respond.js';
 
 /** Ids WeChat reserves; 2 is the star group every account has. */
 export const RESERVED_TAG_IDS: readonly number[] = [0, 1, 2];

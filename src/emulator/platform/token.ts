@@ -11,9 +11,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { EmulatorState } from '../state.js';
-import type { Handlers } from './context.js';
-import { beijingDay } from './quota.js';
-import { fail } from './respond.js';
+import type { Handlers } from './core/handler.js';
+import { beijingDay } from './core/quota.js';
+import { fail } from './core/respond.js';
 
 /** Lifetime of every access_token. */
 export const TOKEN_TTL_MS = 7200_000;

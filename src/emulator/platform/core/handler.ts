@@ -2,10 +2,10 @@
  * What an endpoint handler receives, and the shape of the handler tables each API group exports.
  * @module
  */
-import type { EndpointName } from '../../api/endpoint-types.js';
-import type { EndpointSpec } from '../../api/endpoints.js';
-import type { Logger } from '../../logger.js';
-import type { EmulatorState } from '../state.js';
+import type { EndpointName } from '../../../api/endpoint-types.js';
+import type { EndpointSpec } from '../../../api/endpoints.js';
+import type { Logger } from '../../../logger.js';
+import type { EmulatorState } from '../../state.js';
 
 /** Settings of the platform API. */
 export interface PlatformOptions {

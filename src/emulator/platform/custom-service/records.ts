@@ -5,11 +5,12 @@
  * @module
  */
 import { z } from 'zod';
-import type { ChatEntry, EmulatorState } from '../state.js';
-import type { Handlers } from './context.js';
-import { field, INTEGER } from './input.js';
-import { kfSessions } from './kf-store.js';
-import { fail } from './respond.js';
+import type { ChatEntry } from '../../chat-entry.js';
+import type { EmulatorState } from '../../state.js';
+import type { Handlers } from '../core/handler.js';
+import { field, INTEGER } from '../core/input.js';
+import { kfSessions } from './store.js';
+import { fail } from '../core/respond.js';
 
 /**
  * The longest period one call may ask for (documented: 24 hours).
@@ -48,14 +49,13 @@ export interface MsgRecord {
 
 // Media read as WeChat documents them ([image], [voice], [video]); other kinds the same way.
 function recordText(entry: ChatEntry): string {
-  const content = entry.payload['content'];
-  return entry.msgType === 'text' && typeof content === 'string' ? content : `[${entry.msgType}]`;
+  return entry.msgType === 'text' ? entry.payload.content : `[${entry.msgType}]`;
 }
 
 function recordOf(state: EmulatorState, entry: ChatEntry): MsgRecord | undefined {
   const base = { openid: entry.openid, text: recordText(entry), time: Math.floor(entry.at / 1000) };
-  const kf = entry.payload['kfAccount'];
-  if (entry.direction === 'out' && entry.via === 'customer-service' && typeof kf === 'string') {
+  const kf = entry.kfAccount;
+  if (entry.direction === 'out' && entry.via === 'customer-service' && kf !== undefined) {
     return { ...base, opercode: 2002, worker: kf };
   }
   if (entry.direction !== 'in' || entry.via !== 'fan') return undefined;

@@ -16,7 +16,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** The folder holding the page's files. */
-export const ASSETS_DIR = fileURLToPath(new URL('./ui/assets/', import.meta.url));
+export const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
 
 /**
  * Reads the page's files once (a few tens of KB) and serves them: `/` is the phone page, the rest under

@@ -4,10 +4,10 @@
  * `jobFinishDelayMs`.
  * @module
  */
-import { inbound } from '../../push/inbound.js';
-import type { XmlInputElement } from '../../xml/build.js';
-import type { EmulatorState } from '../state.js';
-import type { PlatformOptions } from './context.js';
+import { inbound } from '../../../push/inbound.js';
+import type { XmlInputElement } from '../../../xml/build.js';
+import type { EmulatorState } from '../../state.js';
+import type { PlatformOptions } from './handler.js';
 
 /**
  * Who job-finish events of the mass-send and publish jobs come from: WeChat's mass-send assistant, as the
@@ -31,6 +31,7 @@ export function finishLater(
 ): void {
   const timer = setTimeout(() => {
     const job = finish();
+    state.markModified();
     if (job === undefined) return;
     const createTime = Math.floor(state.now() / 1000);
     const xml = inbound.event({ to: state.account.ghId, from: job.from, createTime }, job.event, job.fields);

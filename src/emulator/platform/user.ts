@@ -1,17 +1,16 @@
 /**
- * Users and the blacklist (reference §9.7), read from and written to `state.fans`. Non-followers answer
- * `subscribe: 0` with their openid only, as WeChat does since nicknames and avatars were removed (2021).
+ * Users (reference §9.7), read from and written to `state.fans`. Non-followers answer `subscribe: 0` with their
+ * openid only, as WeChat does since nicknames and avatars were removed (2021).
  * @module
  */
-import type { EmulatorState, Fan } from '../state.js';
-import type { Handlers } from './context.js';
-import { openidPage } from './paging.js';
-import { fail, OK } from './respond.js';
+import type { EmulatorState } from '../state.js';
+import type { Fan } from '../world.js';
+import type { Handlers } from './core/handler.js';
+import { openidPage } from './core/paging.js';
+import { fail, OK } from './core/respond.js';
 
 /** Users per user/info/batchget call. */
 export const USER_BATCH_SIZE = 100;
-/** Openids per batchblacklist / batchunblacklist call. */
-export const BLACKLIST_BATCH_SIZE = 20;
 /** Bytes of a remark. */
 export const REMARK_BYTES = 30;
 
@@ -46,7 +45,15 @@ function fanOf(state: EmulatorState, openid: unknown): Fan {
   return state.fans.get(openid) ?? fail(40003);
 }
 
-function fansOf(state: EmulatorState, list: unknown, max: number): Fan[] {
+/**
+ * The fans of a list of openids (1 to `max` of them, else 40032; 41009 for an empty openid, 40003 for an unknown one).
+ *
+ * @example
+ * ```ts
+ * const fans = fansByOpenid(state, body['openid_list'], 20);
+ * ```
+ */
+export function fansByOpenid(state: EmulatorState, list: unknown, max: number): Fan[] {
   if (!Array.isArray(list) || list.length === 0 || list.length > max) fail(40032);
   return list.map((openid) => fanOf(state, openid));
 }
@@ -57,14 +64,8 @@ function followers(state: EmulatorState): Fan[] {
     .sort((a, b) => a.subscribeTime - b.subscribeTime);
 }
 
-function setBlacklisted(state: EmulatorState, list: unknown, blacklisted: boolean): typeof OK {
-  for (const fan of fansOf(state, list, BLACKLIST_BATCH_SIZE)) fan.blacklisted = blacklisted;
-  state.emit('change', 'fans');
-  return OK;
-}
-
 /**
- * The handlers of the user and blacklist endpoints.
+ * The handlers of the user endpoints.
  *
  * @example
  * ```ts
@@ -76,7 +77,7 @@ export const userHandlers: Handlers = {
   'user.batchGet': ({ state, body }) => {
     const list = body['user_list'];
     const openids = Array.isArray(list) ? list.map((u) => (u as { openid?: unknown } | null)?.openid) : list;
-    return { user_info_list: fansOf(state, openids, USER_BATCH_SIZE).map(userInfo) };
+    return { user_info_list: fansByOpenid(state, openids, USER_BATCH_SIZE).map(userInfo) };
   },
   'user.list': ({ state, query }) => {
     const openids = followers(state).map((f) => f.openid);
@@ -90,10 +91,4 @@ export const userHandlers: Handlers = {
     state.emit('change', 'fans');
     return OK;
   },
-  'blacklist.get': ({ state, body }) => {
-    const openids = [...state.fans.values()].filter((f) => f.blacklisted).map((f) => f.openid);
-    return { total: openids.length, ...openidPage(openids, body['begin_openid']) };
-  },
-  'blacklist.batchBlacklist': ({ state, body }) => setBlacklisted(state, body['openid_list'], true),
-  'blacklist.batchUnblacklist': ({ state, body }) => setBlacklisted(state, body['openid_list'], false),
 };

@@ -3,8 +3,8 @@
  * and session handlers.
  * @module
  */
-import type { EmulatorState } from '../state.js';
-import { fail } from './respond.js';
+import type { EmulatorState } from '../../state.js';
+import { fail } from '../core/respond.js';
 
 /**
  * A kf account as the emulator keeps it.
