@@ -17,7 +17,7 @@ import { MAX_BODY_BYTES } from './fans/route-input.js';
 import { fanRoutes } from './fans/routes.js';
 import type { PlatformOptions } from './platform/core/handler.js';
 import { platformRoutes } from './platform/routes.js';
-import { createPusher, type Pusher } from './push.js';
+import { createPusher, type PushOptions, type Pusher } from './push.js';
 import { createSse, type SseHub } from './sse.js';
 import { loadStateFile, saveStateOnChange } from './state-file.js';
 import { EmulatorState } from './state.js';
@@ -36,6 +36,8 @@ export interface EmulatorOptions {
   menu?: { button: readonly unknown[] } | undefined;
   /** Per-attempt push timeout, default 5000 ms (WeChat's); shorten it in tests. */
   pushTimeoutMs?: number | undefined;
+  /** The push's clock and per-attempt timer (default real), so tests of timeouts and retries wait no real seconds. */
+  pushClock?: Pick<PushOptions, 'now' | 'setTimer'> | undefined;
   /** Used for pushes; default the global `fetch`. */
   fetch?: typeof fetch | undefined;
   /** Load the world from this JSON file at start and save it there on changes and at close. */
@@ -142,7 +144,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     : undefined;
   const emulator = { origin: undefined } as Emulator;
   const origin = () => emulator.origin;
-  const push = createPusher(state, { pushTimeoutMs: options.pushTimeoutMs, fetch: options.fetch, origin });
+  const push = createPusher(state, {
+    ...options.pushClock,
+    pushTimeoutMs: options.pushTimeoutMs,
+    fetch: options.fetch,
+    origin,
+  });
   const fans = createFanActions(state, push, { origin });
   const sse = createSse(state);
   const close = () => {
