@@ -217,6 +217,41 @@ describe.skipIf(!available)('the phone page in Chromium', () => {
     await shoot(phone, 'chat');
   });
 
+  it('draws a msgmenu whose item answers with its id, and a card voucher', async () => {
+    const openid = DEFAULT_FAN.openid;
+    // The fan's message opens the customer-service window for the account's messages below.
+    await phone.click('#to-keyboard');
+    await phone.fill('#input', 'menu please');
+    await phone.press('#input', 'Enter');
+    await phone.locator('.msg.mine .bubble', { hasText: 'menu please' }).waitFor();
+    const menu = await platformCall(dev, '/cgi-bin/message/custom/send', {
+      touser: openid,
+      msgtype: 'msgmenu',
+      msgmenu: {
+        head_content: '您对本次服务是否满意呢?',
+        list: [
+          { id: '101', content: '满意' },
+          { id: '102', content: '不满意' },
+        ],
+        tail_content: '欢迎再次光临',
+      },
+    });
+    expect(menu).toMatchObject({ errcode: 0 });
+    const card = await platformCall(dev, '/cgi-bin/message/custom/send', {
+      touser: openid,
+      msgtype: 'wxcard',
+      wxcard: { card_id: 'pWxmpCard0001' },
+    });
+    expect(card).toMatchObject({ errcode: 0 });
+    await phone.locator('.card.news', { hasText: 'pWxmpCard0001' }).waitFor();
+    await phone.locator('.bubble.msgmenu button', { hasText: '不满意' }).click();
+    await phone.locator('.msg.mine .bubble', { hasText: '不满意' }).waitFor();
+    await expect
+      .poll(() => dev.emulator.state.pushes.findLast((p) => p.kind === 'text')?.messageXml)
+      .toContain('<bizmsgmenuid><![CDATA[102]]></bizmsgmenuid>');
+    await phone.click('#to-menu');
+  });
+
   it('shows 对方正在输入... while the account types, until its message arrives', async () => {
     const openid = DEFAULT_FAN.openid;
     const title = phone.locator('#account-name');
