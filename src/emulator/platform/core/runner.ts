@@ -63,6 +63,50 @@ export function unknownApi(c: Context, state: EmulatorState): Response {
   return errorResponse(c, state, new WxError(48001), '', Date.now());
 }
 
+/**
+ * WeChat's steps before an API runs, in its order: the injected fault, the method, the credential, the body, the
+ * quota. Returns the handler's call; `read.bodyText` keeps the body for the rid log even when a step fails.
+ */
+async function prepareCall(
+  c: Context,
+  state: EmulatorState,
+  options: RunnerOptions,
+  specs: EndpointSpec[],
+  read: { bodyText: string },
+): Promise<Call> {
+  const path = c.req.path;
+  const fault = takeFault(state, path);
+  if (fault) {
+    const error = await playFault(fault, c.req.raw.signal, options.maxHoldMs);
+    if (error) throw error;
+  }
+  // WeChat's GET endpoints also take POST; its POST endpoints refuse GET with 43002.
+  const spec =
+    specs.find((s) => s.method === c.req.method) ?? (c.req.method === 'POST' ? specs[0] : undefined);
+  if (spec === undefined) fail(43002);
+  const query = c.req.query();
+  const call: Call = {
+    state,
+    options,
+    spec,
+    query,
+    body: {},
+    form: undefined,
+    origin: new URL(c.req.url).origin,
+  };
+  if (spec.auth === 'access_token') checkAccessToken(state, query['access_token']);
+  if (spec.request === 'json') {
+    read.bodyText = await c.req.text();
+    call.body = parseBody(read.bodyText);
+  }
+  if (spec.auth === 'appid' || spec.auth === 'appid+secret') {
+    checkCredentials(state, spec, spec.request === 'json' ? call.body : query);
+  }
+  if (spec.request === 'multipart') call.form = await parseForm(c);
+  useQuota(state, path);
+  return call;
+}
+
 async function run(
   c: Context,
   state: EmulatorState,
@@ -71,48 +115,17 @@ async function run(
   specs: EndpointSpec[],
 ): Promise<Response> {
   const started = Date.now();
-  const path = c.req.path;
-  countCall(state, path);
-  let bodyText = '';
+  countCall(state, c.req.path);
+  const read = { bodyText: '' };
   try {
-    const fault = takeFault(state, path);
-    if (fault) {
-      const error = await playFault(fault, c.req.raw.signal, options.maxHoldMs);
-      if (error) throw error;
-    }
-    // WeChat's GET endpoints also take POST; its POST endpoints refuse GET with 43002.
-    const spec =
-      specs.find((s) => s.method === c.req.method) ?? (c.req.method === 'POST' ? specs[0] : undefined);
-    if (spec === undefined) fail(43002);
-    const query = c.req.query();
-    const call: Call = {
-      state,
-      options,
-      spec,
-      query,
-      body: {},
-      form: undefined,
-      origin: new URL(c.req.url).origin,
-    };
-
-    if (spec.auth === 'access_token') checkAccessToken(state, query['access_token']);
-    if (spec.request === 'json') {
-      bodyText = await c.req.text();
-      call.body = parseBody(bodyText);
-    }
-    if (spec.auth === 'appid' || spec.auth === 'appid+secret') {
-      checkCredentials(state, spec, spec.request === 'json' ? call.body : query);
-    }
-    if (spec.request === 'multipart') call.form = await parseForm(c);
-    useQuota(state, path);
-
-    const handler = handlers[spec.name] ?? fail(48001, 'api unauthorized (not emulated)');
+    const call = await prepareCall(c, state, options, specs, read);
+    const handler = handlers[call.spec.name] ?? fail(48001, 'api unauthorized (not emulated)');
     const result = await handler(call);
     return result instanceof Response ? result : jsonResponse(result);
   } catch (err) {
-    if (err instanceof WxError) return errorResponse(c, state, err, bodyText, started);
-    options.logger.error({ err, endpoint: path }, 'emulator platform handler failed');
-    return errorResponse(c, state, new WxError(-1), bodyText, started);
+    if (err instanceof WxError) return errorResponse(c, state, err, read.bodyText, started);
+    options.logger.error({ err, endpoint: c.req.path }, 'emulator platform handler failed');
+    return errorResponse(c, state, new WxError(-1), read.bodyText, started);
   } finally {
     // Every call changes the stored data: the call count and the quota, and mostly what the handler did.
     state.markModified();
