@@ -32,7 +32,16 @@ export { SERVICE_UNAVAILABLE_NOTICE } from './push-reply.js';
 export { createFanActions } from './fans/actions.js';
 export { createFan, DEFAULT_FAN } from './fans/create-fan.js';
 export { FanActionError } from './fans/action-error.js';
-export type { ActionResult, FanActions, FanFile, MenuInput, MenuTarget } from './fans/action-types.js';
+export type {
+  ActionResult,
+  FanActions,
+  FanFile,
+  FanLink,
+  FanPlace,
+  FanPosition,
+  MenuInput,
+  MenuTarget,
+} from './fans/action-types.js';
 export { DEFAULT_ACCOUNT, DEFAULT_DEV_PORT } from './defaults.js';
 export { EmulatorState } from './state.js';
 export type { ChatContent, ChatEntry, ChatMsgType, ChatVia } from './chat-entry.js';

@@ -6,7 +6,7 @@
 import { findQrScene } from '../platform/qrcode.js';
 import type { Fan, QrScene } from '../world.js';
 import { FanActionError } from './action-error.js';
-import type { ActionResult, FanActions } from './action-types.js';
+import type { ActionResult, FanActions, FanPosition } from './action-types.js';
 import type { FanActionContext } from './context.js';
 
 /** The fan actions that push only an event. */
@@ -58,7 +58,7 @@ async function scan(c: FanActionContext, openid: string, ticket: string): Promis
 async function reportLocation(
   c: FanActionContext,
   openid: string,
-  where: Parameters<FanActions['reportLocation']>[1],
+  where: FanPosition,
 ): Promise<ActionResult> {
   const fan = c.fanOf(openid);
   const fields = { Latitude: where.latitude, Longitude: where.longitude, Precision: where.precision ?? 65 };

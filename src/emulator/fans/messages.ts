@@ -5,7 +5,7 @@
  */
 import { inbound } from '../../push/inbound.js';
 import { cdata } from '../../xml/build.js';
-import type { ActionResult, FanActions, FanFile } from './action-types.js';
+import type { ActionResult, FanActions, FanFile, FanLink, FanPlace } from './action-types.js';
 import { PLACEHOLDER_THUMB, storeFanFile } from './files.js';
 import type { FanActionContext } from './context.js';
 
@@ -53,11 +53,7 @@ async function sendVideo(
   return c.message(fan, { msgType: 'video', payload }, xml);
 }
 
-async function sendLocation(
-  c: FanActionContext,
-  openid: string,
-  place: Parameters<FanActions['location']>[1],
-): Promise<ActionResult> {
+async function sendLocation(c: FanActionContext, openid: string, place: FanPlace): Promise<ActionResult> {
   const fan = c.fanOf(openid);
   const shown = {
     latitude: place.latitude,
@@ -68,11 +64,7 @@ async function sendLocation(
   return c.message(fan, { msgType: 'location', payload: shown }, inbound.location(c.parties(fan), shown));
 }
 
-async function sendLink(
-  c: FanActionContext,
-  openid: string,
-  link: Parameters<FanActions['link']>[1],
-): Promise<ActionResult> {
+async function sendLink(c: FanActionContext, openid: string, link: FanLink): Promise<ActionResult> {
   const fan = c.fanOf(openid);
   const shown = { title: link.title, description: link.description ?? '', url: link.url };
   return c.message(fan, { msgType: 'link', payload: shown }, inbound.link(c.parties(fan), shown));

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { stringifyJson } from '../../../api/json.js';
+import type { RidGetResponse } from '../../../api/types/misc.js';
 import type { EmulatorState } from '../../state.js';
 import { ERRMSG } from './errmsg.js';
 
@@ -59,16 +60,8 @@ export function newRid(nowMs: number): string {
   return `${seconds}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
 }
 
-/** What `openapi/rid/get` tells about a failed call. */
-export interface RidRecord {
-  rid: string;
-  invoke_time: number;
-  cost_in_ms: number;
-  request_url: string;
-  request_body: string;
-  response_body: string;
-  client_ip: string;
-}
+/** What `openapi/rid/get` tells about a failed call, under its rid. */
+export type RidRecord = RidGetResponse['request'] & { rid: string };
 
 const RID_LOG = 'rids';
 const RID_LOG_SIZE = 500;
