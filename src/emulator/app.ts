@@ -4,20 +4,26 @@
  * `serveEmulator` puts it on a port.
  * @module
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { Hono } from 'hono';
-import { WeChatError } from '../errors.js';
+import { bodyLimit } from 'hono/body-limit';
 import type { Webhook } from '../webhook/handler.js';
 import { DEFAULT_ACCOUNT } from './defaults.js';
-import { createFanActions, ensureDefaultFan, type FanActions } from './fans.js';
-import { oauthRoutes } from './oauth-page.js';
-import { pageRoutes } from './page.js';
-import { platformRoutes, type PlatformOptions } from './platform/index.js';
-import { createPusher, type Pusher } from './push.js';
-import { fanRoutes } from './routes.js';
-import { createSse } from './sse.js';
-import { EmulatorState, type EmulatedAccount } from './state.js';
+import type { FanActions } from './fans/action-types.js';
+import { createFanActions } from './fans/actions.js';
+import { ensureDefaultFan } from './fans/create-fan.js';
+import { oauthRoutes } from './fans/oauth-page.js';
+import { MAX_BODY_BYTES } from './fans/route-input.js';
+import { fanRoutes } from './fans/routes.js';
+import type { PlatformOptions } from './platform/core/handler.js';
+import { platformRoutes } from './platform/routes.js';
+import { createPusher, type PushOptions, type Pusher } from './push.js';
+import { createSse, type SseHub } from './sse.js';
+import { loadStateFile, saveStateOnChange } from './state-file.js';
+import { EmulatorState } from './state.js';
+import { pageApiRoutes } from './ui/page-api.js';
+import { pageRoutes } from './ui/page.js';
+import type { EmulatedAccount } from './world.js';
 
 /** Account fields to set; undefined ones keep their default. */
 export type AccountOverrides = { [K in keyof EmulatedAccount]?: EmulatedAccount[K] | undefined };
@@ -30,6 +36,8 @@ export interface EmulatorOptions {
   menu?: { button: readonly unknown[] } | undefined;
   /** Per-attempt push timeout, default 5000 ms (WeChat's); shorten it in tests. */
   pushTimeoutMs?: number | undefined;
+  /** The push's clock and per-attempt timer (default real), so tests of timeouts and retries wait no real seconds. */
+  pushClock?: Pick<PushOptions, 'now' | 'setTimer'> | undefined;
   /** Used for pushes; default the global `fetch`. */
   fetch?: typeof fetch | undefined;
   /** Load the world from this JSON file at start and save it there on changes and at close. */
@@ -57,28 +65,6 @@ export interface Emulator {
   close: () => Promise<void>;
 }
 
-function loadState(state: EmulatorState, file: string): void {
-  if (!existsSync(file)) return;
-  try {
-    state.load(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
-  } catch (err) {
-    throw new WeChatError('CONFIG_INVALID', `The state file ${file} cannot be read as the emulator's state`, {
-      hint: 'Delete it (the emulator starts afresh), or pass --state with another file',
-      cause: err,
-    });
-  }
-}
-
-/** Saves when the snapshot changed; returns what was written (or the unchanged previous text). */
-function saveState(state: EmulatorState, file: string, previous: string): string {
-  const text = JSON.stringify(state);
-  if (text === previous) return text;
-  // Write then rename, so a crash mid-write never leaves half a file.
-  writeFileSync(`${file}.tmp`, text);
-  renameSync(`${file}.tmp`, file);
-  return text;
-}
-
 /**
  * The account settings: `DEFAULT_ACCOUNT` with the given (defined) fields on top.
  *
@@ -92,6 +78,54 @@ export function resolveAccount(overrides: AccountOverrides = {}): EmulatedAccoun
   return { ...DEFAULT_ACCOUNT, webhookUrl: undefined, ...defined };
 }
 
+/** The world at start: the state file's, else the default fan (unless asked not to) and the starting menu. */
+function startingState(options: EmulatorOptions): EmulatorState {
+  // A mounted webhook is the default target; an explicit webhookUrl wins.
+  const account = resolveAccount({
+    ...options.account,
+    webhookUrl: options.account?.webhookUrl ?? options.webhook?.path,
+  });
+  const state = new EmulatorState({ account });
+  if (options.stateFile) loadStateFile(state, options.stateFile);
+  if (options.defaultFan !== false) ensureDefaultFan(state);
+  if (options.menu && !state.menu)
+    state.menu = { button: [...options.menu.button], menuid: String(randomInt(100_000_000, 999_999_999)) };
+  return state;
+}
+
+/** Serves a webhook on the emulator's own port (`wxmp dev` mounts the example bot at `/wx`). */
+function mountWebhook(app: Hono, mounted: { path: string; webhook: Webhook }): void {
+  app.all(mounted.path, async (c) => {
+    const body = c.req.method === 'POST' ? new Uint8Array(await c.req.arrayBuffer()) : undefined;
+    const res = await mounted.webhook.handle({ method: c.req.method, url: c.req.url, body });
+    return new Response(res.body, { status: res.status, headers: res.headers });
+  });
+}
+
+/** Everything the emulator serves, in the order it is matched. */
+function emulatorApp(
+  options: EmulatorOptions,
+  parts: { state: EmulatorState; push: Pusher; fans: FanActions; sse: SseHub },
+): Hono {
+  const { state, push, fans, sse } = parts;
+  const app = new Hono();
+  if (options.webhook) mountWebhook(app, options.webhook);
+  app.route('/', pageRoutes());
+  app.route('/', sse.routes);
+  app.use(
+    '/__emulator/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json({ error: 'body too large (16 MB at most)' }, 413),
+    }),
+  );
+  app.route('/', pageApiRoutes(state));
+  app.route('/', fanRoutes(state, fans));
+  app.route('/', oauthRoutes(state));
+  app.route('/', platformRoutes(state, { ...options.platform, push }));
+  return app;
+}
+
 /**
  * Creates an emulator (not listening).
  *
@@ -103,86 +137,31 @@ export function resolveAccount(overrides: AccountOverrides = {}): EmulatedAccoun
  * ```
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  // A mounted webhook is the default target; an explicit webhookUrl wins.
-  const account = resolveAccount({
-    ...options.account,
-    webhookUrl: options.account?.webhookUrl ?? options.webhook?.path,
-  });
-  const state = new EmulatorState({ account });
-  if (options.stateFile) loadState(state, options.stateFile);
-  if (options.defaultFan !== false) ensureDefaultFan(state);
-  if (options.menu && !state.menu)
-    state.menu = { button: [...options.menu.button], menuid: String(randomInt(100_000_000, 999_999_999)) };
-
-  const emulator: Emulator = {} as Emulator;
+  const state = startingState(options);
+  // Written once now: a file that cannot be written fails here, with the fix, not later inside a timer.
+  const saver = options.stateFile
+    ? saveStateOnChange(state, options.stateFile, { logger: options.platform?.logger })
+    : undefined;
+  const emulator = { origin: undefined } as Emulator;
   const origin = () => emulator.origin;
-  const push = createPusher(state, { pushTimeoutMs: options.pushTimeoutMs, fetch: options.fetch, origin });
+  const push = createPusher(state, {
+    ...options.pushClock,
+    pushTimeoutMs: options.pushTimeoutMs,
+    fetch: options.fetch,
+    origin,
+  });
   const fans = createFanActions(state, push, { origin });
   const sse = createSse(state);
-
-  const app = new Hono();
-  const mounted = options.webhook;
-  if (mounted) {
-    app.all(mounted.path, async (c) => {
-      const body = c.req.method === 'POST' ? new Uint8Array(await c.req.arrayBuffer()) : undefined;
-      const res = await mounted.webhook.handle({ method: c.req.method, url: c.req.url, body });
-      return new Response(res.body, { status: res.status, headers: res.headers });
-    });
-  }
-  app.route('/', pageRoutes());
-  app.route('/', sse.routes);
-  app.route('/', fanRoutes(state, fans));
-  app.route('/', oauthRoutes(state));
-  app.route('/', platformRoutes(state, { ...options.platform, push }));
-
-  let timer: NodeJS.Timeout | undefined;
-  let written = '';
-  const file = options.stateFile;
-  if (file) {
-    // Written once now: a file that cannot be written fails here, with the fix, not later inside a timer.
-    try {
-      written = saveState(state, file, written);
-    } catch (err) {
-      throw new WeChatError('CONFIG_INVALID', `The state file ${file} cannot be written`, {
-        hint: 'Pass --state with a file in a folder that exists and that you may write to',
-        cause: err,
-      });
-    }
-  }
-  const logger = options.platform?.logger;
-  const scheduleSave = () => {
-    if (!file || timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      try {
-        written = saveState(state, file, written);
-      } catch (err) {
-        // The folder went away or filled up: keep emulating, say so, try again on the next change.
-        logger?.warn({ err, file }, 'emulator state could not be saved');
-      }
-    }, 500);
-    timer.unref();
+  const close = () => {
+    sse.closeAll();
+    saver?.close();
+    return Promise.resolve();
   };
-  state.on('chat', scheduleSave);
-  state.on('push', scheduleSave);
-  state.on('change', scheduleSave);
-  // The platform changes its storage (tokens, tickets, drafts) without events: look every few seconds.
-  const sweep = file ? setInterval(scheduleSave, 5000).unref() : undefined;
-
-  Object.assign(emulator, {
-    app,
+  return Object.assign(emulator, {
+    app: emulatorApp(options, { state, push, fans, sse }),
     state,
     push,
     fans,
-    origin: undefined,
-    close: () => {
-      sse.closeAll();
-      if (timer) clearTimeout(timer);
-      if (sweep) clearInterval(sweep);
-      timer = undefined;
-      if (file) written = saveState(state, file, written);
-      return Promise.resolve();
-    },
-  } satisfies Emulator);
-  return emulator;
+    close,
+  });
 }

@@ -3,7 +3,7 @@
  * development credentials of the emulated account only: printed at start, valid nowhere else.
  * @module
  */
-import type { EmulatedAccount } from './state.js';
+import type { EmulatedAccount } from './world.js';
 
 /** The emulated account's settings when nothing is configured. */
 export const DEFAULT_ACCOUNT: Readonly<Omit<EmulatedAccount, 'webhookUrl'>> = {

@@ -22,29 +22,27 @@ export { startDev, DEV_BOT_PATH, type DevOptions, type DevServer } from './dev.j
 export { emulatorLateReply, type EmulatorLateReply } from './late-reply.js';
 export {
   createPusher,
-  SERVICE_UNAVAILABLE_NOTICE,
   DEFAULT_PUSH_TIMEOUT_MS,
   PUSH_ATTEMPTS,
   type Pusher,
-  type PushOutcome,
+  type PushOptions,
+  type PushTimer,
 } from './push.js';
-export {
-  createFan,
-  createFanActions,
-  DEFAULT_FAN,
-  FanActionError,
-  type ActionResult,
-  type FanActions,
-  type MenuInput,
-  type MenuTarget,
-} from './fans.js';
-export type { FanFile } from './media.js';
+export { SERVICE_UNAVAILABLE_NOTICE } from './push-reply.js';
+export { createFanActions } from './fans/actions.js';
+export { createFan, DEFAULT_FAN } from './fans/create-fan.js';
+export { FanActionError } from './fans/action-error.js';
+export type {
+  ActionResult,
+  FanActions,
+  FanFile,
+  FanLink,
+  FanPlace,
+  FanPosition,
+  MenuInput,
+  MenuTarget,
+} from './fans/action-types.js';
 export { DEFAULT_ACCOUNT, DEFAULT_DEV_PORT } from './defaults.js';
-export {
-  EmulatorState,
-  type ChatEntry,
-  type EmulatedAccount,
-  type Fan,
-  type PushRecord,
-  type StoredMedia,
-} from './state.js';
+export { EmulatorState } from './state.js';
+export type { ChatContent, ChatEntry, ChatMsgType, ChatVia } from './chat-entry.js';
+export type { EmulatedAccount, Fan, PushOutcome, PushRecord, StoredMedia } from './world.js';

@@ -1,15 +1,15 @@
 /**
  * The push, as WeChat does it: sign (and encrypt) a message for the developer's webhook, wait 5 s, try 3 times in
- * all with the very same request, check the answer the way WeChat checks it, and show the fan what WeChat would show.
+ * all with the very same request, check the answer the way WeChat checks it (`push-reply.ts`), and show the fan
+ * what WeChat would show. The clock and the timer are options, so a test of the retries waits no real seconds.
  * @module
  */
-import { buildPush, checkReply, pushCrypto, type PushKeys } from '../push/request.js';
-import type { Reply } from '../replies/types.js';
-import { isLive } from './platform/media-store.js';
-import type { ChatEntry, EmulatorState, PushRecord } from './state.js';
+import type { MessageCrypto } from '../crypto/message-crypto.js';
+import { buildPush, pushCrypto, type PushKeys, type PushRequest } from '../push/request.js';
+import { judgeAnswer, serviceNotice, type ShownEntry } from './push-reply.js';
+import type { EmulatorState } from './state.js';
+import type { EmulatedAccount, PushOutcome, PushRecord } from './world.js';
 
-/** What the fan sees when the push fails or the answer is invalid: WeChat's own wording. */
-export const SERVICE_UNAVAILABLE_NOTICE = '该公众号暂时无法提供服务，请稍后再试';
 /** WeChat waits this long for an answer before it drops the connection. */
 export const DEFAULT_PUSH_TIMEOUT_MS = 5000;
 /** WeChat tries a push this many times in total. */
@@ -29,6 +29,19 @@ const SILENT_EVENTS = new Set([
   'event.subscribe_msg_sent_event',
 ]);
 
+/**
+ * Starts a timer: calls `onTimeout` after `ms` and returns the function that cancels it.
+ *
+ * @example
+ * ```ts
+ * const realTimer: PushTimer = (onTimeout, ms) => {
+ *   const timer = setTimeout(onTimeout, ms);
+ *   return () => clearTimeout(timer);
+ * };
+ * ```
+ */
+export type PushTimer = (onTimeout: () => void, ms: number) => () => void;
+
 /** Settings of the pusher. */
 export interface PushOptions {
   /** Per-attempt timeout; default 5000 ms (shorten it in tests). */
@@ -37,19 +50,40 @@ export interface PushOptions {
   fetch?: typeof fetch | undefined;
   /** The emulator's own origin, for relative webhook URLs (`/wx`) and media links; set once it listens. */
   origin?: (() => string | undefined) | undefined;
-}
-
-/** The result of one push: the record the developer panel shows and the chat entries the fan got. */
-export interface PushOutcome {
-  record: PushRecord;
-  /** The reply (or the service notice) added to the fan's chat; empty for `success` or silent events. */
-  entries: ChatEntry[];
+  /** Clock in ms for the attempts' times and latencies; default `Date.now`. */
+  now?: (() => number) | undefined;
+  /** The per-attempt timer; default `setTimeout`. A test passes its own and fires it when it wants a timeout. */
+  setTimer?: PushTimer | undefined;
 }
 
 /** Sends one message to the developer's webhook. `kind` is `text`, `event.CLICK`, … */
 export type Pusher = (openid: string, messageXml: string, kind: string) => Promise<PushOutcome>;
 
 type Attempt = PushRecord['attempts'][number];
+
+/** The options with every default filled in. */
+interface PushSettings {
+  timeoutMs: number;
+  fetch: typeof fetch;
+  origin: () => string | undefined;
+  now: () => number;
+  setTimer: PushTimer;
+}
+
+const realTimer: PushTimer = (onTimeout, ms) => {
+  const timer = setTimeout(onTimeout, ms);
+  return () => clearTimeout(timer);
+};
+
+function settingsOf(options: PushOptions): PushSettings {
+  return {
+    timeoutMs: options.pushTimeoutMs ?? DEFAULT_PUSH_TIMEOUT_MS,
+    fetch: options.fetch ?? fetch,
+    origin: options.origin ?? (() => undefined),
+    now: options.now ?? Date.now,
+    setTimer: options.setTimer ?? realTimer,
+  };
+}
 
 /** `fetch failed` hides the reason in `cause`; the developer needs the real one (ECONNREFUSED, …). */
 function describeError(err: unknown): string {
@@ -58,18 +92,14 @@ function describeError(err: unknown): string {
   return cause ? `${err.message}: ${cause}` : err.message;
 }
 
-async function attempt(
-  doFetch: typeof fetch,
-  url: string,
-  body: string,
-  timeoutMs: number,
-): Promise<Attempt> {
-  const at = Date.now();
+/** One attempt: the answer (any status), or the error when none came within the timeout. */
+async function attempt(settings: PushSettings, url: string, body: string): Promise<Attempt> {
+  const at = settings.now();
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const cancel = settings.setTimer(() => controller.abort(), settings.timeoutMs);
   try {
     // Content-type as WeChat sends it; the body and query are the same bytes on every attempt.
-    const res = await doFetch(url, {
+    const res = await settings.fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'text/xml', 'user-agent': 'Mozilla/4.0 (wxmp emulator)' },
       body,
@@ -78,97 +108,106 @@ async function attempt(
       redirect: 'manual',
     });
     const text = await res.text();
-    return { at, status: res.status, ms: Date.now() - at, body: text };
+    return { at, status: res.status, ms: settings.now() - at, body: text };
   } catch (err) {
-    const timedOut = controller.signal.aborted;
-    return {
-      at,
-      ms: Date.now() - at,
-      error: timedOut ? `no answer within ${timeoutMs} ms (timeout)` : describeError(err),
-    };
+    const error = controller.signal.aborted
+      ? `no answer within ${settings.timeoutMs} ms (timeout)`
+      : describeError(err);
+    return { at, ms: settings.now() - at, error };
   } finally {
-    clearTimeout(timer);
+    cancel();
   }
 }
 
-function resolveUrl(webhookUrl: string, origin: string | undefined): string | undefined {
-  if (/^https?:\/\//i.test(webhookUrl)) return webhookUrl;
-  return origin === undefined ? undefined : new URL(webhookUrl, origin).href;
-}
-
-/**
- * The emulator's path of a stored media file (what the page shows and PicUrl points at).
- *
- * @example
- * ```ts
- * mediaPath('abc'); // '/__emulator/media/abc'
- * ```
- */
-export function mediaPath(mediaId: string): string {
-  return `/__emulator/media/${encodeURIComponent(mediaId)}`;
-}
-
-/**
- * A media_id in a reply must be uploaded first, and temporary media must not have expired (WeChat shows the service
- * notice otherwise, as its API answers 40007).
- */
-function missingMedia(state: EmulatorState, reply: Reply): string | undefined {
-  const ids =
-    reply.type === 'image' || reply.type === 'voice' || reply.type === 'video'
-      ? [reply.mediaId]
-      : reply.type === 'music'
-        ? [reply.thumbMediaId]
-        : [];
-  for (const id of ids) {
-    const media = state.media.get(id);
-    if (media === undefined)
-      return `media_id "${id}" is not uploaded (upload it with /cgi-bin/media/upload or add_material first)`;
-    if (!isLive(state, media))
-      return `media_id "${id}" has expired (temporary media last 3 days: upload it again, or use add_material)`;
+/** Retries only when nothing came back (timeout, connection error): an answer, even a bad one, is final. */
+async function attemptAll(settings: PushSettings, url: string, body: string): Promise<Attempt[]> {
+  const attempts: Attempt[] = [];
+  for (let i = 0; i < PUSH_ATTEMPTS; i += 1) {
+    const result = await attempt(settings, url, body);
+    attempts.push(result);
+    if (result.error === undefined) break;
   }
-  return undefined;
+  return attempts;
 }
 
-/** Turns a valid reply into what the fan's chat shows. */
-function replyEntry(
-  reply: Reply,
-): { msgType: string; payload: Record<string, unknown>; via: ChatEntry['via'] } | undefined {
-  switch (reply.type) {
-    case 'success':
-    case 'empty':
-      return undefined;
-    case 'text':
-      return { via: 'reply', msgType: 'text', payload: { content: reply.content } };
-    case 'image':
-    case 'voice':
-      return {
-        via: 'reply',
-        msgType: reply.type,
-        payload: { mediaId: reply.mediaId, url: mediaPath(reply.mediaId) },
-      };
-    case 'video': {
-      const { type: _type, ...video } = reply;
-      return { via: 'reply', msgType: 'video', payload: { ...video, url: mediaPath(reply.mediaId) } };
-    }
-    case 'music': {
-      const { type: _type, ...music } = reply;
-      return {
-        via: 'reply',
-        msgType: 'music',
-        payload: { ...music, thumbUrl: mediaPath(reply.thumbMediaId) },
-      };
-    }
-    case 'news':
-      return { via: 'reply', msgType: 'news', payload: { articles: reply.articles } };
-    case 'transfer_customer_service':
-      return {
-        via: 'system',
-        msgType: 'transfer_customer_service',
-        payload: {
-          content: `消息已转给客服${reply.kfAccount ? ` ${reply.kfAccount}` : ''} (transfer_customer_service)`,
-        },
-      };
+/** The URL to post to (the signed query appended), or why there is none. */
+function targetUrl(
+  account: EmulatedAccount,
+  origin: string | undefined,
+  search: string,
+): { url: string } | { reason: string } {
+  const webhookUrl = account.webhookUrl;
+  if (!webhookUrl)
+    return {
+      reason: 'no webhook URL is configured (set it in the settings box, or start with --webhook URL)',
+    };
+  const absolute = /^https?:\/\//i.test(webhookUrl);
+  if (!absolute && origin === undefined)
+    return { reason: `webhook URL "${webhookUrl}" is relative and the emulator is not listening yet` };
+  const target = absolute ? webhookUrl : new URL(webhookUrl, origin).href;
+  return { url: `${target}${target.includes('?') ? `&${search.slice(1)}` : search}` };
+}
+
+/** The signed (and sealed) request, its keys, and the record the developer panel shows for it. */
+function preparePush(
+  state: EmulatorState,
+  openid: string,
+  messageXml: string,
+  kind: string,
+): { record: PushRecord; request: PushRequest; keys: PushKeys; crypto: MessageCrypto | undefined } {
+  const { token, mode, appId, encodingAESKey } = state.account;
+  const keys: PushKeys = { token, mode, appId, encodingAESKey };
+  const crypto = pushCrypto(keys);
+  const request = buildPush(messageXml, keys, { crypto });
+  const record: PushRecord = {
+    id: state.id('push'),
+    openid,
+    kind,
+    mode,
+    messageXml,
+    requestBody: request.body,
+    requestQuery: request.search,
+    attempts: [],
+    verdict: { ok: false, reason: 'not sent' },
+    at: state.now(),
+  };
+  return { record, request, keys, crypto };
+}
+
+/** Records the push, and puts what the fan sees into their chat (nothing for notifications or a vanished fan). */
+function finish(state: EmulatorState, record: PushRecord, shown: ShownEntry | undefined): PushOutcome {
+  state.addPush(record);
+  if (shown === undefined || SILENT_EVENTS.has(record.kind) || !state.fans.has(record.openid))
+    return { record, entries: [] };
+  const entry = state.addChat({ openid: record.openid, direction: 'out', ...shown });
+  return { record, entries: [entry] };
+}
+
+async function push(
+  state: EmulatorState,
+  settings: PushSettings,
+  openid: string,
+  messageXml: string,
+  kind: string,
+): Promise<PushOutcome> {
+  const { record, request, keys, crypto } = preparePush(state, openid, messageXml, kind);
+  const target = targetUrl(state.account, settings.origin(), request.search);
+  if ('reason' in target) {
+    record.verdict = { ok: false, reason: target.reason };
+    // The fan sees only WeChat's notice; the page links it to the push record, where the reason is.
+    return finish(state, record, serviceNotice(record.id));
   }
+  record.attempts = await attemptAll(settings, target.url, request.body);
+  const last = record.attempts.at(-1)!;
+  if (last.error !== undefined) {
+    record.verdict = {
+      ok: false,
+      reason: `${PUSH_ATTEMPTS} attempts failed, WeChat gives up: ${last.error}`,
+    };
+    return finish(state, record, serviceNotice(record.id));
+  }
+  const shown = judgeAnswer(state, record, { keys, crypto, answersUserMessage: !kind.startsWith('event.') });
+  return finish(state, record, shown);
 }
 
 /**
@@ -183,84 +222,6 @@ function replyEntry(
  * ```
  */
 export function createPusher(state: EmulatorState, options: PushOptions = {}): Pusher {
-  const timeoutMs = options.pushTimeoutMs ?? DEFAULT_PUSH_TIMEOUT_MS;
-  const doFetch = options.fetch ?? fetch;
-
-  return async function push(openid, messageXml, kind) {
-    const account = state.account;
-    const keys: PushKeys = {
-      token: account.token,
-      mode: account.mode,
-      appId: account.appId,
-      encodingAESKey: account.encodingAESKey,
-    };
-    const crypto = pushCrypto(keys);
-    const request = buildPush(messageXml, keys, { crypto });
-    const record: PushRecord = {
-      id: state.id('push'),
-      openid,
-      kind,
-      mode: account.mode,
-      messageXml,
-      requestBody: request.body,
-      requestQuery: request.search,
-      attempts: [],
-      verdict: { ok: false, reason: 'not sent' },
-      at: state.now(),
-    };
-
-    const target = account.webhookUrl ? resolveUrl(account.webhookUrl, options.origin?.()) : undefined;
-    if (!target) {
-      record.verdict = {
-        ok: false,
-        reason: account.webhookUrl
-          ? `webhook URL "${account.webhookUrl}" is relative and the emulator is not listening yet`
-          : 'no webhook URL is configured (set it in the settings box, or start with --webhook URL)',
-      };
-    } else {
-      const url = `${target}${target.includes('?') ? `&${request.search.slice(1)}` : request.search}`;
-      // Retries only when nothing came back (timeout, connection error): an answer, even a bad one, is final.
-      for (let i = 0; i < PUSH_ATTEMPTS; i += 1) {
-        const result = await attempt(doFetch, url, request.body, timeoutMs);
-        record.attempts.push(result);
-        if (result.error === undefined) break;
-      }
-      const last = record.attempts.at(-1)!;
-      if (last.error !== undefined) {
-        record.verdict = {
-          ok: false,
-          reason: `${PUSH_ATTEMPTS} attempts failed, WeChat gives up: ${last.error}`,
-        };
-      } else {
-        const verdict = checkReply(last.status ?? 0, last.body ?? '', {
-          keys,
-          crypto,
-          fan: openid,
-          account: account.ghId,
-          answersUserMessage: !kind.startsWith('event.'),
-        });
-        if (verdict.xml !== undefined) record.replyXml = verdict.xml;
-        const missing = verdict.ok ? missingMedia(state, verdict.reply) : undefined;
-        record.verdict =
-          verdict.ok && missing === undefined
-            ? { ok: true }
-            : { ok: false, reason: verdict.ok ? missing! : verdict.reason };
-        if (verdict.ok && missing === undefined) return finish(record, replyEntry(verdict.reply));
-      }
-    }
-    // The fan sees only WeChat's notice; the page links it to the push record, where the reason is.
-    return finish(record, {
-      via: 'system',
-      msgType: 'system',
-      payload: { content: SERVICE_UNAVAILABLE_NOTICE, pushId: record.id },
-    });
-  };
-
-  function finish(record: PushRecord, shown: ReturnType<typeof replyEntry>): PushOutcome {
-    state.addPush(record);
-    if (shown === undefined || SILENT_EVENTS.has(record.kind) || !state.fans.has(record.openid))
-      return { record, entries: [] };
-    const entry = state.addChat({ openid: record.openid, direction: 'out', ...shown });
-    return { record, entries: [entry] };
-  }
+  const settings = settingsOf(options);
+  return (openid, messageXml, kind) => push(state, settings, openid, messageXml, kind);
 }

@@ -7,7 +7,7 @@ import { configError, type WxmpEnv } from '../config.js';
 import { ENCRYPTION_MODES } from '../crypto/mode.js';
 import type { AccountOverrides } from './app.js';
 import { DEFAULT_ACCOUNT } from './defaults.js';
-import type { EmulatedAccount } from './state.js';
+import type { EmulatedAccount } from './world.js';
 
 /** Flags both commands take. */
 export interface EmulatorFlags {

@@ -3,104 +3,14 @@
  * memory (optionally saved to a JSON file), plus an event feed the phone page and the developer panel follow.
  *
  * Two parts build on it: the platform API (`platform/`, WeChat's HTTP endpoints with WeChat's error codes) and the
- * fan side (`push.ts`, `fans.ts`, `ui/`: what a fan does becomes a push to the developer's webhook).
+ * fan side (`fans/`, `push.ts`, `ui/`: what a fan does becomes a push to the developer's webhook). The shapes it
+ * holds are in `world.ts` and `chat-entry.ts`.
  * @module
  */
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import type { EncryptionMode } from '../crypto/mode.js';
-
-/** The emulated account and how its server is configured. */
-export interface EmulatedAccount {
-  appId: string;
-  appSecret: string;
-  /** The original id (`gh_…`), ToUserName of every push. */
-  ghId: string;
-  /** Display name on the phone page. */
-  name: string;
-  /** Server configuration: Token, EncodingAESKey and mode, and the webhook URL pushes go to. */
-  token: string;
-  encodingAESKey: string;
-  mode: EncryptionMode;
-  webhookUrl: string | undefined;
-}
-
-/** A fan (a WeChat user) of the account. */
-export interface Fan {
-  openid: string;
-  nickname: string;
-  /** Data URL or path of an avatar, for the page. */
-  avatar?: string;
-  unionid?: string;
-  following: boolean;
-  /** Unix seconds. */
-  subscribeTime: number;
-  subscribeScene: string;
-  qrScene: number;
-  qrSceneStr: string;
-  remark: string;
-  language: string;
-  tagIds: number[];
-  blacklisted: boolean;
-  /** Last time the fan sent a message (ms), for the customer-service 48-hour window. */
-  lastMessageAt?: number;
-  /** Last menu click, follow or scan (ms), for the 1-minute window. */
-  lastEventAt?: number;
-}
-
-/** A stored file: temporary media, permanent material, or an article image. */
-export interface StoredMedia {
-  mediaId: string;
-  type: 'image' | 'voice' | 'video' | 'thumb' | 'news';
-  permanent: boolean;
-  /** Base64 of the bytes (JSON-friendly); empty for news. */
-  data: string;
-  contentType: string;
-  filename: string;
-  /** ms */
-  createdAt: number;
-  url?: string;
-  title?: string;
-  introduction?: string;
-  /** Legacy news material. */
-  newsItems?: unknown[];
-}
-
-/** One entry of a fan's chat, as the phone page shows it. */
-export interface ChatEntry {
-  id: string;
-  openid: string;
-  /** `in`: the fan sent it; `out`: the account sent it. */
-  direction: 'in' | 'out';
-  /** How an outgoing message arrived: passive reply, customer-service API, mass send, template, or a system notice. */
-  via: 'fan' | 'reply' | 'customer-service' | 'mass' | 'template' | 'system';
-  /** WeChat's message type: text, image, voice, video, music, news, location, link, event, template, … */
-  msgType: string;
-  /** Type-specific content (e.g. `{ content }`, `{ mediaId }`, `{ articles }`), as JSON. */
-  payload: Record<string, unknown>;
-  /** ms */
-  at: number;
-}
-
-/** One push to the developer's webhook with every attempt, for the developer panel. */
-export interface PushRecord {
-  id: string;
-  openid: string;
-  /** What was pushed: `text`, `event.CLICK`, … */
-  kind: string;
-  mode: EncryptionMode;
-  /** The plaintext message XML. */
-  messageXml: string;
-  /** The exact request body (encrypted in compatible/safe mode) and query string. */
-  requestBody: string;
-  requestQuery: string;
-  attempts: { at: number; status?: number; ms: number; error?: string; body?: string }[];
-  /** The decrypted reply XML, or `success` / ''. */
-  replyXml?: string;
-  /** `ok`, or the reason WeChat would reject the answer (the fan then sees the service notice). */
-  verdict: { ok: true } | { ok: false; reason: string };
-  at: number;
-}
+import { CHAT_FORMAT, type ChatEntry, type NewChatEntry } from './chat-entry.js';
+import type { EmulatedAccount, Fan, PushRecord, StoredMedia } from './world.js';
 
 /** What the state announces; the phone page and the developer panel follow these over SSE. */
 export interface StateEvents {
@@ -110,6 +20,8 @@ export interface StateEvents {
   change: [what: 'fans' | 'menu' | 'account'];
   /** The account started (`true`) or stopped typing to a fan (message/custom/typing). */
   typing: [openid: string, typing: boolean];
+  /** Stored data changed that no other event announces (the platform's storage: tokens, quotas, drafts, faults…). */
+  modified: [];
 }
 
 /**
@@ -159,7 +71,7 @@ export class EmulatorState extends EventEmitter<StateEvents> {
   }
 
   /** Appends to a fan's chat and announces it. */
-  addChat(entry: Omit<ChatEntry, 'id' | 'at'> & { at?: number }): ChatEntry {
+  addChat(entry: NewChatEntry): ChatEntry {
     const full: ChatEntry = { ...entry, id: this.id('chat'), at: entry.at ?? this.now() };
     const list = this.chats.get(full.openid) ?? [];
     list.push(full);
@@ -173,6 +85,11 @@ export class EmulatorState extends EventEmitter<StateEvents> {
     this.pushes.push(record);
     if (this.pushes.length > 500) this.pushes.splice(0, this.pushes.length - 500);
     this.emit('push', record);
+  }
+
+  /** Announces a change to stored data that no other event announces, so the state file is saved. */
+  markModified(): void {
+    this.emit('modified');
   }
 
   /** The platform module's own storage under `key`, created on first use. */
@@ -192,6 +109,7 @@ export class EmulatorState extends EventEmitter<StateEvents> {
       media: [...this.media.values()],
       tags: [...this.tags.values()],
       chats: [...this.chats.entries()],
+      chatFormat: CHAT_FORMAT,
       platform: this.platform,
       sequence: this.sequence,
     };

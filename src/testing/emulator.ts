@@ -11,10 +11,12 @@ import {
   type EmulatorOptions,
 } from '../emulator/app.js';
 import type { EncryptionMode } from '../crypto/mode.js';
-import { DEFAULT_FAN, type FanActions } from '../emulator/fans.js';
+import { DEFAULT_FAN } from '../emulator/fans/create-fan.js';
+import type { FanActions } from '../emulator/fans/action-types.js';
 import type { Pusher } from '../emulator/push.js';
 import { serveEmulator } from '../emulator/serve.js';
-import type { ChatEntry, EmulatorState } from '../emulator/state.js';
+import type { ChatEntry } from '../emulator/chat-entry.js';
+import type { EmulatorState } from '../emulator/state.js';
 import { createWebhook } from '../webhook/handler.js';
 import type { Middleware, Router } from '../webhook/router.js';
 

@@ -1,10 +1,18 @@
 /**
- * The shapes of the fan actions: what each takes and what it returns.
+ * The shapes of the fan actions: what each takes and what it returns. Types only: the phone page's type-check
+ * reads this file too.
  * @module
  */
-import type { FanFile } from '../media.js';
-import type { PushOutcome } from '../push.js';
-import type { ChatEntry } from '../state.js';
+import type { ChatEntry } from '../chat-entry.js';
+import type { PushOutcome } from '../world.js';
+
+/** A file from the fan's phone (the page's file picker, or a test). */
+export interface FanFile {
+  /** The bytes, or their base64. */
+  data: Uint8Array | string;
+  contentType: string;
+  filename: string;
+}
 
 /** What an action did: the fan's own chat entries and each push with the reply (or notice) it produced. */
 export interface ActionResult {
@@ -36,6 +44,28 @@ export interface MenuInput {
     | undefined;
 }
 
+/** A place the fan sends (a location message). */
+export interface FanPlace {
+  latitude: number;
+  longitude: number;
+  scale?: number | undefined;
+  label?: string | undefined;
+}
+
+/** A link the fan sends (a link message, e.g. shared from a web page). */
+export interface FanLink {
+  title: string;
+  description?: string | undefined;
+  url: string;
+}
+
+/** Where the fan's phone is (the LOCATION event of accounts that ask for it). */
+export interface FanPosition {
+  latitude: number;
+  longitude: number;
+  precision?: number | undefined;
+}
+
 /** Every fan action; each returns once WeChat would be done with the push (the reply is in the chat). */
 export interface FanActions {
   /** `bizMsgMenuId`: the fan tapped an item of a customer-service `msgmenu` message. */
@@ -47,20 +77,11 @@ export interface FanActions {
   image(openid: string, file: FanFile): Promise<ActionResult>;
   voice(openid: string, file: FanFile): Promise<ActionResult>;
   video(openid: string, file: FanFile, thumb?: FanFile): Promise<ActionResult>;
-  location(
-    openid: string,
-    place: { latitude: number; longitude: number; scale?: number | undefined; label?: string | undefined },
-  ): Promise<ActionResult>;
-  link(
-    openid: string,
-    link: { title: string; description?: string | undefined; url: string },
-  ): Promise<ActionResult>;
+  location(openid: string, place: FanPlace): Promise<ActionResult>;
+  link(openid: string, link: FanLink): Promise<ActionResult>;
   menu(openid: string, target: MenuTarget, input?: MenuInput): Promise<ActionResult>;
   follow(openid: string): Promise<ActionResult>;
   unfollow(openid: string): Promise<ActionResult>;
   scan(openid: string, ticket: string): Promise<ActionResult>;
-  reportLocation(
-    openid: string,
-    where: { latitude: number; longitude: number; precision?: number | undefined },
-  ): Promise<ActionResult>;
+  reportLocation(openid: string, where: FanPosition): Promise<ActionResult>;
 }

@@ -5,11 +5,13 @@
  */
 import { inbound, type Parties } from '../../push/inbound.js';
 import type { XmlInputElement } from '../../xml/build.js';
-import { storeFanFile, type FanFile } from '../media.js';
-import { mediaPath, type PushOutcome, type Pusher } from '../push.js';
-import type { ChatEntry, EmulatorState, Fan } from '../state.js';
+import type { ChatContent, ChatEntry } from '../chat-entry.js';
+import type { Pusher } from '../push.js';
+import type { EmulatorState } from '../state.js';
+import type { Fan, PushOutcome } from '../world.js';
 import { FanActionError } from './action-error.js';
-import type { ActionResult } from './action-types.js';
+import type { ActionResult, FanFile } from './action-types.js';
+import { storeFanFile } from './files.js';
 
 /** The building blocks of the fan actions, bound to one state and pusher. */
 export interface FanActionContext {
@@ -18,17 +20,73 @@ export interface FanActionContext {
   fanOf: (openid: string, mustFollow?: boolean) => Fan;
   parties: (fan: Fan) => Parties;
   /** A fan's message: their bubble first (the page shows it at once), then the push. */
-  message: (
-    fan: Fan,
-    msgType: string,
-    payload: Record<string, unknown>,
-    xml: string,
-  ) => Promise<ActionResult>;
+  message: (fan: Fan, content: ChatContent, xml: string) => Promise<ActionResult>;
   /** Pushes an event; `opensWindow` for those that open the customer-service window. */
   event: (fan: Fan, name: string, fields?: XmlInputElement, opensWindow?: boolean) => Promise<PushOutcome>;
   /** A system line in the fan's chat ("你关注了…"); WeChat pushes nothing for it. */
   note: (fan: Fan, content: string, direction?: ChatEntry['direction']) => ChatEntry;
   sendImage: (fan: Fan, file: FanFile) => Promise<ActionResult>;
+}
+
+/** What the building blocks work on. */
+interface Deps {
+  state: EmulatorState;
+  push: Pusher;
+  origin: () => string | undefined;
+}
+
+function findFan(state: EmulatorState, openid: string, mustFollow = true): Fan {
+  const fan = state.fans.get(openid);
+  if (!fan)
+    throw new FanActionError(404, `no fan with openid "${openid}" (create one with POST /__emulator/fans)`);
+  if (mustFollow && !fan.following)
+    throw new FanActionError(409, `${fan.nickname} does not follow the account: follow it first`);
+  return fan;
+}
+
+function partiesOf(state: EmulatorState, fan: Fan): Parties {
+  return { to: state.account.ghId, from: fan.openid, createTime: Math.floor(Date.now() / 1000) };
+}
+
+async function sendMessage(deps: Deps, fan: Fan, content: ChatContent, xml: string): Promise<ActionResult> {
+  fan.lastMessageAt = deps.state.now();
+  const entry = deps.state.addChat({ openid: fan.openid, direction: 'in', via: 'fan', ...content });
+  return { sent: [entry], pushes: [await deps.push(fan.openid, xml, content.msgType)] };
+}
+
+async function pushEvent(
+  deps: Deps,
+  fan: Fan,
+  name: string,
+  fields: XmlInputElement = {},
+  opensWindow = false,
+): Promise<PushOutcome> {
+  // Menu clicks, scans and follows open the customer-service "3 messages in 1 minute" window; other events do not.
+  if (opensWindow) fan.lastEventAt = deps.state.now();
+  return deps.push(fan.openid, inbound.event(partiesOf(deps.state, fan), name, fields), `event.${name}`);
+}
+
+function addNote(
+  state: EmulatorState,
+  fan: Fan,
+  content: string,
+  direction: ChatEntry['direction'] = 'in',
+): ChatEntry {
+  return state.addChat({
+    openid: fan.openid,
+    direction,
+    via: 'system',
+    msgType: 'system',
+    payload: { content },
+  });
+}
+
+async function sendImage(deps: Deps, fan: Fan, file: FanFile): Promise<ActionResult> {
+  const image = storeFanFile(deps.state, 'image', file);
+  // PicUrl is absolute, as WeChat's: the developer's server may download it.
+  const picUrl = `${deps.origin() ?? ''}${image.url}`;
+  const xml = inbound.image(partiesOf(deps.state, fan), { picUrl, mediaId: image.mediaId });
+  return sendMessage(deps, fan, { msgType: 'image', payload: image }, xml);
 }
 
 /**
@@ -45,60 +103,14 @@ export function fanActionContext(
   push: Pusher,
   options: { origin?: () => string | undefined } = {},
 ): FanActionContext {
-  function fanOf(openid: string, mustFollow = true): Fan {
-    const fan = state.fans.get(openid);
-    if (!fan)
-      throw new FanActionError(404, `no fan with openid "${openid}" (create one with POST /__emulator/fans)`);
-    if (mustFollow && !fan.following)
-      throw new FanActionError(409, `${fan.nickname} does not follow the account: follow it first`);
-    return fan;
-  }
-  const parties = (fan: Fan): Parties => ({
-    to: state.account.ghId,
-    from: fan.openid,
-    createTime: Math.floor(Date.now() / 1000),
-  });
-
-  async function message(
-    fan: Fan,
-    msgType: string,
-    payload: Record<string, unknown>,
-    xml: string,
-  ): Promise<ActionResult> {
-    fan.lastMessageAt = state.now();
-    const entry = state.addChat({ openid: fan.openid, direction: 'in', via: 'fan', msgType, payload });
-    return { sent: [entry], pushes: [await push(fan.openid, xml, msgType)] };
-  }
-
-  async function event(
-    fan: Fan,
-    name: string,
-    fields: XmlInputElement = {},
-    opensWindow = false,
-  ): Promise<PushOutcome> {
-    // Menu clicks, scans and follows open the customer-service "3 messages in 1 minute" window; other events do not.
-    if (opensWindow) fan.lastEventAt = state.now();
-    return push(fan.openid, inbound.event(parties(fan), name, fields), `event.${name}`);
-  }
-
-  function note(fan: Fan, content: string, direction: ChatEntry['direction'] = 'in'): ChatEntry {
-    return state.addChat({
-      openid: fan.openid,
-      direction,
-      via: 'system',
-      msgType: 'system',
-      payload: { content },
-    });
-  }
-
-  async function sendImage(fan: Fan, file: FanFile): Promise<ActionResult> {
-    const media = storeFanFile(state, 'image', file);
-    const picUrl = mediaPath(media.mediaId);
-    // PicUrl is absolute, as WeChat's: the developer's server may download it.
-    const origin = options.origin?.() ?? '';
-    const xml = inbound.image(parties(fan), { picUrl: `${origin}${picUrl}`, mediaId: media.mediaId });
-    return message(fan, 'image', { mediaId: media.mediaId, url: picUrl }, xml);
-  }
-
-  return { state, fanOf, parties, message, event, note, sendImage };
+  const deps: Deps = { state, push, origin: options.origin ?? (() => undefined) };
+  return {
+    state,
+    fanOf: (openid, mustFollow) => findFan(state, openid, mustFollow),
+    parties: (fan) => partiesOf(state, fan),
+    message: (fan, content, xml) => sendMessage(deps, fan, content, xml),
+    event: (fan, name, fields, opensWindow) => pushEvent(deps, fan, name, fields, opensWindow),
+    note: (fan, content, direction) => addNote(state, fan, content, direction),
+    sendImage: (fan, file) => sendImage(deps, fan, file),
+  };
 }

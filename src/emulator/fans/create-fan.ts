@@ -3,7 +3,8 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import type { EmulatorState, Fan } from '../state.js';
+import type { EmulatorState } from '../state.js';
+import type { Fan } from '../world.js';
 import { FanActionError } from './action-error.js';
 
 /** The fan every emulator starts with (already following), so `npm start` can chat at once. */

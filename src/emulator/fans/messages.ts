@@ -5,13 +5,70 @@
  */
 import { inbound } from '../../push/inbound.js';
 import { cdata } from '../../xml/build.js';
-import { PLACEHOLDER_THUMB, storeFanFile } from '../media.js';
-import { mediaPath } from '../push.js';
-import type { FanActions } from './action-types.js';
+import type { ActionResult, FanActions, FanFile, FanLink, FanPlace } from './action-types.js';
+import { PLACEHOLDER_THUMB, storeFanFile } from './files.js';
 import type { FanActionContext } from './context.js';
 
 /** The fan actions that send a message. */
 export type MessageActions = Pick<FanActions, 'text' | 'image' | 'voice' | 'video' | 'location' | 'link'>;
+
+/** The formats a voice message may have; a file with another name is sent as amr. */
+const VOICE_FORMAT = /\.(amr|speex|mp3|wav|m4a|ogg)$/i;
+
+async function sendText(
+  c: FanActionContext,
+  openid: string,
+  content: string,
+  bizMsgMenuId?: string,
+): Promise<ActionResult> {
+  const fan = c.fanOf(openid);
+  const xml = inbound.text(c.parties(fan), content);
+  // WeChat adds the lower-case bizmsgmenuid to the text of a msgmenu tap.
+  const tagged =
+    bizMsgMenuId === undefined
+      ? xml
+      : xml.replace(/<\/xml>$/, `<bizmsgmenuid>${cdata(bizMsgMenuId)}</bizmsgmenuid></xml>`);
+  return c.message(fan, { msgType: 'text', payload: { content } }, tagged);
+}
+
+async function sendVoice(c: FanActionContext, openid: string, file: FanFile): Promise<ActionResult> {
+  const fan = c.fanOf(openid);
+  const voice = storeFanFile(c.state, 'voice', file);
+  const format = VOICE_FORMAT.exec(file.filename)?.[1]?.toLowerCase() ?? 'amr';
+  const xml = inbound.voice(c.parties(fan), { mediaId: voice.mediaId, format });
+  return c.message(fan, { msgType: 'voice', payload: { ...voice, format } }, xml);
+}
+
+async function sendVideo(
+  c: FanActionContext,
+  openid: string,
+  file: FanFile,
+  thumb?: FanFile,
+): Promise<ActionResult> {
+  const fan = c.fanOf(openid);
+  const video = storeFanFile(c.state, 'video', file);
+  const poster = storeFanFile(c.state, 'thumb', thumb ?? PLACEHOLDER_THUMB);
+  const xml = inbound.video(c.parties(fan), { mediaId: video.mediaId, thumbMediaId: poster.mediaId });
+  const payload = { ...video, thumbMediaId: poster.mediaId, thumbUrl: poster.url };
+  return c.message(fan, { msgType: 'video', payload }, xml);
+}
+
+async function sendLocation(c: FanActionContext, openid: string, place: FanPlace): Promise<ActionResult> {
+  const fan = c.fanOf(openid);
+  const shown = {
+    latitude: place.latitude,
+    longitude: place.longitude,
+    scale: place.scale ?? 15,
+    label: place.label ?? '',
+  };
+  return c.message(fan, { msgType: 'location', payload: shown }, inbound.location(c.parties(fan), shown));
+}
+
+async function sendLink(c: FanActionContext, openid: string, link: FanLink): Promise<ActionResult> {
+  const fan = c.fanOf(openid);
+  const shown = { title: link.title, description: link.description ?? '', url: link.url };
+  return c.message(fan, { msgType: 'link', payload: shown }, inbound.link(c.parties(fan), shown));
+}
 
 /**
  * The fan actions that send a message, on a context.
@@ -23,67 +80,12 @@ export type MessageActions = Pick<FanActions, 'text' | 'image' | 'voice' | 'vide
  * ```
  */
 export function messageActions(context: FanActionContext): MessageActions {
-  const { state, fanOf, parties, message, sendImage } = context;
   return {
-    text: async (openid, content, options = {}) => {
-      const fan = fanOf(openid);
-      const xml = inbound.text(parties(fan), content);
-      // WeChat adds the lower-case bizmsgmenuid to the text of a msgmenu tap.
-      const tagged =
-        options.bizMsgMenuId === undefined
-          ? xml
-          : xml.replace(/<\/xml>$/, `<bizmsgmenuid>${cdata(options.bizMsgMenuId)}</bizmsgmenuid></xml>`);
-      return message(fan, 'text', { content }, tagged);
-    },
-    image: async (openid, file) => sendImage(fanOf(openid), file),
-    voice: async (openid, file) => {
-      const fan = fanOf(openid);
-      const media = storeFanFile(state, 'voice', file);
-      const ext = /\.(amr|speex|mp3|wav|m4a|ogg)$/i.exec(file.filename)?.[1]?.toLowerCase() ?? 'amr';
-      const xml = inbound.voice(parties(fan), { mediaId: media.mediaId, format: ext });
-      return message(
-        fan,
-        'voice',
-        { mediaId: media.mediaId, url: mediaPath(media.mediaId), format: ext },
-        xml,
-      );
-    },
-    video: async (openid, file, thumb) => {
-      const fan = fanOf(openid);
-      const media = storeFanFile(state, 'video', file);
-      const thumbMedia = storeFanFile(state, 'thumb', thumb ?? PLACEHOLDER_THUMB);
-      const xml = inbound.video(parties(fan), { mediaId: media.mediaId, thumbMediaId: thumbMedia.mediaId });
-      const payload = {
-        mediaId: media.mediaId,
-        url: mediaPath(media.mediaId),
-        thumbMediaId: thumbMedia.mediaId,
-        thumbUrl: mediaPath(thumbMedia.mediaId),
-      };
-      return message(fan, 'video', payload, xml);
-    },
-    location: async (openid, place) => {
-      const fan = fanOf(openid);
-      const xml = inbound.location(parties(fan), {
-        latitude: place.latitude,
-        longitude: place.longitude,
-        scale: place.scale ?? 15,
-        label: place.label ?? '',
-      });
-      return message(fan, 'location', { ...place, scale: place.scale ?? 15, label: place.label ?? '' }, xml);
-    },
-    link: async (openid, link) => {
-      const fan = fanOf(openid);
-      const xml = inbound.link(parties(fan), {
-        title: link.title,
-        description: link.description ?? '',
-        url: link.url,
-      });
-      return message(
-        fan,
-        'link',
-        { title: link.title, description: link.description ?? '', url: link.url },
-        xml,
-      );
-    },
+    text: (openid, content, options = {}) => sendText(context, openid, content, options.bizMsgMenuId),
+    image: async (openid, file) => context.sendImage(context.fanOf(openid), file),
+    voice: async (openid, file) => sendVoice(context, openid, file),
+    video: async (openid, file, thumb) => sendVideo(context, openid, file, thumb),
+    location: async (openid, place) => sendLocation(context, openid, place),
+    link: async (openid, link) => sendLink(context, openid, link),
   };
 }

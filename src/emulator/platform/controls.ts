@@ -7,28 +7,10 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { EmulatorState } from '../state.js';
-import { acceptKfInvite, setKfOnline } from './kf-accounts.js';
-import { kfSlot } from './kf-store.js';
-import { WxError } from './respond.js';
-
-/**
- * A fault injected into one endpoint: an error answer, a delay, or no answer at all, for the next `times` calls
- * (every call when `times` is absent).
- *
- * @example
- * ```ts
- * const fault: Fault = { path: '/cgi-bin/menu/get', errcode: -1, times: 1 };
- * ```
- */
-export interface Fault {
-  path: string;
-  errcode?: number;
-  errmsg?: string;
-  delayMs?: number;
-  /** Never answer: hold the request until the client gives up (bounded by `maxHoldMs`). */
-  timeout?: boolean;
-  times?: number;
-}
+import { acceptKfInvite, setKfOnline } from './custom-service/accounts.js';
+import { kfSlot } from './custom-service/store.js';
+import { callStats } from './core/call-stats.js';
+import { injectedFaults, type Fault } from './core/faults.js';
 
 const faultSchema = z
   .object({
@@ -65,91 +47,6 @@ const kfWorkerSchema = z
   })
   .strict();
 
-function faults(state: EmulatorState): Fault[] {
-  return state.slot<{ list: Fault[] }>('faults', () => ({ list: [] })).list;
-}
-
-/**
- * Takes the fault for the next call of `path`, if any (faults of one path apply in the order they were added;
- * one without `times` applies forever).
- *
- * @example
- * ```ts
- * const fault = takeFault(state, '/cgi-bin/menu/get');
- * ```
- */
-export function takeFault(state: EmulatorState, path: string): Fault | undefined {
-  const list = faults(state);
-  const index = list.findIndex((f) => f.path === path);
-  const fault = list[index];
-  if (fault === undefined) return undefined;
-  if (fault.times !== undefined) {
-    fault.times -= 1;
-    if (fault.times <= 0) list.splice(index, 1);
-  }
-  return fault;
-}
-
-/**
- * Plays a fault: waits `delayMs`, holds a `timeout` until the request is aborted (or `maxHoldMs`), and returns the
- * error to answer with (`-1` after a hold nobody aborted), or undefined to go on normally.
- *
- * @example
- * ```ts
- * const error = await playFault(fault, c.req.raw.signal, 30_000);
- * ```
- */
-export async function playFault(
-  fault: Fault,
-  signal: AbortSignal,
-  maxHoldMs: number,
-): Promise<WxError | undefined> {
-  if (fault.delayMs) await sleep(fault.delayMs, signal);
-  if (fault.timeout) {
-    await sleep(maxHoldMs, signal);
-    return new WxError(-1);
-  }
-  return fault.errcode === undefined ? undefined : new WxError(fault.errcode, fault.errmsg);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
-
-/**
- * Counts a call of `path` for `GET /__emulator/stats`.
- *
- * @example
- * ```ts
- * countCall(state, '/cgi-bin/token');
- * ```
- */
-export function countCall(state: EmulatorState, path: string): void {
-  const stats = callStats(state);
-  stats.calls[path] = (stats.calls[path] ?? 0) + 1;
-}
-
-/**
- * Every path called and how often.
- *
- * @example
- * ```ts
- * callStats(state).calls['/cgi-bin/token']; // 3
- * ```
- */
-export function callStats(state: EmulatorState): { calls: Record<string, number> } {
-  return state.slot<{ calls: Record<string, number> }>('stats', () => ({ calls: {} }));
-}
-
 async function readInput<T>(
   c: Context,
   schema: z.ZodType<T>,
@@ -184,20 +81,23 @@ export function controlRoutes(state: EmulatorState): Hono {
     if (!input.ok) return input.res;
     // A JSON round trip drops the fields zod left undefined (the fault is saved with the state anyway).
     const fault = JSON.parse(JSON.stringify(input.value)) as Fault;
-    faults(state).push(fault);
-    return c.json({ faults: faults(state) });
+    injectedFaults(state).push(fault);
+    state.markModified();
+    return c.json({ faults: injectedFaults(state) });
   });
-  app.get('/__emulator/faults', (c) => c.json({ faults: faults(state) }));
+  app.get('/__emulator/faults', (c) => c.json({ faults: injectedFaults(state) }));
   app.delete('/__emulator/faults', (c) => {
     const path = c.req.query('path');
-    const list = faults(state);
+    const list = injectedFaults(state);
     const kept = path === undefined ? [] : list.filter((f) => f.path !== path);
     list.splice(0, list.length, ...kept);
+    state.markModified();
     return c.json({ faults: list });
   });
   app.get('/__emulator/stats', (c) => c.json({ calls: callStats(state).calls }));
   app.delete('/__emulator/stats', (c) => {
     callStats(state).calls = {};
+    state.markModified();
     return c.json({ calls: {} });
   });
   app.get('/__emulator/clock', (c) => c.json({ now: state.now(), offsetMs: state.clockOffsetMs }));
@@ -205,6 +105,7 @@ export function controlRoutes(state: EmulatorState): Hono {
     const input = await readInput(c, clockSchema);
     if (!input.ok) return input.res;
     state.clockOffsetMs += Math.round(input.value.advanceSeconds * 1000);
+    state.markModified();
     return c.json({ now: state.now(), offsetMs: state.clockOffsetMs });
   });
   app.post('/__emulator/kf-workers', async (c) => {
@@ -214,9 +115,10 @@ export function controlRoutes(state: EmulatorState): Hono {
     const kf = kfSlot(state).accounts.find((k) => k.account === account);
     if (kf === undefined) return c.json({ error: `no kf account "${account}"` }, 404);
     if (accept && !acceptKfInvite(state, account)) return c.json({ error: 'no invitation is waiting' }, 409);
-    if (online !== undefined && !setKfOnline(state, account, online)) {
-      return c.json({ error: 'no worker is bound: invite one and accept first' }, 409);
-    }
+    // Accepting changed the account even when going online fails below.
+    const bound = online === undefined || setKfOnline(state, account, online);
+    state.markModified();
+    if (!bound) return c.json({ error: 'no worker is bound: invite one and accept first' }, 409);
     return c.json({ kf_account: kf.account, kf_wx: kf.worker ?? null, online: kf.online });
   });
   return app;

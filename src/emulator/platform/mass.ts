@@ -5,13 +5,13 @@
  * (`mphelper`), as the documentation describes.
  * @module
  */
-import type { EmulatorState, Fan } from '../state.js';
-import type { Call, Handlers } from './context.js';
-import { findNews } from './drafts.js';
-import { finishLater, MPHELPER } from './jobs.js';
-import { findMedia, mediaUrl } from './media-store.js';
-import { fail, jsonResponse, OK, textOf } from './respond.js';
-import { tagExists } from './tags.js';
+import type { EmulatorState } from '../state.js';
+import type { Fan } from '../world.js';
+import type { Call, Handlers } from './core/handler.js';
+import { finishLater, MPHELPER } from './core/jobs.js';
+import { massContent, messageLookup } from './core/message-content.js';
+import { fail, jsonResponse, OK, textOf } from './core/respond.js';
+import { tagExists } from './tag.js';
 
 /** Openids per mass/send. */
 export const MASS_SEND_TARGETS = Object.freeze({ min: 2, max: 10_000 });
@@ -42,48 +42,10 @@ function nextId(state: EmulatorState): string {
   return String(s.nextId);
 }
 
-/** The payload field of each mass msgtype (`image` travels as `images`). */
-const FIELD: Readonly<Record<string, string>> = {
-  mpnews: 'mpnews',
-  text: 'text',
-  voice: 'voice',
-  image: 'images',
-  mpvideo: 'mpvideo',
-  wxcard: 'wxcard',
-};
-
-// Checks the payload and returns what the fans' chats show.
-function payloadOf(state: EmulatorState, body: Record<string, unknown>, origin: string) {
-  const msgtype = typeof body['msgtype'] === 'string' ? body['msgtype'] : '';
-  const field = FIELD[msgtype] ?? fail(40008);
-  const raw = body[field];
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(47001);
-  const payload = raw as Record<string, unknown>;
-  const media = (id: unknown) => mediaUrl(origin, findMedia(state, id, 'any').mediaId);
-  switch (msgtype) {
-    case 'mpnews': {
-      const articles = findNews(state, payload['media_id']) ?? fail(40007);
-      return { msgtype, payload: { ...payload, articles }, articleCount: articles.length };
-    }
-    case 'text':
-      if (typeof payload['content'] !== 'string' || payload['content'] === '') fail(44004);
-      return { msgtype, payload, articleCount: 0 };
-    case 'image': {
-      const ids = payload['media_ids'];
-      if (!Array.isArray(ids) || ids.length === 0) fail(40007);
-      return { msgtype, payload: { ...payload, mediaUrls: ids.map(media) }, articleCount: 0 };
-    }
-    case 'voice':
-    case 'mpvideo':
-      return { msgtype, payload: { ...payload, mediaUrl: media(payload['media_id']) }, articleCount: 1 };
-    default:
-      return { msgtype, payload, articleCount: 0 };
-  }
-}
-
 function submit(call: Call, targets: Fan[], total: number): Response {
   const { state, options, body, origin } = call;
-  const { msgtype, payload, articleCount } = payloadOf(state, body, origin);
+  const { content, articleCount } = massContent(body, messageLookup(state, origin));
+  const msgtype = String(body['msgtype']);
   const s = slot(state);
   const clientmsgid =
     typeof body['clientmsgid'] === 'string' && body['clientmsgid'] !== '' ? body['clientmsgid'] : undefined;
@@ -103,13 +65,7 @@ function submit(call: Call, targets: Fan[], total: number): Response {
   // Unfollowed and blacklisted fans are filtered out, as WeChat filters them.
   const receivers = targets.filter((f) => f.following && !f.blacklisted);
   for (const fan of receivers) {
-    state.addChat({
-      openid: fan.openid,
-      direction: 'out',
-      via: 'mass',
-      msgType: msgtype,
-      payload: { ...payload, msgId: job.msg_id },
-    });
+    state.addChat({ openid: fan.openid, direction: 'out', via: 'mass', msgId: job.msg_id, ...content });
   }
   finishLater(state, options, () => {
     if (job.status === 'SENDING') job.status = 'SEND_SUCCESS';
@@ -184,15 +140,9 @@ export const massHandlers: Handlers = {
         ? ([...state.fans.values()].find((f) => f.nickname === byName) ?? fail(40132))
         : (state.fans.get(textOf(body['touser'])) ?? fail(40003));
     if (!fan.following) fail(43004);
-    const { msgtype, payload } = payloadOf(state, body, origin);
+    const { content } = massContent(body, messageLookup(state, origin));
     const msgId = nextId(state);
-    state.addChat({
-      openid: fan.openid,
-      direction: 'out',
-      via: 'mass',
-      msgType: msgtype,
-      payload: { ...payload, preview: true },
-    });
+    state.addChat({ openid: fan.openid, direction: 'out', via: 'mass', preview: true, ...content });
     return jsonResponse({ errcode: 0, errmsg: 'preview success', msg_id: msgId }, ['msg_id']);
   },
   'mass.delete': ({ state, body }) => {

@@ -3,8 +3,9 @@
  * otherwise), delete, count and list. Article-body images are not material and never listed.
  * @module
  */
-import type { EmulatorState, StoredMedia } from '../state.js';
-import type { Handlers } from './context.js';
+import type { EmulatorState } from '../state.js';
+import type { StoredMedia } from '../world.js';
+import type { Handlers } from './core/handler.js';
 import {
   checkUpload,
   fileResponse,
@@ -14,8 +15,8 @@ import {
   readUpload,
   storeUpload,
   uploadType,
-} from './media-store.js';
-import { fail, OK } from './respond.js';
+} from './core/media-store.js';
+import { fail, OK } from './core/respond.js';
 
 /** Items per batchget_material page. */
 export const MATERIAL_PAGE_MAX = 20;

@@ -3,7 +3,7 @@
  * voice download, and article-body images (media/uploadimg) whose URL the emulator serves.
  * @module
  */
-import type { Handlers } from './context.js';
+import type { Handlers } from './core/handler.js';
 import {
   ARTICLE_IMAGE,
   ARTICLE_IMAGE_PREFIX,
@@ -14,8 +14,8 @@ import {
   readUpload,
   storeUpload,
   uploadType,
-} from './media-store.js';
-import { fail } from './respond.js';
+} from './core/media-store.js';
+import { fail } from './core/respond.js';
 
 /**
  * The handlers of the temporary-media endpoints.

@@ -6,11 +6,12 @@
  * @module
  */
 import { privateMatchRuleField } from '../../api/menu-rule-table.js';
-import type { EmulatorState, Fan } from '../state.js';
-import type { Handlers } from './context.js';
+import type { EmulatorState } from '../state.js';
+import type { Fan } from '../world.js';
+import type { Handlers } from './core/handler.js';
 import { conditionalMenuErrorCode, menuErrorCode } from './menu-validate.js';
-import { fail, OK, textOf } from './respond.js';
-import { tagExists } from './tags.js';
+import { fail, OK, textOf } from './core/respond.js';
+import { tagExists } from './tag.js';
 
 type Button = Record<string, unknown>;
 

@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { EmulatorState } from '../state.js';
-import type { Handlers } from './context.js';
-import { fail, OK } from './respond.js';
+import type { Handlers } from './core/handler.js';
+import { fail, OK } from './core/respond.js';
 
 /** Lifetime of an authorization code. */
 export const OAUTH_CODE_TTL_MS = 5 * 60_000;

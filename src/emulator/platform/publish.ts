@@ -7,47 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { EmulatorState } from '../state.js';
-import type { Handlers } from './context.js';
-import { drafts, newsBatchPage, type Article } from './drafts.js';
-import { finishLater, MPHELPER } from './jobs.js';
-import { fail, jsonResponse, OK, textOf } from './respond.js';
-
-/** A publication (JSON-friendly, saved with the state). */
-export interface Publication {
-  publish_id: string;
-  msg_data_id: string;
-  /** 1 publishing, 0 published, 5 all articles deleted. */
-  status: number;
-  article_id?: string;
-  articles: Article[];
-  /** Unix seconds. */
-  create_time: number;
-  update_time: number;
-}
-
-interface PublishSlot {
-  nextId: number;
-  jobs: Record<string, Publication>;
-}
-
-function slot(state: EmulatorState): PublishSlot {
-  return state.slot<PublishSlot>('publish', () => ({ nextId: 2_247_503_051, jobs: {} }));
-}
-
-/**
- * The published articles behind an `article_id`, or 53600.
- *
- * @example
- * ```ts
- * const { articles } = findPublishedArticle(state, 'ARTICLE_ID');
- * ```
- */
-export function findPublishedArticle(state: EmulatorState, articleId: unknown): Publication {
-  const found = Object.values(slot(state).jobs).find(
-    (p) => p.article_id !== undefined && p.article_id === articleId,
-  );
-  return found ?? fail(53600);
-}
+import type { Handlers } from './core/handler.js';
+import { drafts, findPublishedArticle, publications, type Publication } from './core/article-store.js';
+import { newsBatchPage } from './draft.js';
+import { finishLater, MPHELPER } from './core/jobs.js';
+import { fail, jsonResponse, OK, textOf } from './core/respond.js';
 
 /**
  * `GET /__emulator/articles/:articleId/:idx` — a published article as a minimal page (the `article_url` of
@@ -59,7 +23,9 @@ export function findPublishedArticle(state: EmulatorState, articleId: unknown): 
  * ```
  */
 export function articlePage(c: Context, state: EmulatorState): Response {
-  const publication = Object.values(slot(state).jobs).find((p) => p.article_id === c.req.param('articleId'));
+  const publication = Object.values(publications(state).jobs).find(
+    (p) => p.article_id === c.req.param('articleId'),
+  );
   const article = publication?.articles[Number(c.req.param('idx')) - 1];
   if (article === undefined || article['is_deleted'] === true) return c.text('article not found', 404);
   const escape = (value: unknown) => textOf(value).replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -71,7 +37,7 @@ export function articlePage(c: Context, state: EmulatorState): Response {
 }
 
 function publicationOf(state: EmulatorState, publishId: unknown): Publication {
-  return slot(state).jobs[textOf(publishId)] ?? fail(40035);
+  return publications(state).jobs[textOf(publishId)] ?? fail(40035);
 }
 
 function details(p: Publication): Record<string, unknown> {
@@ -102,7 +68,7 @@ export const publishHandlers: Handlers = {
     const mediaId = body['media_id'];
     if (typeof mediaId !== 'string' || mediaId === '') fail(41006);
     const draft = drafts(state)[mediaId] ?? fail(40007);
-    const s = slot(state);
+    const s = publications(state);
     s.nextId += 1;
     const now = Math.floor(state.now() / 1000);
     const publication: Publication = {
@@ -160,7 +126,7 @@ export const publishHandlers: Handlers = {
     news_item: findPublishedArticle(state, body['article_id']).articles,
   }),
   'publish.batchGet': ({ state, body }) => {
-    const all = Object.values(slot(state).jobs)
+    const all = Object.values(publications(state).jobs)
       .filter((p) => p.article_id !== undefined)
       .reverse();
     return newsBatchPage(all, body, (p) => ({ article_id: p.article_id }));

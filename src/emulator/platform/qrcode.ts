@@ -1,13 +1,14 @@
 /**
- * Parametric QR codes (reference §9.9): tickets for the four action names, the `showqrcode` image, and
- * {@link resolveQrTicket} for the fan side, which "scans" a ticket on the phone page.
+ * Parametric QR codes (reference §9.9): tickets for the four action names, the `showqrcode` image, and the scenes
+ * the fan side "scans" on the phone page ({@link findQrScene}, {@link listQrTickets}).
  * @module
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { EmulatorState } from '../state.js';
-import type { Handlers } from './context.js';
-import { fail } from './respond.js';
+import type { QrScene } from '../world.js';
+import type { Handlers } from './core/handler.js';
+import { fail } from './core/respond.js';
 
 /** Lifetime of a temporary code when `expire_seconds` is omitted. */
 export const DEFAULT_QR_EXPIRE_SECONDS = 60;
@@ -39,7 +40,7 @@ function tickets(state: EmulatorState): Record<string, QrTicket> {
  * @example
  * ```ts
  * const scan = resolveQrTicket(state, ticket);
- * if (scan && !scan.expired) pushSubscribe(fan, scan.sceneStr ?? String(scan.sceneId));
+ * if (scan && !scan.expired) console.log(scan.sceneStr ?? scan.sceneId);
  * ```
  */
 export function resolveQrTicket(
@@ -67,6 +68,37 @@ export function listQrTickets(state: EmulatorState): QrTicket[] {
   return Object.values(tickets(state))
     .filter((q) => q.expiresAt === undefined || state.now() < q.expiresAt)
     .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/**
+ * A code as a fan scans it: the scene as the scan events carry it.
+ *
+ * @example
+ * ```ts
+ * qrScene({ ticket: 'gQ…', sceneId: 123 }); // { ticket: 'gQ…', scene: '123', sceneId: 123 }
+ * ```
+ */
+export function qrScene(qr: Pick<QrTicket, 'ticket' | 'sceneId' | 'sceneStr'>): QrScene {
+  return {
+    ticket: qr.ticket,
+    scene: qr.sceneStr ?? String(qr.sceneId ?? ''),
+    ...(qr.sceneId === undefined ? {} : { sceneId: qr.sceneId }),
+    ...(qr.sceneStr === undefined ? {} : { sceneStr: qr.sceneStr }),
+  };
+}
+
+/**
+ * The scene of a code the account created, or undefined when the ticket is unknown or expired (a fan cannot scan
+ * an expired code: WeChat shows an error and pushes nothing).
+ *
+ * @example
+ * ```ts
+ * findQrScene(state, ticket); // { ticket, scene: '123', sceneId: 123 }
+ * ```
+ */
+export function findQrScene(state: EmulatorState, ticket: string): QrScene | undefined {
+  const qr = resolveQrTicket(state, ticket);
+  return qr === undefined || qr.expired ? undefined : qrScene({ ticket, ...qr });
 }
 
 function scene(body: Record<string, unknown>, numeric: boolean, max: number): number | string {

@@ -7,11 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { EmulatorState } from '../state.js';
-import type { Handlers } from './context.js';
-import { industryByCode, TEMPLATE_LIBRARY, type LibraryTemplate } from './industries.js';
-import { field, INTEGER } from './input.js';
-import { fail, OK } from './respond.js';
-import { templateStore, type PrivateTemplate } from './templates.js';
+import type { Handlers } from './core/handler.js';
+import { industryByCode, TEMPLATE_LIBRARY, type LibraryTemplate } from './template-library.js';
+import { field, INTEGER } from './core/input.js';
+import { fail, OK } from './core/respond.js';
+import { templateStore, type PrivateTemplate } from './template.js';
 
 /**
  * Templates per account (not on the endpoint's page: 45026 "template num exceeds limit" is seen in the wild).

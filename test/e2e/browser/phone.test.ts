@@ -12,8 +12,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ECHO_WELCOME } from '../../../src/examples/echo.js';
 import { startDev, type DevServer } from '../../../src/emulator/dev.js';
-import { DEFAULT_FAN } from '../../../src/emulator/fans.js';
-import { addTemplate } from '../../../src/emulator/platform/index.js';
+import { DEFAULT_FAN } from '../../../src/emulator/fans/create-fan.js';
+import { addTemplate } from '../../../src/emulator/platform/template.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -215,6 +215,41 @@ describe.skipIf(!available)('the phone page in Chromium', () => {
     await phone.locator('.card.template', { hasText: '已发货' }).waitFor();
     await phone.click('#to-menu');
     await shoot(phone, 'chat');
+  });
+
+  it('draws a msgmenu whose item answers with its id, and a card voucher', async () => {
+    const openid = DEFAULT_FAN.openid;
+    // The fan's message opens the customer-service window for the account's messages below.
+    await phone.click('#to-keyboard');
+    await phone.fill('#input', 'menu please');
+    await phone.press('#input', 'Enter');
+    await phone.locator('.msg.mine .bubble', { hasText: 'menu please' }).waitFor();
+    const menu = await platformCall(dev, '/cgi-bin/message/custom/send', {
+      touser: openid,
+      msgtype: 'msgmenu',
+      msgmenu: {
+        head_content: '您对本次服务是否满意呢?',
+        list: [
+          { id: '101', content: '满意' },
+          { id: '102', content: '不满意' },
+        ],
+        tail_content: '欢迎再次光临',
+      },
+    });
+    expect(menu).toMatchObject({ errcode: 0 });
+    const card = await platformCall(dev, '/cgi-bin/message/custom/send', {
+      touser: openid,
+      msgtype: 'wxcard',
+      wxcard: { card_id: 'pWxmpCard0001' },
+    });
+    expect(card).toMatchObject({ errcode: 0 });
+    await phone.locator('.card.news', { hasText: 'pWxmpCard0001' }).waitFor();
+    await phone.locator('.bubble.msgmenu button', { hasText: '不满意' }).click();
+    await phone.locator('.msg.mine .bubble', { hasText: '不满意' }).waitFor();
+    await expect
+      .poll(() => dev.emulator.state.pushes.findLast((p) => p.kind === 'text')?.messageXml)
+      .toContain('<bizmsgmenuid><![CDATA[102]]></bizmsgmenuid>');
+    await phone.click('#to-menu');
   });
 
   it('shows 对方正在输入... while the account types, until its message arrives', async () => {

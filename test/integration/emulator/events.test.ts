@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_MENU } from '../../../src/examples/menu.js';
-import { createFan } from '../../../src/emulator/fans.js';
+import { createFan } from '../../../src/emulator/fans/create-fan.js';
 import { parseMessage } from '../../../src/messages/parse.js';
 import type { Message } from '../../../src/messages/types.js';
 import { Router } from '../../../src/webhook/router.js';
 import type { Emulator } from '../../../src/emulator/app.js';
-import { botServer, emulatorFor, FAN, type Loopback } from './support.js';
+import { botServer, emulatorFor, entryOf, FAN, type Loopback } from './support.js';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGM4AwAAzgDN1GaQsAAAAABJRU5ErkJggg==',
@@ -122,8 +122,9 @@ describe('menu taps', () => {
       eventKey: 'SEND_PIC',
       sendPicsInfo: { count: 1, picList: [{ picMd5Sum: createHash('md5').update(PNG).digest('hex') }] },
     });
-    expect(image).toMatchObject({ type: 'image', mediaId: sent[0]!.payload['mediaId'] });
-    const media = emulator.state.media.get(String(sent[0]!.payload['mediaId']));
+    const { mediaId } = entryOf(sent[0], 'image').payload;
+    expect(image).toMatchObject({ type: 'image', mediaId });
+    const media = emulator.state.media.get(mediaId);
     expect(Buffer.from(media!.data, 'base64').equals(PNG)).toBe(true);
   });
 
@@ -155,7 +156,7 @@ describe('messages and reports', () => {
   it('an image gets a media_id and a PicUrl the emulator serves', async () => {
     const { sent } = await emulator.fans.image(FAN, photo);
     const message = lastSeen();
-    expect(message).toMatchObject({ type: 'image', mediaId: sent[0]!.payload['mediaId'] });
+    expect(message).toMatchObject({ type: 'image', mediaId: entryOf(sent[0], 'image').payload.mediaId });
     expect(message.type === 'image' && message.picUrl).toMatch(/\/__emulator\/media\//);
   });
 

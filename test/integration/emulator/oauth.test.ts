@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../../src/emulator/app.js';
-import { createFan, DEFAULT_FAN } from '../../../src/emulator/fans.js';
+import { createFan, DEFAULT_FAN } from '../../../src/emulator/fans/create-fan.js';
 
 const emulator = createEmulator();
 const { appId, appSecret } = emulator.state.account;

@@ -5,11 +5,12 @@ import { createEchoBot } from '../../../src/examples/echo.js';
 import { parseMessage } from '../../../src/messages/parse.js';
 import { reply } from '../../../src/replies/reply.js';
 import { renderReply } from '../../../src/replies/render.js';
-import { SERVICE_UNAVAILABLE_NOTICE } from '../../../src/emulator/push.js';
+import { SERVICE_UNAVAILABLE_NOTICE } from '../../../src/emulator/push-reply.js';
 import type { EncryptionMode } from '../../../src/crypto/mode.js';
 import { Router } from '../../../src/webhook/router.js';
 import { parseXml, textOf } from '../../../src/xml/parse.js';
-import { ACCOUNT, botServer, emulatorFor, FAN, rawServer, type Loopback } from './support.js';
+import { manualClock } from '../../unit/emulator/manual-clock.js';
+import { ACCOUNT, botServer, emulatorFor, entryOf, FAN, rawServer, type Loopback } from './support.js';
 
 const servers: Loopback[] = [];
 afterEach(async () => {
@@ -94,10 +95,13 @@ describe('retries', () => {
       await third;
       return ctx.message.content;
     });
-    // The bot answers only once the third attempt has arrived, so the first two time out.
-    const server = await track(botServer(bot, { onRequest: (n) => n === 3 && release() }));
-    // The third attempt must be answered within the timeout: generous, so a loaded machine cannot fail it.
-    const emulator = emulatorFor(server.url, 'safe', { pushTimeoutMs: 1500 });
+    // The bot answers only once the third attempt has arrived: the first two time out on the test's clock, each
+    // as soon as the bot has it (WeChat's 5 s, without waiting them).
+    const clock = manualClock();
+    const server = await track(
+      botServer(bot, { onRequest: (n) => (n === 3 ? release() : clock.fireNext()) }),
+    );
+    const emulator = emulatorFor(server.url, 'safe', { pushClock: clock });
     const { pushes } = await emulator.fans.text(FAN, 'slow');
     const { record, entries } = pushes[0]!;
 
@@ -107,15 +111,18 @@ describe('retries', () => {
     expect(server.received[0]!.url).toBe(`/wx${record.requestQuery}`);
     expect(handled).toBe(1);
     expect(record.attempts.map((a) => a.error === undefined)).toEqual([false, false, true]);
-    expect(record.attempts[0]!.error).toMatch(/timeout/);
+    expect(record.attempts[0]!.error).toBe('no answer within 5000 ms (timeout)');
+    expect(record.attempts.slice(0, 2).map((a) => a.ms)).toEqual([5000, 5000]);
     expect(record.attempts[2]!.status).toBe(200);
     expect(record.verdict).toEqual({ ok: true });
     expect(entries[0]?.payload).toEqual({ content: 'slow' });
   });
 
   it('gives up after 3 timeouts: the fan sees the service notice, the developer the reason', async () => {
-    const server = await track(rawServer(() => undefined));
-    const emulator = emulatorFor(server.url, 'plain', { pushTimeoutMs: 100 });
+    const clock = manualClock();
+    // The server never answers; each attempt times out on the test's clock once the server has it.
+    const server = await track(rawServer(() => clock.fireNext()));
+    const emulator = emulatorFor(server.url, 'plain', { pushClock: clock });
     const { pushes } = await emulator.fans.text(FAN, 'anyone?');
     const { record, entries } = pushes[0]!;
 
@@ -262,6 +269,6 @@ describe('reply checks, as WeChat checks the answer', () => {
       ok: false,
       reason: expect.stringContaining('no webhook URL') as unknown,
     });
-    expect(entries[0]?.payload['content']).toBe(SERVICE_UNAVAILABLE_NOTICE);
+    expect(entryOf(entries[0], 'system').payload.content).toBe(SERVICE_UNAVAILABLE_NOTICE);
   });
 });

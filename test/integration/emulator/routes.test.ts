@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEchoBot } from '../../../src/examples/echo.js';
 import { createEmulator, type Emulator } from '../../../src/emulator/app.js';
-import { DEFAULT_FAN } from '../../../src/emulator/fans.js';
+import { DEFAULT_FAN } from '../../../src/emulator/fans/create-fan.js';
 import { parseMessage } from '../../../src/messages/parse.js';
-import type { ActionResult } from '../../../src/emulator/fans.js';
-import { botServer, type Loopback } from './support.js';
+import type { ActionResult } from '../../../src/emulator/fans/action-types.js';
+import { botServer, entryOf, type Loopback } from './support.js';
 
 const FAN = DEFAULT_FAN.openid;
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGM4AwAAzgDN1GaQsAAAAABJRU5ErkJggg==';
@@ -70,7 +70,7 @@ describe('the fan-action API', () => {
       file: { data: PNG, contentType: 'image/png', filename: 'a.png' },
     });
     const result = json as unknown as ActionResult;
-    const mediaId = String(result.sent[0]!.payload['mediaId']);
+    const { mediaId } = entryOf(result.sent[0], 'image').payload;
     const image = parseMessage(result.pushes[0]!.record.messageXml);
     expect(image).toMatchObject({ type: 'image', mediaId });
     expect(result.pushes[0]!.entries[0]).toMatchObject({

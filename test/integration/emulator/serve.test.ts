@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { computeSignature } from '../../../src/crypto/signature.js';
 import { createEchoBot } from '../../../src/examples/echo.js';
 import { EXAMPLE_MENU } from '../../../src/examples/menu.js';
 import { createEmulator } from '../../../src/emulator/app.js';
 import { startDev } from '../../../src/emulator/dev.js';
-import { createFan, DEFAULT_FAN } from '../../../src/emulator/fans.js';
-import type { ChatEntry } from '../../../src/emulator/state.js';
+import { createFan, DEFAULT_FAN } from '../../../src/emulator/fans/create-fan.js';
+import type { ChatEntry } from '../../../src/emulator/chat-entry.js';
 import type { Logger } from '../../../src/logger.js';
 import { reply } from '../../../src/replies/reply.js';
 import { startEmulator } from '../../../src/testing/index.js';
@@ -189,5 +189,27 @@ describe('the state file', () => {
     expect(second.state.chats.get(fan.openid)?.length).toBeGreaterThan(0);
     expect(second.state.menu?.button).toEqual(EXAMPLE_MENU.button);
     await second.close();
+  });
+
+  it('saves what the platform API changed while running, without a restart or a chat', async () => {
+    const file = join(dir, 'api.json');
+    const emulator = createEmulator({ stateFile: file });
+    const { appId, appSecret } = emulator.state.account;
+    const token = (await (
+      await emulator.app.request(
+        `/cgi-bin/token?grant_type=client_credential&appid=${appId}&secret=${appSecret}`,
+      )
+    ).json()) as { access_token: string };
+    // A QR code changes only the platform's storage: no chat, push or page event announces it.
+    const created = await emulator.app.request(`/cgi-bin/qrcode/create?access_token=${token.access_token}`, {
+      method: 'POST',
+      body: JSON.stringify({
+        action_name: 'QR_LIMIT_STR_SCENE',
+        action_info: { scene: { scene_str: 'kept-scene' } },
+      }),
+    });
+    expect(await created.json()).toMatchObject({ ticket: expect.any(String) as unknown });
+    await vi.waitFor(() => expect(readFileSync(file, 'utf8')).toContain('kept-scene'), { timeout: 5000 });
+    await emulator.close();
   });
 });

@@ -6,8 +6,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../../src/emulator/app.js';
 import { DEFAULT_ACCOUNT } from '../../../src/emulator/defaults.js';
-import { DEFAULT_FAN } from '../../../src/emulator/fans.js';
+import { DEFAULT_FAN } from '../../../src/emulator/fans/create-fan.js';
+import { expect } from 'vitest';
 import type { EncryptionMode } from '../../../src/crypto/mode.js';
+import type { ChatEntry, ChatMsgType } from '../../../src/emulator/chat-entry.js';
 import { handleNodeRequest, sendResponse } from '../../../src/webhook/adapters/node.js';
 import { createWebhook } from '../../../src/webhook/handler.js';
 import type { Router } from '../../../src/webhook/router.js';
@@ -91,4 +93,13 @@ export function emulatorFor(
   options: EmulatorOptions = {},
 ): Emulator {
   return createEmulator({ ...options, account: { webhookUrl, mode, ...options.account } });
+}
+
+/** The entry, checked to be of `msgType` (the assertion narrows its payload's type). */
+export function entryOf<T extends ChatMsgType>(
+  entry: ChatEntry | undefined,
+  msgType: T,
+): ChatEntry & { msgType: T } {
+  expect(entry?.msgType).toBe(msgType);
+  return entry as ChatEntry & { msgType: T };
 }

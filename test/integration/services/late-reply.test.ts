@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../src/api/client.js';
-import type { ChatEntry } from '../../../src/emulator/state.js';
+import type { ChatEntry } from '../../../src/emulator/chat-entry.js';
 import { reply } from '../../../src/replies/reply.js';
 import { customerServiceMessages, lateReplyViaCustomerService } from '../../../src/services/late-reply.js';
 import { startWebhookServer } from '../../../src/services/webhook-server.js';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ASSETS_DIR, pageRoutes } from '../../../src/emulator/page.js';
+import { ASSETS_DIR, pageRoutes } from '../../../src/emulator/ui/page.js';
 
 const app = pageRoutes();
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAccount } from '../../../src/emulator/app.js';
-import { createPusher, PUSH_ATTEMPTS, SERVICE_UNAVAILABLE_NOTICE } from '../../../src/emulator/push.js';
+import { createPusher, DEFAULT_PUSH_TIMEOUT_MS, PUSH_ATTEMPTS } from '../../../src/emulator/push.js';
+import { manualClock } from './manual-clock.js';
+import { SERVICE_UNAVAILABLE_NOTICE } from '../../../src/emulator/push-reply.js';
 import { EmulatorState } from '../../../src/emulator/state.js';
 import { inbound } from '../../../src/push/inbound.js';
 import { reply } from '../../../src/replies/reply.js';
@@ -26,17 +28,25 @@ function world(webhookUrl: string | undefined = 'http://bot.test/wx') {
   return state;
 }
 
-/** A fetch that records calls and answers with `answer(n)`, or hangs until aborted when it returns undefined. */
-function fakeFetch(answer: (n: number) => Response | Error | undefined) {
+/**
+ * A fetch that records calls and answers with `answer(n)`; when that is undefined it never answers, and `onHang`
+ * (a test's clock) decides when the wait ends.
+ */
+function fakeFetch(
+  answer: (n: number) => Response | Error | undefined,
+  onHang: () => void = () => undefined,
+) {
   const calls: { url: string; body: string }[] = [];
   const fn = ((url: string, init: RequestInit) => {
     calls.push({ url, body: init.body as string });
     const result = answer(calls.length);
     if (result instanceof Error) return Promise.reject(result);
     if (result) return Promise.resolve(result);
-    return new Promise((_resolve, reject) =>
+    const hanging = new Promise((_resolve, reject) =>
       init.signal!.addEventListener('abort', () => reject(new Error('aborted'))),
     );
+    onHang();
+    return hanging;
   }) as unknown as typeof fetch;
   return { fn, calls };
 }
@@ -54,10 +64,22 @@ const textReply = (state: EmulatorState, content: string) =>
 describe('createPusher', () => {
   it('makes 3 attempts with the identical URL and body when nothing answers, then shows the notice', async () => {
     const state = world();
-    const fake = fakeFetch(() => undefined);
-    const push = createPusher(state, { fetch: fake.fn, pushTimeoutMs: 5 });
+    const clock = manualClock();
+    // Each attempt waits WeChat's 5 s on the test's clock: the timeout fires as soon as the webhook hangs.
+    const fake = fakeFetch(
+      () => undefined,
+      () => clock.fireNext(),
+    );
+    const push = createPusher(state, { fetch: fake.fn, now: clock.now, setTimer: clock.setTimer });
     const { record, entries } = await push(FAN, text(state), 'text');
     expect(fake.calls).toHaveLength(PUSH_ATTEMPTS);
+    expect(record.attempts.map((a) => a.ms)).toEqual([
+      DEFAULT_PUSH_TIMEOUT_MS,
+      DEFAULT_PUSH_TIMEOUT_MS,
+      DEFAULT_PUSH_TIMEOUT_MS,
+    ]);
+    expect(record.attempts[0]!.error).toBe('no answer within 5000 ms (timeout)');
+    expect(clock.pending()).toBe(0);
     expect(new Set(fake.calls.map((c) => c.url)).size).toBe(1);
     expect(new Set(fake.calls.map((c) => c.body)).size).toBe(1);
     expect(fake.calls[0]!.url).toBe(`http://bot.test/wx${record.requestQuery}`);
@@ -66,15 +88,19 @@ describe('createPusher', () => {
     expect(state.pushes).toEqual([record]);
   });
 
-  it('retries after a connection error and stops at the first answer', async () => {
+  it('retries after a connection error and stops at the first answer, cancelling its timers', async () => {
     const state = world();
+    const clock = manualClock();
     const fake = fakeFetch((n) =>
       n === 1
         ? new TypeError('fetch failed', { cause: new Error('ECONNRESET') })
         : new Response(textReply(state, 'ok')),
     );
-    const { record, entries } = await createPusher(state, { fetch: fake.fn })(FAN, text(state), 'text');
+    const push = createPusher(state, { fetch: fake.fn, now: clock.now, setTimer: clock.setTimer });
+    const { record, entries } = await push(FAN, text(state), 'text');
     expect(record.attempts).toHaveLength(2);
+    expect(record.attempts.map((a) => a.ms)).toEqual([0, 0]);
+    expect(clock.pending()).toBe(0);
     expect(record.attempts[0]!.error).toBe('fetch failed: ECONNRESET');
     expect(record.verdict).toEqual({ ok: true });
     expect(entries[0]).toMatchObject({ direction: 'out', via: 'reply', payload: { content: 'ok' } });

@@ -1,21 +1,35 @@
 // The phone's chrome: the header (account, fan) and the bottom bar, which shows the follow button, the menu or the
 // input bar depending on the fan.
 import { profileCard } from './chat.js';
+import { h, svg } from './dom.js';
 import { $, ui } from './elements.js';
 import { closeSubmenu, tapTop } from './menu.js';
-import { h, svg } from './render.js';
-import { fan, S } from './state.js';
+import { fan, page, S } from './state.js';
 import { drawTitle } from './typing.js';
+
+/** @typedef {import('../../world.js').MenuButton} MenuButton */
 
 const SUBMENU_GLYPH =
   '<svg viewBox="0 0 12 12" aria-hidden="true"><path d="M1 2.5h10M1 6h10M1 9.5h10" stroke="#7a7a7a" stroke-width="1.2"/></svg>';
+
+/**
+ * The top buttons of the menu; parents of a sub-menu get the three-line glyph WeChat puts before them.
+ * @param {MenuButton[]} buttons
+ */
+function menuButtons(buttons) {
+  return buttons.map((b, i) => {
+    /** @param {Event} e */
+    const tap = (e) => tapTop(b, i, /** @type {HTMLElement} */ (e.currentTarget));
+    return h('button', { 'data-menu': i, onclick: tap }, b.sub_button ? svg(SUBMENU_GLYPH) : null, b.name);
+  });
+}
 
 /** Redraws the header and the bottom bar for the current fan and the last snapshot. */
 export function drawChrome() {
   const f = fan();
   drawTitle();
   ui.fanName.textContent = f ? f.nickname : '';
-  document.title = `${S.page.account.name} · wxmp 模拟器`;
+  document.title = `${page().account.name} · wxmp 模拟器`;
   const menu = f?.menu;
   const following = f?.following;
   ui.followBar.hidden = following !== false;
@@ -29,15 +43,5 @@ export function drawChrome() {
   ui.chat.querySelector('.profile')?.remove();
   if (following === false) ui.chat.prepend(profileCard());
   closeSubmenu();
-  ui.menuButtons.replaceChildren(
-    ...(menu?.button ?? []).map((b, i) =>
-      // The three-line glyph WeChat puts before parents of a sub-menu.
-      h(
-        'button',
-        { 'data-menu': i, onclick: (e) => tapTop(b, i, e.currentTarget) },
-        b.sub_button ? svg(SUBMENU_GLYPH) : null,
-        b.name,
-      ),
-    ),
-  );
+  ui.menuButtons.replaceChildren(...menuButtons(menu?.button ?? []));
 }

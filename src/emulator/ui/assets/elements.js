@@ -1,7 +1,18 @@
 // The fixed elements of the phone page (index.html), looked up once, and the toast shown over the phone.
 
-/** The element with this id. */
-export const $ = (id) => document.getElementById(id);
+/**
+ * The element with this id, checked to be of its type: a page that does not match index.html fails at once.
+ * @template {HTMLElement} [T=HTMLElement]
+ * @param {string} id
+ * @param {new () => T} [type]
+ * @returns {T}
+ */
+export function $(id, type) {
+  const el = document.getElementById(id);
+  const expected = type ?? HTMLElement;
+  if (!(el instanceof expected)) throw new Error(`index.html has no ${expected.name} #${id}`);
+  return /** @type {T} */ (el);
+}
 
 /** The elements the page redraws or reads often. */
 export const ui = {
@@ -14,7 +25,7 @@ export const ui = {
   menuBar: $('menu-bar'),
   menuButtons: $('menu-buttons'),
   inputBar: $('input-bar'),
-  input: $('input'),
+  input: $('input', HTMLTextAreaElement),
   send: $('send'),
   plus: $('plus'),
   plusPanel: $('plus-panel'),
@@ -29,10 +40,17 @@ export const ui = {
   settings: $('dev-settings'),
 };
 
-/** Shows a short message over the phone for `ms` milliseconds (errors, mini-program opens). */
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let toastTimer;
+
+/**
+ * Shows a short message over the phone for `ms` milliseconds (errors, mini-program opens).
+ * @param {string} text
+ * @param {number} [ms]
+ */
 export function toast(text, ms = 2600) {
   ui.toast.textContent = text;
   ui.toast.hidden = false;
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => (ui.toast.hidden = true), ms);
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => (ui.toast.hidden = true), ms);
 }

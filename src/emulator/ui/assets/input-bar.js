@@ -22,9 +22,13 @@ export function resizeInput() {
   ui.plus.hidden = typing;
 }
 
-/** Opens the hidden file input with this id; resolves the chosen file, or undefined. */
+/**
+ * Opens the hidden file input with this id; resolves the chosen file, or undefined.
+ * @param {string} id
+ * @returns {Promise<File | undefined>}
+ */
 export function pickFile(id) {
-  const input = $(id);
+  const input = $(id, HTMLInputElement);
   input.value = '';
   return new Promise((resolve) => {
     input.onchange = () => resolve(input.files?.[0]);
@@ -32,45 +36,58 @@ export function pickFile(id) {
   });
 }
 
-/** What each button of the "+" panel does, by its `data-plus`. */
+/**
+ * Sends a picked file as `action` (image or voice).
+ * @param {string} inputId
+ * @param {string} action
+ */
+async function sendFile(inputId, action) {
+  const file = await pickFile(inputId);
+  if (file) await act(action, { file: await filePayload(file) });
+}
+
+async function sendVideo() {
+  const file = await pickFile('file-video');
+  if (!file) return;
+  const thumb = await videoThumb(file);
+  await act('video', { file: await filePayload(file), ...(thumb ? { thumb } : {}) });
+}
+
+async function sendLocation() {
+  const v = await locationForm('发送位置 Location');
+  if (v) await act('location', v);
+}
+
+async function sendLink() {
+  const v = await form('发送链接 Link', [
+    { name: 'title', label: '标题 Title', value: '公众平台官网链接' },
+    { name: 'description', label: '描述 Description', value: '' },
+    { name: 'url', label: '网址 Url', value: 'https://mp.weixin.qq.com/' },
+  ]);
+  if (v) await act('link', v);
+}
+
+async function reportLocation() {
+  const v = await form('上报地理位置 LOCATION event', [
+    { name: 'latitude', label: '纬度 Latitude', value: '23.137466', type: 'number' },
+    { name: 'longitude', label: '经度 Longitude', value: '113.352425', type: 'number' },
+    { name: 'precision', label: '精度 Precision', value: '119.385040', type: 'number' },
+  ]);
+  if (!v) return;
+  const where = {
+    latitude: Number(v['latitude']),
+    longitude: Number(v['longitude']),
+    precision: Number(v['precision']),
+  };
+  await act('location-report', where);
+}
+
+/** @type {Record<string, () => Promise<void>>} What each button of the "+" panel does, by its `data-plus`. */
 export const plusActions = {
-  async image() {
-    const file = await pickFile('file-image');
-    if (file) await act('image', { file: await filePayload(file) });
-  },
-  async voice() {
-    const file = await pickFile('file-voice');
-    if (file) await act('voice', { file: await filePayload(file) });
-  },
-  async video() {
-    const file = await pickFile('file-video');
-    if (!file) return;
-    const thumb = await videoThumb(file);
-    await act('video', { file: await filePayload(file), ...(thumb ? { thumb } : {}) });
-  },
-  async location() {
-    const v = await locationForm('发送位置 Location');
-    if (v) await act('location', v);
-  },
-  async link() {
-    const v = await form('发送链接 Link', [
-      { name: 'title', label: '标题 Title', value: '公众平台官网链接' },
-      { name: 'description', label: '描述 Description', value: '' },
-      { name: 'url', label: '网址 Url', value: 'https://mp.weixin.qq.com/' },
-    ]);
-    if (v) await act('link', v);
-  },
-  async report() {
-    const v = await form('上报地理位置 LOCATION event', [
-      { name: 'latitude', label: '纬度 Latitude', value: '23.137466', type: 'number' },
-      { name: 'longitude', label: '经度 Longitude', value: '113.352425', type: 'number' },
-      { name: 'precision', label: '精度 Precision', value: '119.385040', type: 'number' },
-    ]);
-    if (v)
-      await act('location-report', {
-        latitude: Number(v.latitude),
-        longitude: Number(v.longitude),
-        precision: Number(v.precision),
-      });
-  },
+  image: () => sendFile('file-image', 'image'),
+  voice: () => sendFile('file-voice', 'voice'),
+  video: sendVideo,
+  location: sendLocation,
+  link: sendLink,
+  report: reportLocation,
 };

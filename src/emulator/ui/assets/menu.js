@@ -1,11 +1,13 @@
 // The custom menu at the bottom: top buttons, their sub-menus, and what a tap does for each button type.
 import { filePayload } from './api.js';
+import { h } from './dom.js';
 import { $, toast, ui } from './elements.js';
 import { act } from './fan-actions.js';
 import { pickFile } from './input-bar.js';
-import { h } from './render.js';
 import { form, locationForm } from './sheet.js';
 import { S } from './state.js';
+
+/** @typedef {import('../../world.js').MenuButton} MenuButton */
 
 /** Closes the open sub-menu, if any. */
 export function closeSubmenu() {
@@ -13,33 +15,11 @@ export function closeSubmenu() {
   for (const b of ui.menuButtons.querySelectorAll('.open')) b.classList.remove('open');
 }
 
-/** A tap on a top button `el`: a leaf acts at once, a parent opens (or closes) its sub-menu above it. */
-export function tapTop(button, index, el) {
-  if (!button.sub_button) {
-    closeSubmenu();
-    return tapButton(button, [index]);
-  }
-  // A parent only opens its sub-menu; WeChat pushes nothing for it.
-  const wasOpen = el.classList.contains('open');
-  closeSubmenu();
-  if (wasOpen) return;
-  el.classList.add('open');
-  ui.submenu.replaceChildren(
-    ...button.sub_button.map((sub, j) =>
-      h(
-        'button',
-        {
-          'data-sub': `${index}-${j}`,
-          onclick: () => {
-            closeSubmenu();
-            tapButton(sub, [index, j]);
-          },
-        },
-        sub.name,
-      ),
-    ),
-  );
-  ui.submenu.hidden = false;
+/**
+ * Places the open sub-menu above its top button `el`, inside the phone.
+ * @param {HTMLElement} el
+ */
+function placeSubmenu(el) {
   const phone = $('phone').getBoundingClientRect();
   const r = el.getBoundingClientRect();
   const width = Math.max(r.width - 12, 110);
@@ -49,37 +29,90 @@ export function tapTop(button, index, el) {
   ui.submenu.querySelector('button')?.style.setProperty('border-top', '0');
 }
 
+/**
+ * The sub-menu of the top button at `index`.
+ * @param {MenuButton[]} subs
+ * @param {number} index
+ */
+function submenuButtons(subs, index) {
+  return subs.map((sub, j) => {
+    const tap = () => {
+      closeSubmenu();
+      void tapButton(sub, [index, j]);
+    };
+    return h('button', { 'data-sub': `${index}-${j}`, onclick: tap }, sub.name);
+  });
+}
+
+/**
+ * A tap on a top button `el`: a leaf acts at once, a parent opens (or closes) its sub-menu above it.
+ * @param {MenuButton} button
+ * @param {number} index
+ * @param {HTMLElement} el
+ */
+export function tapTop(button, index, el) {
+  if (!button.sub_button) {
+    closeSubmenu();
+    return void tapButton(button, [index]);
+  }
+  // A parent only opens its sub-menu; WeChat pushes nothing for it.
+  const wasOpen = el.classList.contains('open');
+  closeSubmenu();
+  if (wasOpen) return;
+  el.classList.add('open');
+  ui.submenu.replaceChildren(...submenuButtons(button.sub_button, index));
+  ui.submenu.hidden = false;
+  placeSubmenu(el);
+}
+
 const OAUTH = /^https?:\/\/open\.weixin\.qq\.com(\/connect\/oauth2\/authorize[^#]*)/;
 
-/** A VIEW button opens its page; WeChat's authorize URL is served by the emulator, for the current fan. */
+/**
+ * A VIEW button opens its page; WeChat's authorize URL is served by the emulator, for the current fan.
+ * @param {string} url
+ */
 function openPage(url) {
-  const m = OAUTH.exec(url);
-  const target = m ? `${m[1]}${m[1].includes('?') ? '&' : '?'}fan=${encodeURIComponent(S.current)}` : url;
+  const path = OAUTH.exec(url)?.[1];
+  const target = path
+    ? `${path}${path.includes('?') ? '&' : '?'}fan=${encodeURIComponent(S.current ?? '')}`
+    : url;
   window.open(target, '_blank', 'noopener');
 }
 
-async function tapButton(button, path) {
-  const type = button.type;
+/**
+ * What a button asks the fan before the tap is sent (what the camera read, a photo, a place), or `{}` for none;
+ * null when the fan cancelled.
+ * @param {string} type
+ * @returns {Promise<Record<string, unknown> | null>}
+ */
+async function tapInput(type) {
   if (type === 'scancode_push' || type === 'scancode_waitmsg') {
-    const v = await form('扫一扫 · 模拟扫码结果', [
+    return form('扫一扫 · 模拟扫码结果', [
       { name: 'scanResult', label: '扫码结果 ScanResult', value: 'https://example.com/qr' },
       { name: 'scanType', label: '类型 ScanType', options: ['qrcode', 'barcode'] },
     ]);
-    if (v) await act('menu', { path, ...v });
-    return;
   }
-  if (type && type.startsWith('pic_')) {
+  if (type.startsWith('pic_')) {
     const file = await pickFile('file-image');
-    if (file) await act('menu', { path, photo: await filePayload(file) });
-    return;
+    return file ? { photo: await filePayload(file) } : null;
   }
   if (type === 'location_select') {
-    const v = await locationForm('选择位置 location_select');
-    if (v) await act('menu', { path, location: v });
-    return;
+    const location = await locationForm('选择位置 location_select');
+    return location && { location };
   }
-  const result = await act('menu', { path });
+  return {};
+}
+
+/**
+ * Taps a leaf button at `path`, then opens what it opens (a page, a mini-program).
+ * @param {MenuButton} button
+ * @param {number[]} path
+ */
+async function tapButton(button, path) {
+  const input = await tapInput(button.type ?? '');
+  if (!input) return;
+  const result = await act('menu', { path, ...input });
   if (result?.opened?.url) openPage(result.opened.url);
-  if (result?.opened?.miniprogram)
-    toast(`打开小程序 ${result.opened.miniprogram.appid}\n${result.opened.miniprogram.pagepath}`);
+  const mini = result?.opened?.miniprogram;
+  if (mini) toast(`打开小程序 ${mini.appid}\n${mini.pagepath}`);
 }

@@ -2,18 +2,25 @@
 // panel's tab.
 import { $, ui } from './elements.js';
 
-/** Shows one tab of the developer panel: `pushes` or `settings`. */
+/**
+ * Shows one tab of the developer panel: `pushes` or `settings`.
+ * @param {string} which
+ */
 export function devTab(which) {
   for (const t of document.querySelectorAll('.dev-tab'))
-    t.classList.toggle('active', t.dataset.dev === which);
+    if (t instanceof HTMLElement) t.classList.toggle('active', t.dataset['dev'] === which);
   $('dev-pushes').hidden = which !== 'pushes';
   ui.settings.hidden = which !== 'settings';
 }
 
-/** On a phone the page shows one view at a time; on a desktop the panel sits beside the phone. */
+/**
+ * On a phone the page shows one view at a time; on a desktop the panel sits beside the phone.
+ * @param {string} view
+ */
 export function showView(view) {
-  ui.layout.dataset.view = view;
+  ui.layout.dataset['view'] = view;
   ui.layout.classList.remove('dev-hidden');
   $('dev-show').hidden = true;
-  for (const t of document.querySelectorAll('.tab')) t.classList.toggle('active', t.dataset.view === view);
+  for (const t of document.querySelectorAll('.tab'))
+    if (t instanceof HTMLElement) t.classList.toggle('active', t.dataset['view'] === view);
 }

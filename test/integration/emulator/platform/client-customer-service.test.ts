@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, type WeChatClient } from '../../../../src/api/client.js';
 import { WeChatApiError } from '../../../../src/errors.js';
-import { acceptKfInvite, setKfOnline } from '../../../../src/emulator/platform/index.js';
+import { acceptKfInvite, setKfOnline } from '../../../../src/emulator/platform/custom-service/accounts.js';
 import { addFan, createPlatform, type Platform } from './helpers.js';
 
 const KF = 'test1@mywechatid';
@@ -112,7 +112,7 @@ describe('client.customService sessions and records against the emulator', () =>
       direction: 'out',
       via: 'system',
       msgType: 'transfer_customer_service',
-      payload: {},
+      payload: { content: '消息已转给客服 (transfer_customer_service)' },
     });
     expect(await client.customService.listWaitingSessions()).toEqual({
       count: 1,

@@ -148,7 +148,7 @@ describe('the API client and token manager against the emulator', () => {
   });
 
   it('exchanges an OAuth code issued by the fan side', async () => {
-    const { issueOAuthCode } = await import('../../../../src/emulator/platform/index.js');
+    const { issueOAuthCode } = await import('../../../../src/emulator/platform/oauth.js');
     const code = issueOAuthCode(platform.state, {
       openid: 'oA',
       scope: 'snsapi_base',

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { endpoints, type EndpointSpec } from '../../../../src/api/endpoints.js';
-import { issueOAuthCode, NOT_EMULATED, PLATFORM_HANDLERS } from '../../../../src/emulator/platform/index.js';
+import { issueOAuthCode } from '../../../../src/emulator/platform/oauth.js';
+import { NOT_EMULATED, PLATFORM_HANDLERS } from '../../../../src/emulator/platform/handlers.js';
 import { APPID, createPlatform, SECRET } from './helpers.js';
 
 const specs = Object.values(endpoints) as EndpointSpec[];

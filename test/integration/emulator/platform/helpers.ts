@@ -4,8 +4,9 @@
  */
 import { expect, vi } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../../../src/emulator/defaults.js';
-import { platformRoutes } from '../../../../src/emulator/platform/index.js';
-import { EmulatorState, type Fan } from '../../../../src/emulator/state.js';
+import { platformRoutes } from '../../../../src/emulator/platform/routes.js';
+import { EmulatorState } from '../../../../src/emulator/state.js';
+import type { Fan } from '../../../../src/emulator/world.js';
 import { parseMessage } from '../../../../src/messages/parse.js';
 import type { Message } from '../../../../src/messages/types.js';
 

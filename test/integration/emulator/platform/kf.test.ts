@@ -2,7 +2,7 @@
  * Customer-service accounts, sessions and chat records as the emulator serves them over HTTP.
  */
 import { describe, expect, it } from 'vitest';
-import { acceptKfInvite, setKfOnline } from '../../../../src/emulator/platform/index.js';
+import { acceptKfInvite, setKfOnline } from '../../../../src/emulator/platform/custom-service/accounts.js';
 import { addFan, createPlatform, expectError, file, mediaForm, type Platform } from './helpers.js';
 
 const KF = 'test1@mywechatid';
@@ -220,7 +220,7 @@ describe('kf sessions', () => {
         direction: 'out',
         via: 'system',
         msgType: 'transfer_customer_service',
-        payload: {},
+        payload: { content: '消息已转给客服 (transfer_customer_service)' },
       });
       p.advance(10);
     }
@@ -272,7 +272,13 @@ describe('kf chat records', () => {
       customservice: { kf_account: KF },
     });
     p.advance(5);
-    p.state.addChat({ openid: 'oA', direction: 'in', via: 'fan', msgType: 'image', payload: {} });
+    p.state.addChat({
+      openid: 'oA',
+      direction: 'in',
+      via: 'fan',
+      msgType: 'image',
+      payload: { mediaId: 'm1', url: '/__emulator/media/m1' },
+    });
     return start;
   }
 

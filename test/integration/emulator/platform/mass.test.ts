@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { entryOf } from '../support.js';
 import { addFan, createPlatform, expectError, file, mediaForm } from './helpers.js';
 
 type P = ReturnType<typeof createPlatform>;
@@ -79,7 +80,7 @@ describe('mass messages', () => {
     };
     const sent = await p.post('/cgi-bin/message/mass/sendall', body);
     expect(sent.json['msg_data_id']).toEqual(expect.any(Number));
-    expect(p.state.chats.get('oA')?.[0]?.payload['articles']).toHaveLength(1);
+    expect(entryOf(p.state.chats.get('oA')?.[0], 'mpnews').payload.articles).toHaveLength(1);
     const dup = await p.post('/cgi-bin/message/mass/sendall', body);
     expectError(dup, 45065);
     expect(dup.json['msg_id']).toBe(String(sent.json['msg_id']));
@@ -113,7 +114,7 @@ describe('mass messages', () => {
       text: { content: 'p' },
     });
     expect(res.json).toMatchObject({ errcode: 0, errmsg: 'preview success' });
-    expect(p.state.chats.get('oB')?.[0]?.payload['preview']).toBe(true);
+    expect(p.state.chats.get('oB')?.[0]?.preview).toBe(true);
     expect(
       (
         await p.post('/cgi-bin/message/mass/preview', {

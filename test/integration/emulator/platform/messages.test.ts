@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTyping } from '../../../../src/emulator/platform/index.js';
+import { isTyping } from '../../../../src/emulator/platform/custom-service/messages.js';
+import { entryOf } from '../support.js';
 import { addFan, createPlatform, expectError, file, mediaForm } from './helpers.js';
 
 type P = ReturnType<typeof createPlatform>;
@@ -51,7 +52,7 @@ describe('message/custom/send', () => {
     const chat = p.state.chats.get('oA') ?? [];
     expect(chat.map((c) => c.msgType)).toEqual(messages.map((m) => m.msgtype));
     expect(chat.every((c) => c.via === 'customer-service' && c.direction === 'out')).toBe(true);
-    expect(chat[1]?.payload['mediaUrl']).toContain('/__emulator/media/');
+    expect(entryOf(chat[1], 'image').payload.url).toContain('/__emulator/media/');
   });
 
   it('resolves mpnews from a draft and mpnewsarticle from a publication', async () => {

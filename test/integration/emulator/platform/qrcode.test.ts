@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listQrTickets, resolveQrTicket } from '../../../../src/emulator/platform/index.js';
+import { listQrTickets, resolveQrTicket } from '../../../../src/emulator/platform/qrcode.js';
 import { createPlatform, expectError } from './helpers.js';
 
 const create = (p: ReturnType<typeof createPlatform>, body: unknown) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { entryOf } from '../support.js';
 import { addFan, createPlatform, expectError } from './helpers.js';
 
 const TPL = 'wxmp_tpl_order_shipped';
@@ -35,7 +36,9 @@ describe('template messages', () => {
     expect(BigInt(msgid!) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
     const entry = p.state.chats.get('oA')?.[0];
     expect(entry).toMatchObject({ via: 'template', msgType: 'template', direction: 'out' });
-    expect(entry?.payload['content']).toBe('订单编号：A001\n商品名称：键盘\n发货时间：2024-06-01 12:00');
+    expect(entryOf(entry, 'template').payload.content).toBe(
+      '订单编号：A001\n商品名称：键盘\n发货时间：2024-06-01 12:00',
+    );
 
     const { push, message } = await p.pushed('TEMPLATESENDJOBFINISH');
     expect(push.openid).toBe('oA');
@@ -167,7 +170,9 @@ describe('template industries and library templates', () => {
       template_id: templateId,
       data: { amount1: { value: '9.90元' }, time2: { value: '12:00' } },
     });
-    expect(p.state.chats.get('oA')?.[0]?.payload['content']).toBe('金额：9.90元\n时间：12:00');
+    expect(entryOf(p.state.chats.get('oA')?.[0], 'template').payload.content).toBe(
+      '金额：9.90元\n时间：12:00',
+    );
   });
 
   it('adds an industry template as the library has it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customServiceVerdict } from '../../../../src/emulator/platform/messages.js';
+import { customServiceVerdict } from '../../../../src/emulator/platform/custom-service/messages.js';
 
 const now = 1_000_000_000_000;
 const H = 3600_000;

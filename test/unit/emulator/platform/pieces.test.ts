@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openidPage } from '../../../../src/emulator/platform/paging.js';
+import { openidPage } from '../../../../src/emulator/platform/core/paging.js';
 import { qrSvg } from '../../../../src/emulator/platform/qrcode.js';
-import { errorBody, jsonResponse, newRid, WxError } from '../../../../src/emulator/platform/respond.js';
-import { renderTemplate } from '../../../../src/emulator/platform/templates.js';
+import { errorBody, jsonResponse, newRid, WxError } from '../../../../src/emulator/platform/core/respond.js';
+import { renderTemplate } from '../../../../src/emulator/platform/template.js';
 
 describe('respond', () => {
   it('makes rids of hex seconds and two random words', () => {

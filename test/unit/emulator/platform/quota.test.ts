@@ -5,8 +5,8 @@ import {
   dailyLimit,
   quotaOf,
   useQuota,
-} from '../../../../src/emulator/platform/quota.js';
-import { WxError } from '../../../../src/emulator/platform/respond.js';
+} from '../../../../src/emulator/platform/core/quota.js';
+import { WxError } from '../../../../src/emulator/platform/core/respond.js';
 import { EmulatorState } from '../../../../src/emulator/state.js';
 import { DEFAULT_ACCOUNT } from '../../../../src/emulator/defaults.js';
 

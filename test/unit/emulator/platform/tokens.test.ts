@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WxError } from '../../../../src/emulator/platform/respond.js';
-import {
-  checkAccessToken,
-  issueClassicToken,
-  stableToken,
-} from '../../../../src/emulator/platform/tokens.js';
+import { WxError } from '../../../../src/emulator/platform/core/respond.js';
+import { checkAccessToken, issueClassicToken, stableToken } from '../../../../src/emulator/platform/token.js';
 import { DEFAULT_ACCOUNT } from '../../../../src/emulator/defaults.js';
 import { EmulatorState } from '../../../../src/emulator/state.js';
 

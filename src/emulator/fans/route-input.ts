@@ -1,0 +1,114 @@
+/**
+ * What the fan-action API (and the page's settings) accept: bodies read as JSON and checked with zod at this trust
+ * boundary, each failure a 400 that names the field; a {@link FanActionError} becomes its status and message.
+ * @module
+ */
+import type { Context, ErrorHandler } from 'hono';
+import { z } from 'zod';
+import { FanActionError } from './action-error.js';
+
+/** Files travel as base64 in JSON; WeChat's largest (video) is 10 MB, so 16 MB of base64 is enough. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+const file = z.object({
+  data: z.string().min(1).max(MAX_BODY_BYTES),
+  contentType: z.string().max(200).default('application/octet-stream'),
+  filename: z.string().max(200).default('file'),
+});
+const latitude = z.number().min(-90).max(90);
+const longitude = z.number().min(-180).max(180);
+
+/**
+ * The body of each fan action.
+ *
+ * @example
+ * ```ts
+ * const { content } = await readInput(c, FAN_INPUT.text);
+ * ```
+ */
+export const FAN_INPUT = {
+  fan: z.object({
+    openid: z
+      .string()
+      .regex(/^[\w-]{6,64}$/, 'openid: 6-64 letters, digits, _ or -')
+      .optional(),
+    nickname: z.string().min(1).max(32).optional(),
+    following: z.boolean().optional(),
+    language: z.string().max(16).optional(),
+  }),
+  text: z.object({ content: z.string().min(1).max(2048), bizMsgMenuId: z.string().max(64).optional() }),
+  file: z.object({ file }),
+  video: z.object({ file, thumb: file.optional() }),
+  location: z.object({
+    latitude,
+    longitude,
+    scale: z.number().int().min(1).max(20).optional(),
+    label: z.string().max(200).optional(),
+  }),
+  link: z.object({
+    title: z.string().min(1).max(200),
+    description: z.string().max(500).optional(),
+    url: z.url(),
+  }),
+  menu: z
+    .object({
+      path: z.array(z.number().int().min(0).max(4)).min(1).max(2).optional(),
+      key: z.string().min(1).max(128).optional(),
+      scanResult: z.string().max(2048).optional(),
+      scanType: z.string().max(32).optional(),
+      photo: file.optional(),
+      location: z
+        .object({
+          latitude,
+          longitude,
+          scale: z.number().int().optional(),
+          label: z.string().max(200).optional(),
+          poiname: z.string().max(200).optional(),
+        })
+        .optional(),
+    })
+    .refine((b) => (b.path === undefined) !== (b.key === undefined), 'give either path (indexes) or key'),
+  scan: z.object({ ticket: z.string().min(1).max(512) }),
+  report: z.object({ latitude, longitude, precision: z.number().min(0).optional() }),
+};
+
+/**
+ * The request's JSON body checked by `schema` (an empty body is `{}`); a 400 {@link FanActionError} otherwise.
+ *
+ * @example
+ * ```ts
+ * const { ticket } = await readInput(c, FAN_INPUT.scan);
+ * ```
+ */
+export async function readInput<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  let raw: unknown = {};
+  const text = await c.req.text();
+  if (text.trim() !== '') {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new FanActionError(400, 'the body must be JSON');
+    }
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new FanActionError(
+      400,
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Answers a {@link FanActionError} with its status and `{ error }`; anything else goes on to Hono's handler.
+ *
+ * @example
+ * ```ts
+ * app.onError(answerFanActionError);
+ * ```
+ */
+export const answerFanActionError: ErrorHandler = (err, c) => {
+  if (err instanceof FanActionError) return c.json({ error: err.message }, err.status);
+  throw err;
+};
