@@ -15,6 +15,12 @@
 /**
  * Stable codes; switch on these, not on messages. Every code here is thrown somewhere in `src/` (a unit test checks).
  * The webhook answers the push refusals among them with an HTTP status (`src/webhook/refusal.ts`).
+ *
+ * @example
+ * ```ts
+ * try { await client.menu.get(); }
+ * catch (err) { if (err instanceof WeChatError && err.code === 'TOKEN_UNAVAILABLE') console.log('no access_token'); }
+ * ```
  */
 export type WeChatErrorCode =
   /** An option or environment variable is missing or wrong (a Token, an AppID, an EncodingAESKey, …). */

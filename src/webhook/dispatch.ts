@@ -16,12 +16,6 @@ import type { Inbound } from './receive.js';
 import type { HandlerResult } from './router.js';
 import type { WebhookSettings } from './settings.js';
 
-/** What dispatch reads of the settings. */
-export type DispatchSettings = Pick<
-  WebhookSettings,
-  'middleware' | 'dedup' | 'replyBudgetMs' | 'lateReply' | 'logger'
->;
-
 const END_OF_CHAIN = (): Promise<HandlerResult> => Promise.resolve(undefined);
 
 /**
@@ -35,7 +29,7 @@ const END_OF_CHAIN = (): Promise<HandlerResult> => Promise.resolve(undefined);
  * dispatchPush(settings, push); // { type: 'text', content: 'hi' }
  * ```
  */
-export function dispatchPush(settings: DispatchSettings, inbound: Inbound): MaybePromise<Reply> {
+export function dispatchPush(settings: WebhookSettings, inbound: Inbound): MaybePromise<Reply> {
   const dedup = settings.dedup;
   if (!dedup) return runMiddleware(settings, inbound);
   const key = dedupKey(inbound.message);
@@ -45,7 +39,7 @@ export function dispatchPush(settings: DispatchSettings, inbound: Inbound): Mayb
 }
 
 /** Runs the middleware; a synchronous answer needs no promise, no timer and no abort signal. */
-function runMiddleware(settings: DispatchSettings, inbound: Inbound): MaybePromise<Reply> {
+function runMiddleware(settings: WebhookSettings, inbound: Inbound): MaybePromise<Reply> {
   const ctx = new HandlerContext(inbound.message, inbound.mode, settings.logger);
   let result: MaybePromise<HandlerResult>;
   try {
@@ -58,7 +52,7 @@ function runMiddleware(settings: DispatchSettings, inbound: Inbound): MaybePromi
 }
 
 /** A handler failure is answered with success, so WeChat does not retry into a broken handler. */
-function answerFailure(settings: DispatchSettings, err: unknown, message: Message): Reply {
+function answerFailure(settings: WebhookSettings, err: unknown, message: Message): Reply {
   settings.logger.error(
     { err, key: dedupKey(message), msgType: message.type },
     'handler threw; answered success',
@@ -68,7 +62,7 @@ function answerFailure(settings: DispatchSettings, err: unknown, message: Messag
 
 /** Races the handler against the reply budget; past it, answers success and passes the late reply on. */
 async function withinBudget(
-  settings: DispatchSettings,
+  settings: WebhookSettings,
   work: Promise<Reply>,
   ctx: HandlerContext,
 ): Promise<Reply> {
@@ -90,11 +84,7 @@ async function withinBudget(
 }
 
 /** Hands a reply that missed the budget to `lateReply` (or logs that it was dropped); never rejects. */
-async function deliverLate(
-  settings: DispatchSettings,
-  late: Promise<Reply>,
-  message: Message,
-): Promise<void> {
+async function deliverLate(settings: WebhookSettings, late: Promise<Reply>, message: Message): Promise<void> {
   const { logger, lateReply } = settings;
   let reply: Reply;
   try {

@@ -10,7 +10,16 @@
  */
 import type { EventMessage, EventOf, KnownEventName, Message, UnknownEvent } from '../messages/types.js';
 
-/** Queries wxmp knows, offered by autocompletion. */
+/**
+ * Queries wxmp knows, offered by autocompletion.
+ *
+ * @example
+ * ```ts
+ * function greetOn(bot: Router, query: KnownQuery) {
+ *   bot.on(query, (ctx) => `你好 ${ctx.openid}`);
+ * }
+ * ```
+ */
 export type KnownQuery =
   Exclude<Message['type'], 'event'> | 'event' | `event.${KnownEventName}` | 'event.unknown';
 
@@ -19,10 +28,24 @@ declare const customEventName: unique symbol;
 /**
  * `event.<name>` for an event wxmp does not model, as {@link customEvent} makes it. The brand is what lets it
  * through `on()`: a plain string that is no {@link KnownQuery} does not compile.
+ *
+ * @example
+ * ```ts
+ * const cardEvents: CustomEventQuery[] = [customEvent('card_pass_check'), customEvent('user_get_card')];
+ * bot.on(cardEvents, (ctx) => ctx.message.name);
+ * ```
  */
 export type CustomEventQuery<N extends string = string> = `event.${N}` & { readonly [customEventName]: N };
 
-/** Every query: the known ones, or a {@link CustomEventQuery}. */
+/**
+ * Every query: the known ones, or a {@link CustomEventQuery}.
+ *
+ * @example
+ * ```ts
+ * const queries: FilterQuery[] = ['event.subscribe', customEvent('card_pass_check')];
+ * bot.on(queries, () => '收到');
+ * ```
+ */
 export type FilterQuery = KnownQuery | CustomEventQuery;
 
 /**

@@ -4,7 +4,15 @@
  * @module
  */
 
-/** A value now, or a promise of it. */
+/**
+ * A value now, or a promise of it.
+ *
+ * @example
+ * ```ts
+ * const reply: MaybePromise<Reply> = dispatchPush(settings, received);
+ * const ready = isPromise(reply) ? await reply : reply;
+ * ```
+ */
 export type MaybePromise<T> = T | Promise<T>;
 
 /**
@@ -12,8 +20,9 @@ export type MaybePromise<T> = T | Promise<T>;
  *
  * @example
  * ```ts
- * const reply = dispatchPush(settings, push);
- * if (isPromise(reply)) await reply;
+ * const response = webhook.respond(request);
+ * if (isPromise(response)) response.then(send);
+ * else send(response);
  * ```
  */
 export function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {

@@ -14,19 +14,23 @@ import type { PushQuery, WebhookRequest } from './http.js';
 import type { WebhookSettings } from './settings.js';
 import { verifyMsgSignature, verifySignature, verifyTimestamp } from './verify.js';
 
-/** A verified, decrypted and parsed push. */
+/**
+ * A verified, decrypted and parsed push: what receive hands to dispatch and respond.
+ *
+ * @example
+ * ```ts
+ * const settings = resolveSettings(new Router(), { token: 'AAAAA' });
+ * const push = buildPush(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi'), { token: 'AAAAA', mode: 'plain' });
+ * const received: Inbound = receivePush(settings, queryOf(push.search), push.body);
+ * console.log(received.mode, received.message.fromUserName); // plain oFan
+ * ```
+ */
 export interface Inbound {
   message: Message;
   mode: EncryptionMode;
   /** The key that decrypted the push, when it was encrypted (replies use the same). */
   keyIndex: number | undefined;
 }
-
-/** What receive reads of the settings. */
-export type ReceiveSettings = Pick<
-  WebhookSettings,
-  'token' | 'crypto' | 'timestampWindowSec' | 'maxBodyBytes' | 'now'
->;
 
 /**
  * The body as text, refused with `BODY_TOO_LARGE` past `maxBodyBytes` (adapters usually stop reading earlier).
@@ -57,7 +61,7 @@ export function bodyText(raw: WebhookRequest['body'], maxBodyBytes: number): str
  * ```
  */
 export function receivePush(
-  settings: ReceiveSettings,
+  settings: WebhookSettings,
   query: PushQuery,
   body: WebhookRequest['body'],
 ): Inbound {
@@ -114,7 +118,7 @@ function decrypted(
  * verifyUrl(settings, queryOf(`/wx?signature=${signature}&timestamp=${Math.floor(Date.now() / 1000)}&nonce=1&echostr=42`)); // '42'
  * ```
  */
-export function verifyUrl(settings: ReceiveSettings, query: PushQuery): string {
+export function verifyUrl(settings: WebhookSettings, query: PushQuery): string {
   verifyTimestamp(query.timestamp, settings.timestampWindowSec, settings.now());
   const echostr = query.echostr;
   if (echostr === undefined) throw new WeChatError('ECHOSTR_MISSING', 'missing echostr');

@@ -11,9 +11,6 @@ import { textResponse, xmlResponse, type PushQuery, type WebhookResponse } from 
 import type { Inbound } from './receive.js';
 import type { WebhookSettings } from './settings.js';
 
-/** What respond reads of the settings. */
-export type RespondSettings = Pick<WebhookSettings, 'token' | 'crypto' | 'logger' | 'now'>;
-
 /**
  * The answer to a push. A reply WeChat would reject (a broken rule, say three news articles to a message) is
  * logged and answered `success`, so the fan sees nothing rather than WeChat's error notice.
@@ -26,7 +23,7 @@ export type RespondSettings = Pick<WebhookSettings, 'token' | 'crypto' | 'logger
  * ```
  */
 export function respondWith(
-  settings: RespondSettings,
+  settings: WebhookSettings,
   reply: Reply,
   inbound: Inbound,
   query: PushQuery,

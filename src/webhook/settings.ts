@@ -10,14 +10,43 @@ import type { Reply } from '../replies/types.js';
 import { MemoryDedup, type Dedup } from './dedup.js';
 import { Router, type Middleware } from './router.js';
 
-/** WeChat's pushes are a few KB; 1 MiB is generous. */
+/**
+ * WeChat's pushes are a few KB; 1 MiB is generous.
+ *
+ * @example
+ * ```ts
+ * createWebhook(bot, { token: 'AAAAA', maxBodyBytes: DEFAULT_MAX_BODY_BYTES / 4 });
+ * ```
+ */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-/** WeChat waits 5 s; answering by 4.5 s leaves room for the network. */
+/**
+ * WeChat waits 5 s; answering by 4.5 s leaves room for the network.
+ *
+ * @example
+ * ```ts
+ * createWebhook(bot, { token: 'AAAAA', replyBudgetMs: DEFAULT_REPLY_BUDGET_MS - 1000 }); // a slow network
+ * ```
+ */
 export const DEFAULT_REPLY_BUDGET_MS = 4500;
-/** Pushes older or newer than this are refused as replays. */
+/**
+ * Pushes older or newer than this are refused as replays.
+ *
+ * @example
+ * ```ts
+ * createWebhook(bot, { token: 'AAAAA', timestampWindowSec: DEFAULT_TIMESTAMP_WINDOW_SEC * 2 }); // a drifting clock
+ * ```
+ */
 export const DEFAULT_TIMESTAMP_WINDOW_SEC = 300;
 
-/** Settings of a webhook. */
+/**
+ * Settings of a webhook.
+ *
+ * @example
+ * ```ts
+ * const options: WebhookOptions = { token: 'AAAAA', dedup: false, logger: silentLogger };
+ * const webhook = createWebhook(new Router(), options);
+ * ```
+ */
 export interface WebhookOptions {
   /** The Token of the server configuration (signatures). */
   token: string;
@@ -45,6 +74,12 @@ export interface WebhookOptions {
 /**
  * {@link WebhookOptions} with every default applied: what receive, dispatch and respond read. One object of one
  * shape per webhook, so each step's reads of it stay monomorphic on the hot path.
+ *
+ * @example
+ * ```ts
+ * const settings: WebhookSettings = resolveSettings(new Router(), { token: 'AAAAA', replyBudgetMs: 3000 });
+ * console.log(settings.replyBudgetMs, settings.timestampWindowSec); // 3000 300
+ * ```
  */
 export interface WebhookSettings {
   readonly token: string;
