@@ -12,24 +12,54 @@
  * @module
  */
 
-/** Stable codes; switch on these, not on messages. */
+/**
+ * Stable codes; switch on these, not on messages. Every code here is thrown somewhere in `src/` (a unit test checks).
+ * The webhook answers the push refusals among them with an HTTP status (`src/webhook/refusal.ts`).
+ *
+ * @example
+ * ```ts
+ * try { await client.menu.get(); }
+ * catch (err) { if (err instanceof WeChatError && err.code === 'TOKEN_UNAVAILABLE') console.log('no access_token'); }
+ * ```
+ */
 export type WeChatErrorCode =
+  /** An option or environment variable is missing or wrong (a Token, an AppID, an EncodingAESKey, …). */
   | 'CONFIG_INVALID'
+  /** A request to WeChat breaks one of WeChat's rules and was not sent (a menu too long, a bad QR scene). */
   | 'REQUEST_INVALID'
+  /** A push's `signature` or `msg_signature`, or a reply envelope's MsgSignature, is missing or wrong. */
   | 'SIGNATURE_INVALID'
+  /** A push's `timestamp` is missing, malformed, or farther from the server clock than the window allows. */
   | 'TIMESTAMP_OUT_OF_WINDOW'
+  /** A push's body is larger than the webhook's `maxBodyBytes`. */
   | 'BODY_TOO_LARGE'
-  | 'XML_MALFORMED'
-  | 'XML_FORBIDDEN'
-  | 'ENCRYPT_INVALID'
-  | 'APPID_MISMATCH'
+  /** A request used an HTTP method the webhook does not answer (only GET, HEAD and POST). */
   | 'METHOD_NOT_ALLOWED'
+  /** A URL verification (GET) came without an `echostr` to echo. */
+  | 'ECHOSTR_MISSING'
+  /** A push in safe mode arrived at a webhook configured without an EncodingAESKey. */
+  | 'ENCODING_AES_KEY_MISSING'
+  /** XML that is truncated, mismatched or otherwise not well-formed, or that is not a WeChat message. */
+  | 'XML_MALFORMED'
+  /** XML with a DOCTYPE or an entity declaration, refused rather than expanded. */
+  | 'XML_FORBIDDEN'
+  /** An `Encrypt` text that is missing, not base64, too short or badly padded (a wrong EncodingAESKey?). */
+  | 'ENCRYPT_INVALID'
+  /** An encrypted message that decrypts but belongs to another AppID. */
+  | 'APPID_MISMATCH'
+  /** A passive reply WeChat would not accept (an empty text, too many news articles, …). */
   | 'REPLY_INVALID'
+  /** WeChat's HTTP API answered with an `errcode` (see {@link WeChatApiError}). */
   | 'API_ERROR'
+  /** WeChat (or a token server) could not be reached, or answered with something that is not its JSON. */
   | 'HTTP_ERROR'
+  /** WeChat (or a token server) did not answer in time. */
   | 'TIMEOUT'
+  /** No access_token (or ticket) could be had, or the token manager is closed. */
   | 'TOKEN_UNAVAILABLE'
+  /** The token store (Redis) failed or did not answer in time. */
   | 'STORE_ERROR'
+  /** A cap on calls was reached (token refreshes a minute, a proxy client's requests). */
   | 'RATE_LIMITED';
 
 /** Options shared by every wxmp error. */

@@ -3,7 +3,7 @@
  * `bot.on('event.subscribe', ctx => ctx.message.scene)` type-checks with no casts.
  * @module
  */
-import type { Message, TextMessage } from '../messages/types.js';
+import type { EventMessage, Message, TextMessage } from '../messages/types.js';
 import type { ReplyValue } from '../replies/types.js';
 import type { Context } from './context.js';
 import { matchQuery, type FilterQuery, type MessageOf } from './filter.js';
@@ -33,10 +33,14 @@ export type Trigger = string | RegExp;
 /** The context of a matcher's handlers: `match` holds the matched string, or the RegExp's result. */
 type WithMatch<C, T extends Trigger> = C & { match: T extends RegExp ? RegExpExecArray : string };
 
-/** Events whose EventKey is a menu key, scene or path. */
-type KeyedEvent =
-  | Extract<Message, { type: 'event'; eventKey: string }>
-  | Extract<Message, { type: 'event'; eventKey?: string }>;
+/** The members of an event union that declare an EventKey (optional or not). */
+type WithEventKey<E> = E extends unknown ? ('eventKey' extends keyof E ? E : never) : never;
+
+/**
+ * Events that carry an EventKey (a menu key, scene or path). Selected by key: `Extract<…, { eventKey?: string }>`
+ * would select every event, as one without the field still matches an optional one.
+ */
+type KeyedEvent = WithEventKey<EventMessage>;
 
 function matchTrigger(trigger: Trigger, value: string | undefined): string | RegExpExecArray | undefined {
   if (value === undefined) return undefined;

@@ -1,28 +1,31 @@
 /**
- * Checks of the query WeChat signs: signature (or msg_signature) and a fresh timestamp. Verification happens before
- * the body is parsed (plain mode) or decrypted (encrypted modes).
+ * Checks of the query WeChat signs: a fresh timestamp and the signature (or msg_signature). Verification happens
+ * before the body is parsed (plain mode) or decrypted (encrypted modes). Each check returns nothing when it passes
+ * and throws a {@link WeChatError} (`TIMESTAMP_OUT_OF_WINDOW`, `SIGNATURE_INVALID`) whose message is the answer's
+ * text.
  * @module
  */
 import { computeMsgSignature, computeSignature, signatureMatches } from '../crypto/signature.js';
+import { WeChatError } from '../errors.js';
 import type { PushQuery } from './http.js';
 
-/** Why a request was refused, or `undefined` when it passed. */
-export type Refusal = string | undefined;
-
 /**
- * Checks `timestamp` is within `windowSec` of now (0 disables the check).
+ * Checks `timestamp` is within `windowSec` of now (0 disables the window, not the format check).
  *
  * @example
  * ```ts
- * checkTimestamp(query.timestamp, 300, Date.now()); // undefined when fresh
+ * verifyTimestamp(queryOf('/wx?timestamp=1714112445').timestamp, 300, 1_714_112_445_000); // passes
  * ```
  */
-export function checkTimestamp(timestamp: string | undefined, windowSec: number, nowMs: number): Refusal {
-  if (timestamp === undefined || !/^\d{1,12}$/.test(timestamp)) return 'missing or invalid timestamp';
+export function verifyTimestamp(timestamp: string | undefined, windowSec: number, nowMs: number): void {
+  if (timestamp === undefined || !/^\d{1,12}$/.test(timestamp))
+    throw new WeChatError('TIMESTAMP_OUT_OF_WINDOW', 'missing or invalid timestamp');
   if (windowSec > 0 && Math.abs(nowMs / 1000 - Number(timestamp)) > windowSec) {
-    return `timestamp is more than ${windowSec} s away from the server clock (replay, or a wrong clock)`;
+    throw new WeChatError(
+      'TIMESTAMP_OUT_OF_WINDOW',
+      `timestamp is more than ${windowSec} s away from the server clock (replay, or a wrong clock)`,
+    );
   }
-  return undefined;
 }
 
 /**
@@ -30,16 +33,16 @@ export function checkTimestamp(timestamp: string | undefined, windowSec: number,
  *
  * @example
  * ```ts
- * checkSignature(query, 'AAAAA'); // undefined when valid
+ * const signature = computeSignature('AAAAA', '1714112445', '1');
+ * verifySignature(queryOf(`/wx?signature=${signature}&timestamp=1714112445&nonce=1`), 'AAAAA'); // passes
  * ```
  */
-export function checkSignature(query: PushQuery, token: string): Refusal {
+export function verifySignature(query: PushQuery, token: string): void {
   const { signature, timestamp, nonce } = query;
   if (!signature || nonce === undefined || timestamp === undefined)
-    return 'missing signature, timestamp or nonce';
-  return signatureMatches(signature, computeSignature(token, timestamp, nonce))
-    ? undefined
-    : 'invalid signature';
+    throw new WeChatError('SIGNATURE_INVALID', 'missing signature, timestamp or nonce');
+  if (!signatureMatches(signature, computeSignature(token, timestamp, nonce)))
+    throw new WeChatError('SIGNATURE_INVALID', 'invalid signature');
 }
 
 /**
@@ -47,14 +50,14 @@ export function checkSignature(query: PushQuery, token: string): Refusal {
  *
  * @example
  * ```ts
- * checkMsgSignature(query, 'AAAAA', encrypt);
+ * const signature = computeMsgSignature('AAAAA', '1714112445', '1', 'ciphertext');
+ * verifyMsgSignature(queryOf(`/wx?msg_signature=${signature}&timestamp=1714112445&nonce=1`), 'AAAAA', 'ciphertext');
  * ```
  */
-export function checkMsgSignature(query: PushQuery, token: string, encrypt: string): Refusal {
+export function verifyMsgSignature(query: PushQuery, token: string, encrypt: string): void {
   const { msg_signature: signature, timestamp, nonce } = query;
   if (!signature || nonce === undefined || timestamp === undefined)
-    return 'missing msg_signature, timestamp or nonce';
-  return signatureMatches(signature, computeMsgSignature(token, timestamp, nonce, encrypt))
-    ? undefined
-    : 'invalid msg_signature';
+    throw new WeChatError('SIGNATURE_INVALID', 'missing msg_signature, timestamp or nonce');
+  if (!signatureMatches(signature, computeMsgSignature(token, timestamp, nonce, encrypt)))
+    throw new WeChatError('SIGNATURE_INVALID', 'invalid msg_signature');
 }

@@ -1,0 +1,106 @@
+/**
+ * The second step of the webhook: run the middleware on a received push and settle on a reply. A retry of a push
+ * shares the first attempt's reply (dedup); a handler that throws is answered `success` (WeChat would only retry
+ * into the same failure); an asynchronous handler gets the reply budget, past which the webhook answers `success`
+ * and hands the eventual reply to `lateReply`.
+ * @module
+ */
+import { dedupKey } from '../messages/parse.js';
+import type { Message } from '../messages/types.js';
+import { toReply } from '../replies/render.js';
+import type { Reply } from '../replies/types.js';
+import { withBudget } from './deadline.js';
+import { HandlerContext } from './handler-context.js';
+import { isPromise, type MaybePromise } from './maybe-promise.js';
+import type { Inbound } from './receive.js';
+import type { HandlerResult } from './router.js';
+import type { WebhookSettings } from './settings.js';
+
+const END_OF_CHAIN = (): Promise<HandlerResult> => Promise.resolve(undefined);
+
+/**
+ * The reply to a push: at once when every middleware answered without awaiting, else a promise that settles
+ * within the reply budget. Never throws or rejects.
+ *
+ * @example
+ * ```ts
+ * const settings = resolveSettings(createEchoBot(), { token: 'AAAAA' });
+ * const push = { message: parseMessage(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi')), mode: 'plain', keyIndex: undefined } as const;
+ * dispatchPush(settings, push); // { type: 'text', content: 'hi' }
+ * ```
+ */
+export function dispatchPush(settings: WebhookSettings, inbound: Inbound): MaybePromise<Reply> {
+  const dedup = settings.dedup;
+  if (!dedup) return runMiddleware(settings, inbound);
+  const key = dedupKey(inbound.message);
+  const shared = dedup.run(key, () => runMiddleware(settings, inbound));
+  if (shared.attempt > 1) settings.logger.info({ key, attempt: shared.attempt }, 'retry deduplicated');
+  return shared.value;
+}
+
+/** Runs the middleware; a synchronous answer needs no promise, no timer and no abort signal. */
+function runMiddleware(settings: WebhookSettings, inbound: Inbound): MaybePromise<Reply> {
+  const ctx = new HandlerContext(inbound.message, inbound.mode, settings.logger);
+  let result: MaybePromise<HandlerResult>;
+  try {
+    result = settings.middleware(ctx, END_OF_CHAIN);
+  } catch (err) {
+    return answerFailure(settings, err, inbound.message);
+  }
+  if (!isPromise(result)) return toReply(result);
+  return withinBudget(settings, result.then(toReply), ctx);
+}
+
+/** A handler failure is answered with success, so WeChat does not retry into a broken handler. */
+function answerFailure(settings: WebhookSettings, err: unknown, message: Message): Reply {
+  settings.logger.error(
+    { err, key: dedupKey(message), msgType: message.type },
+    'handler threw; answered success',
+  );
+  return { type: 'success' };
+}
+
+/** Races the handler against the reply budget; past it, answers success and passes the late reply on. */
+async function withinBudget(
+  settings: WebhookSettings,
+  work: Promise<Reply>,
+  ctx: HandlerContext,
+): Promise<Reply> {
+  const budgetMs = settings.replyBudgetMs;
+  try {
+    const outcome = await withBudget(work, budgetMs, () =>
+      ctx.abort(new Error(`reply budget of ${budgetMs} ms exceeded`)),
+    );
+    if (outcome.inTime) return outcome.value;
+    settings.logger.warn(
+      { key: dedupKey(ctx.message), budgetMs },
+      'handler exceeded the reply budget; answered success',
+    );
+    void deliverLate(settings, outcome.late, ctx.message);
+    return { type: 'success' };
+  } catch (err) {
+    return answerFailure(settings, err, ctx.message);
+  }
+}
+
+/** Hands a reply that missed the budget to `lateReply` (or logs that it was dropped); never rejects. */
+async function deliverLate(settings: WebhookSettings, late: Promise<Reply>, message: Message): Promise<void> {
+  const { logger, lateReply } = settings;
+  let reply: Reply;
+  try {
+    reply = await late;
+  } catch (err) {
+    logger.error({ err, key: dedupKey(message) }, 'handler failed after the reply budget');
+    return;
+  }
+  if (reply.type === 'success' || reply.type === 'empty') return;
+  if (!lateReply) {
+    logger.warn({ key: dedupKey(message) }, 'late reply dropped: configure lateReply to deliver it');
+    return;
+  }
+  try {
+    await lateReply(message, reply);
+  } catch (err) {
+    logger.error({ err, key: dedupKey(message) }, 'lateReply failed');
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The first step of the webhook: from a verified request to an {@link Inbound} push, or to the URL verification's
+ * answer. Order, so nothing unverified is parsed or decrypted: size → timestamp → signature → decrypt → parse.
+ * Every refusal is a thrown `WeChatError` (see `refusal.ts` for its status).
+ * @module
+ */
+import type { EncryptionMode } from '../crypto/mode.js';
+import type { MessageCrypto } from '../crypto/message-crypto.js';
+import { WeChatError } from '../errors.js';
+import { messageFromXml } from '../messages/parse.js';
+import type { Message } from '../messages/types.js';
+import { parseXml, textOf, type XmlValue } from '../xml/parse.js';
+import type { PushQuery, WebhookRequest } from './http.js';
+import type { WebhookSettings } from './settings.js';
+import { verifyMsgSignature, verifySignature, verifyTimestamp } from './verify.js';
+
+/**
+ * A verified, decrypted and parsed push: what receive hands to dispatch and respond.
+ *
+ * @example
+ * ```ts
+ * const settings = resolveSettings(new Router(), { token: 'AAAAA' });
+ * const push = buildPush(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi'), { token: 'AAAAA', mode: 'plain' });
+ * const received: Inbound = receivePush(settings, queryOf(push.search), push.body);
+ * console.log(received.mode, received.message.fromUserName); // plain oFan
+ * ```
+ */
+export interface Inbound {
+  message: Message;
+  mode: EncryptionMode;
+  /** The key that decrypted the push, when it was encrypted (replies use the same). */
+  keyIndex: number | undefined;
+}
+
+/**
+ * The body as text, refused with `BODY_TOO_LARGE` past `maxBodyBytes` (adapters usually stop reading earlier).
+ *
+ * @example
+ * ```ts
+ * bodyText(new TextEncoder().encode('<xml/>'), 1024); // '<xml/>'
+ * ```
+ */
+export function bodyText(raw: WebhookRequest['body'], maxBodyBytes: number): string {
+  const size = typeof raw === 'string' ? Buffer.byteLength(raw) : (raw?.byteLength ?? 0);
+  if (size > maxBodyBytes) throw new WeChatError('BODY_TOO_LARGE', `body exceeds ${maxBodyBytes} bytes`);
+  if (raw === undefined) return '';
+  if (typeof raw === 'string') return raw;
+  if (Buffer.isBuffer(raw)) return raw.toString('utf8');
+  return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
+}
+
+/**
+ * Verifies and reads a push. Encrypted when the query says `encrypt_type=aes` or the body has an `<Encrypt>`
+ * element (an element, not the text: a fan may well type "<Encrypt>" into a plain-mode message).
+ *
+ * @example
+ * ```ts
+ * const settings = resolveSettings(new Router(), { token: 'AAAAA' });
+ * const push = buildPush(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi'), { token: 'AAAAA', mode: 'plain' });
+ * receivePush(settings, queryOf(push.search), push.body).message.type; // 'text'
+ * ```
+ */
+export function receivePush(
+  settings: WebhookSettings,
+  query: PushQuery,
+  body: WebhookRequest['body'],
+): Inbound {
+  const text = bodyText(body, settings.maxBodyBytes);
+  verifyTimestamp(query.timestamp, settings.timestampWindowSec, settings.now());
+  const crypto = settings.crypto;
+  if (query.encrypt_type === 'aes' && crypto) {
+    const outer = parseXml(text).value;
+    const encrypt = textOf(outer, 'Encrypt');
+    if (encrypt === undefined)
+      throw new WeChatError('ENCRYPT_INVALID', 'encrypt_type=aes but the body has no Encrypt element');
+    return decrypted(settings.token, crypto, query, outer, encrypt);
+  }
+  verifySignature(query, settings.token);
+  const root = parseXml(text).value;
+  const encrypt = textOf(root, 'Encrypt');
+  if (encrypt !== undefined && crypto) return decrypted(settings.token, crypto, query, root, encrypt);
+  if (encrypt !== undefined && textOf(root, 'MsgType') === undefined) {
+    // Safe mode without a key: nothing readable. Compatible mode still carries the plaintext.
+    throw new WeChatError(
+      'ENCODING_AES_KEY_MISSING',
+      'an encrypted push arrived but no EncodingAESKey is configured (set WECHAT_ENCODING_AES_KEY)',
+    );
+  }
+  const encrypted = encrypt !== undefined || query.encrypt_type === 'aes';
+  return { message: messageFromXml(root), mode: encrypted ? 'compatible' : 'plain', keyIndex: undefined };
+}
+
+/** The encrypted path: `msg_signature` over the Encrypt text, then decrypt, then parse the inner message. */
+function decrypted(
+  token: string,
+  crypto: MessageCrypto,
+  query: PushQuery,
+  outer: XmlValue,
+  encrypt: string,
+): Inbound {
+  verifyMsgSignature(query, token, encrypt);
+  const { message, keyIndex } = crypto.decrypt(encrypt);
+  return {
+    message: messageFromXml(parseXml(message).value),
+    mode: textOf(outer, 'MsgType') === undefined ? 'safe' : 'compatible',
+    keyIndex,
+  };
+}
+
+/**
+ * Answers WeChat's URL verification (GET): the text to echo, once the timestamp and signature pass. WeCom-style
+ * verification signs and encrypts `echostr`; Official Accounts send it in plain text.
+ *
+ * @example
+ * ```ts
+ * const settings = resolveSettings(new Router(), { token: 'AAAAA' });
+ * const signature = computeSignature('AAAAA', String(Math.floor(Date.now() / 1000)), '1');
+ * verifyUrl(settings, queryOf(`/wx?signature=${signature}&timestamp=${Math.floor(Date.now() / 1000)}&nonce=1&echostr=42`)); // '42'
+ * ```
+ */
+export function verifyUrl(settings: WebhookSettings, query: PushQuery): string {
+  verifyTimestamp(query.timestamp, settings.timestampWindowSec, settings.now());
+  const echostr = query.echostr;
+  if (echostr === undefined) throw new WeChatError('ECHOSTR_MISSING', 'missing echostr');
+  if (query.msg_signature !== undefined && settings.crypto) {
+    verifyMsgSignature(query, settings.token, echostr);
+    return settings.crypto.decrypt(echostr).message;
+  }
+  verifySignature(query, settings.token);
+  return echostr;
+}

@@ -1,0 +1,49 @@
+/**
+ * Refusals: the `WeChatError` codes a request can be refused with, and the HTTP answer to each, in one table. The
+ * answer's text is the error's message (short, and never a secret); anything else thrown is a 500 `internal error`.
+ * @module
+ */
+import { WeChatError, type WeChatErrorCode } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { textResponse, type WebhookResponse } from './http.js';
+
+/** The HTTP answer to one refusal code. */
+interface RefusalAnswer {
+  status: number;
+  headers?: Record<string, string>;
+}
+
+/** The HTTP status (and any extra header) of each refusal; codes not listed are no refusal. */
+const REFUSALS: Readonly<Partial<Record<WeChatErrorCode, RefusalAnswer>>> = {
+  METHOD_NOT_ALLOWED: { status: 405, headers: { allow: 'GET, POST' } },
+  BODY_TOO_LARGE: { status: 413 },
+  TIMESTAMP_OUT_OF_WINDOW: { status: 401 },
+  SIGNATURE_INVALID: { status: 401 },
+  ECHOSTR_MISSING: { status: 400 },
+  ENCRYPT_INVALID: { status: 400 },
+  APPID_MISMATCH: { status: 400 },
+  XML_MALFORMED: { status: 400 },
+  XML_FORBIDDEN: { status: 400 },
+  // The sender did nothing wrong: the webhook is configured without the key this push needs.
+  ENCODING_AES_KEY_MISSING: { status: 500 },
+};
+
+/**
+ * The answer to anything a request threw: a refusal's status and message (logged as a warning), else a 500
+ * `internal error` (logged as an error, with the error).
+ *
+ * @example
+ * ```ts
+ * refusalResponse(new WeChatError('SIGNATURE_INVALID', 'invalid signature'), 'POST', silentLogger); // 401 invalid signature
+ * ```
+ */
+export function refusalResponse(err: unknown, method: string, logger: Logger): WebhookResponse {
+  const refusal = err instanceof WeChatError ? REFUSALS[err.code] : undefined;
+  if (refusal) {
+    const reason = (err as WeChatError).message;
+    logger.warn({ status: refusal.status, method, reason }, 'push refused');
+    return textResponse(refusal.status, reason, refusal.headers);
+  }
+  logger.error({ err, method }, 'webhook failed');
+  return textResponse(500, 'internal error');
+}
