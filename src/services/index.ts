@@ -6,6 +6,7 @@ export * from './webhook-server.js';
 export * from './token-server.js';
 export * from './proxy.js';
 export { createRateLimiter, type RateLimiter } from './proxy/rate-limit.js';
+export { parseExtraEndpoints, type ExtraEndpoint } from './proxy/allowlist.js';
 export * from './client-keys.js';
 export * from './client-key-auth.js';
 export * from './late-reply.js';

@@ -124,3 +124,46 @@ export interface MassGetResponse extends BaseResponse {
   msg_id: Id64;
   msg_status: string;
 }
+
+/**
+ * The mass-send speed: `speed` 0 (80 000 a minute) to 4 (10 000 a minute); `realspeed` the messages a minute it
+ * means, in ten-thousands.
+ *
+ * @example
+ * ```ts
+ * const { speed, realspeed }: MassSpeed = await client.mass.getSpeed();
+ * ```
+ */
+export interface MassSpeed extends BaseResponse {
+  speed: number;
+  realspeed: number;
+}
+
+/**
+ * The body of media/uploadvideo: a video's media_id (temporary or permanent) with the title and description the
+ * mass send shows.
+ *
+ * @example
+ * ```ts
+ * const { media_id } = await client.mass.uploadVideo({ media_id: 'VIDEO_MEDIA_ID', title: '发布会', description: '回放' });
+ * ```
+ */
+export interface MassVideoRequest {
+  media_id: string;
+  title: string;
+  description: string;
+}
+
+/**
+ * The answer of media/uploadvideo: the media_id to send as `mpvideo`.
+ *
+ * @example
+ * ```ts
+ * const { media_id, created_at }: MassVideoResponse = await client.mass.uploadVideo({ media_id: 'V', title: 't', description: 'd' });
+ * ```
+ */
+export interface MassVideoResponse extends BaseResponse {
+  type: 'video';
+  media_id: string;
+  created_at: number;
+}
