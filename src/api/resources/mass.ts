@@ -71,7 +71,7 @@ export function createMassApi({ call }: ResourceContext) {
       return call('mass.getSpeed');
     },
     /**
-     * Sets the mass-send speed: 0 (80 000 a minute, the fastest) to 4 (10 000 a minute)
+     * Sets the mass-send speed: 0 (800 000 a minute, the fastest) to 4 (100 000 a minute)
      * (POST /cgi-bin/message/mass/speed/set).
      * @see https://developers.weixin.qq.com/doc/service/api/notify/message/api_setspeed.html
      */
@@ -81,7 +81,7 @@ export function createMassApi({ call }: ResourceContext) {
           'REQUEST_INVALID',
           `The mass-send speed is a level from 0 to 4 (got ${speed})`,
           {
-            hint: '0 is the fastest (80 000 a minute), 4 the slowest (WeChat answers 45083 otherwise)',
+            hint: '0 is the fastest (800 000 a minute), 4 the slowest (WeChat answers 45083 otherwise)',
           },
         );
       return call('mass.setSpeed', { speed });

@@ -126,8 +126,8 @@ export interface MassGetResponse extends BaseResponse {
 }
 
 /**
- * The mass-send speed: `speed` 0 (80 000 a minute) to 4 (10 000 a minute); `realspeed` the messages a minute it
- * means, in ten-thousands.
+ * The mass-send speed: `speed` 0 (the fastest, 800 000 messages a minute) to 4 (100 000 a minute); `realspeed`
+ * the messages a minute it means, in ten-thousands (80, 60, 45, 30, 10).
  *
  * @example
  * ```ts

@@ -7,13 +7,10 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { DEFAULT_FAN } from './create-fan.js';
+import { errorPage, escapeHtml, fanFor, page } from './consent-html.js';
 import { issueOAuthCode } from '../platform/oauth.js';
 import type { EmulatorState } from '../state.js';
 import type { Fan } from '../world.js';
-
-/** The cookie the phone page sets to say which fan is holding the phone. */
-export const FAN_COOKIE = 'wxmp_fan';
 
 const request = z.object({
   appid: z.string().min(1, 'appid 参数错误 (appid is missing)'),
@@ -28,48 +25,13 @@ const request = z.object({
   fan: z.string().optional(),
 });
 
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
-  );
-
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(title)}</title><link rel="stylesheet" href="/__emulator/ui/oauth.css"></head><body>${body}</body></html>`;
-}
-
-function errorPage(c: Context, message: string): Response {
-  return c.html(
-    page(
-      '授权失败',
-      `<main class="oauth"><div class="icon warn">!</div><h1>授权失败</h1><p>${escapeHtml(message)}</p></main>`,
-    ),
-    400,
-  );
-}
-
 function redirectTo(target: string, params: Record<string, string>): string {
   const url = new URL(target);
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   return url.href;
 }
 
-function cookieFan(c: Context): string | undefined {
-  const match = /(?:^|;\s*)wxmp_fan=([^;]+)/.exec(c.req.header('cookie') ?? '');
-  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
-}
-
 type AuthorizeRequest = z.infer<typeof request>;
-
-/** Who authorizes: the fan the request names, else the one holding the phone (cookie), else the default fan. */
-function fanFor(state: EmulatorState, c: Context, wanted: string | undefined): Fan | undefined {
-  for (const id of [wanted, cookieFan(c), DEFAULT_FAN.openid]) {
-    const fan = id === undefined ? undefined : state.fans.get(id);
-    if (fan) return fan;
-  }
-  return state.fans.values().next().value;
-}
 
 /** Issues a code and sends the fan back to the developer's page with it. */
 function grant(state: EmulatorState, c: Context, q: AuthorizeRequest, fan: Fan): Response {
