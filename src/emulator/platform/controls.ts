@@ -1,12 +1,13 @@
 /**
- * Test controls under `/__emulator/`: injected faults per endpoint, call statistics, the clock, and what a kf
- * account's worker does in WeChat (accept the invitation, go online). Inputs are
+ * Test controls under `/__emulator/`: injected faults per endpoint, call statistics, the clock, what a kf account's
+ * worker does in WeChat (accept the invitation, go online), and the automatic replies set in the web console. Inputs are
  * validated with zod and rejected with 400 and a message naming the field.
  * @module
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { EmulatorState } from '../state.js';
+import { autoReplySettings, setAutoReplySettings } from './auto-reply.js';
 import { acceptKfInvite, setKfOnline } from './custom-service/accounts.js';
 import { kfSlot } from './custom-service/store.js';
 import { callStats } from './core/call-stats.js';
@@ -47,6 +48,36 @@ const kfWorkerSchema = z
   })
   .strict();
 
+const autoReply = z.object({ type: z.string().min(1).max(16), content: z.string().max(2048) }).strict();
+const autoReplySchema = z
+  .object({
+    is_add_friend_reply_open: z.union([z.literal(0), z.literal(1)]),
+    is_autoreply_open: z.union([z.literal(0), z.literal(1)]),
+    add_friend_autoreply_info: autoReply.optional(),
+    message_default_autoreply_info: autoReply.optional(),
+    keyword_autoreply_info: z
+      .object({
+        list: z
+          .array(
+            z
+              .object({
+                rule_name: z.string().min(1).max(60),
+                create_time: z.number().int().min(0),
+                reply_mode: z.enum(['reply_all', 'random_one']),
+                keyword_list_info: z.array(
+                  z.object({ type: z.literal('text'), match_mode: z.enum(['contain', 'equal']), content: z.string() }),
+                ),
+                reply_list_info: z.array(autoReply),
+              })
+              .strict(),
+          )
+          .max(200),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 async function readInput<T>(
   c: Context,
   schema: z.ZodType<T>,
@@ -72,6 +103,7 @@ async function readInput<T>(
  * // GET  /__emulator/stats → {"calls":{"/cgi-bin/menu/get":1}}
  * // POST /__emulator/clock {"advanceSeconds":7200}
  * // POST /__emulator/kf-workers {"kf_account":"test1@mywechatid","accept":true,"online":true}
+ * // PUT  /__emulator/autoreply {"is_add_friend_reply_open":1,"is_autoreply_open":0,"add_friend_autoreply_info":{…}}
  * ```
  */
 export function controlRoutes(state: EmulatorState): Hono {
@@ -120,6 +152,14 @@ export function controlRoutes(state: EmulatorState): Hono {
     state.markModified();
     if (!bound) return c.json({ error: 'no worker is bound: invite one and accept first' }, 409);
     return c.json({ kf_account: kf.account, kf_wx: kf.worker ?? null, online: kf.online });
+  });
+  app.get('/__emulator/autoreply', (c) => c.json(autoReplySettings(state)));
+  app.put('/__emulator/autoreply', async (c) => {
+    const input = await readInput(c, autoReplySchema);
+    if (!input.ok) return input.res;
+    // A JSON round trip drops the fields zod left undefined.
+    setAutoReplySettings(state, JSON.parse(JSON.stringify(input.value)) as ReturnType<typeof autoReplySettings>);
+    return c.json(autoReplySettings(state));
   });
   return app;
 }
