@@ -113,9 +113,9 @@ describe('subscribe/bizsend', () => {
     expect(push.openid).toBe('oA');
     if (message.type !== 'event' || message.event !== 'subscribe_msg_sent_event')
       throw new Error('wrong event');
-    expect(message.list).toEqual([
-      { templateId: ONCE, msgId: expect.stringMatching(/^\d{19}$/), errorCode: '0', errorStatus: 'success' },
-    ]);
+    expect(message.list).toHaveLength(1);
+    expect(message.list[0]).toMatchObject({ templateId: ONCE, errorCode: '0', errorStatus: 'success' });
+    expect(message.list[0]?.msgId).toMatch(/^\d{19}$/);
   });
 
   it('answers 40003 for an unknown fan, 40037 for an unknown template, 47003 for a missing field', async () => {
