@@ -82,11 +82,10 @@ export interface WeChatClient extends ApiGroups {
   request<N extends EndpointName>(spec: EndpointSpec<N>, ...args: CallArgs<N>): Promise<EndpointResponse<N>>;
   /**
    * Calls an endpoint outside the table, described by `defineEndpoint` with its request and response types, under
-   * the same wire rules, retries and errors; the table's own paths are refused there (they have names).
+   * the same wire rules, retries and errors (the table's own paths are refused there: they have names). A row of
+   * the table whose request is only known at run time (JSON a user typed) lands here too, typed `unknown`.
    */
   request<Req, Res>(endpoint: CustomEndpoint<Req, Res>, ...args: RequestArgs<Req>): Promise<Res>;
-  /** Calls any endpoint with an untyped request (tools that read requests from outside, e.g. JSON typed by a user). */
-  request(spec: WireSpec, request?: unknown): Promise<unknown>;
   readonly apiBase: string;
 }
 

@@ -64,6 +64,15 @@ function extraSpec(extra: ExtraEndpoint): WireSpec {
   };
 }
 
+/** Why a request is refused, and what would make it pass. */
+function why(method: string, path: string): string {
+  const table = endpointByPath(method, path);
+  if (table) return `${table.name} takes the account's credentials and is never forwarded`;
+  const other = endpointByPath(method.toUpperCase() === 'GET' ? 'POST' : 'GET', path);
+  if (other) return `${other.name} is called with ${other.method}`;
+  return `it is not in wxmp's endpoint table; an operator may list "${method} ${path}" in WXMP_PROXY_EXTRA_ENDPOINTS (createProxy's extraEndpoints) to forward it with the access_token`;
+}
+
 /**
  * The step that resolves the request to the endpoint table (or to an extra endpoint) and sets `endpoint`; anything
  * else (unknown path, wrong method, token and quota endpoints) is 404 `NOT_FOUND`, with the rule.
@@ -80,14 +89,15 @@ export function allowTableEndpoints(
   const extras = new Map(extraEndpoints.map((e) => [`${e.method} ${e.path}`, extraSpec(e)]));
   return async (c, next) => {
     const { method, path } = c.req;
-    const table = endpointByPath(method, path);
-    const spec = table ?? extras.get(`${method.toUpperCase()} ${path}`);
+    const spec = endpointByPath(method, path) ?? extras.get(`${method.toUpperCase()} ${path}`);
     if (!spec?.proxied) {
       logger.warn({ key: c.get('clientKeyId'), method, path }, 'proxy: endpoint not forwarded');
-      const why = table
-        ? `${table.name} carries the account's credentials and is never forwarded`
-        : `it is not in wxmp's endpoint table; an operator may list it in WXMP_PROXY_EXTRA_ENDPOINTS ("${method} ${path}") to forward it with the access_token`;
-      return refuse(c, 404, 'NOT_FOUND', `${method} ${path} is not an endpoint this proxy forwards: ${why}`);
+      return refuse(
+        c,
+        404,
+        'NOT_FOUND',
+        `${method} ${path} is not an endpoint this proxy forwards: ${why(method, path)}`,
+      );
     }
     c.set('endpoint', spec);
     await next();
