@@ -90,8 +90,9 @@ describe('wxmp api', () => {
         );
       expect(callStats(emulator.state).calls[spec.path] ?? 0).toBeGreaterThan(before);
       if (error === undefined) return;
-      expect(error, String(error)).toBeInstanceOf(WeChatApiError);
-      expect(REFUSED, `${name}: ${String(error)}`).not.toContain((error as WeChatApiError).errcode);
+      const said = error instanceof Error ? error.message : 'not an Error';
+      expect(error, said).toBeInstanceOf(WeChatApiError);
+      expect(REFUSED, `${name}: ${said}`).not.toContain((error as WeChatApiError).errcode);
     },
   );
 });
