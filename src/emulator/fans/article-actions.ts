@@ -68,7 +68,7 @@ function deleteComment(c: FanActionContext, openid: string, ref: ArticleRef, id:
 }
 
 /**
- * The sent articles, newest first, with the comments `openid` sees.
+ * The sent articles, newest send first, with the comments `openid` sees.
  *
  * @example
  * ```ts
@@ -76,8 +76,9 @@ function deleteComment(c: FanActionContext, openid: string, ref: ArticleRef, id:
  * ```
  */
 export function articlesForFan(state: EmulatorState, openid: string): FanArticle[] {
+  // Newest send first, its articles in order.
   return sentArticles(state)
-    .reverse()
+    .sort((a, b) => b.sentAt - a.sentAt || a.index - b.index)
     .map((article) => {
       const store = commentsOf(state, article);
       const seen = store.comments.filter((x) => isShown(x) && (x.elected || x.openid === openid));
