@@ -24,13 +24,13 @@ function withArticle() {
     create_time: 1_700_000_000,
     update_time: 1_700_000_000,
   };
-  const act = (path: string, body: unknown, fan = FAN) =>
+  const act = (path: string, body: unknown, fan: string = FAN) =>
     emulator.app.request(`/__emulator/fans/${fan}/${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-  const articles = async (fan = FAN) =>
+  const articles = async (fan: string = FAN) =>
     (
       (await (await emulator.app.request(`/__emulator/fans/${fan}/articles`)).json()) as {
         articles: FanArticle[];
