@@ -87,6 +87,26 @@ export interface ArticleRef {
   index: number;
 }
 
+/** A sent article as the phone page lists it, with the comments this fan sees (their own, and the elected ones). */
+export interface FanArticle {
+  msgDataId: string;
+  index: number;
+  title: string;
+  url?: string;
+  commentsOpen: boolean;
+  comments: { id: number; mine: boolean; content: string; elected: boolean; reply?: string }[];
+}
+
+/** A subscription template of the account as the phone's consent sheet lists it, with this fan's choice. */
+export interface FanSubscription {
+  templateId: string;
+  title: string;
+  /** 2 one-time, 3 long-term. */
+  type: 2 | 3;
+  content: string;
+  status: 'accept' | 'reject' | null;
+}
+
 /** Every fan action; each returns once WeChat would be done with the push (the reply is in the chat). */
 export interface FanActions {
   /** `bizMsgMenuId`: the fan tapped an item of a customer-service `msgmenu` message. */

@@ -9,28 +9,11 @@ import { addComment, commentsOf, isShown } from '../platform/comment-store.js';
 import { articleKey, findSentArticle, sentArticles, type SentArticle } from '../platform/sent-articles.js';
 import type { EmulatorState } from '../state.js';
 import { FanActionError } from './action-error.js';
-import type { ActionResult, ArticleRef, FanActions } from './action-types.js';
+import type { ActionResult, ArticleRef, FanActions, FanArticle } from './action-types.js';
 import type { FanActionContext } from './context.js';
 
 /** The fan actions on sent articles. */
 export type ArticleActions = Pick<FanActions, 'readArticle' | 'shareArticle' | 'comment' | 'deleteComment'>;
-
-/**
- * A sent article as the phone page lists it, with the comments this fan sees.
- *
- * @example
- * ```ts
- * const { title, comments } = articlesForFan(state, 'oFan')[0]!;
- * ```
- */
-export interface FanArticle {
-  msgDataId: string;
-  index: number;
-  title: string;
-  url?: string;
-  commentsOpen: boolean;
-  comments: { id: number; mine: boolean; content: string; elected: boolean; reply?: string }[];
-}
 
 function articleOf(c: FanActionContext, ref: ArticleRef): SentArticle {
   const article = findSentArticle(c.state, ref.msgDataId, ref.index);

@@ -9,7 +9,13 @@ import { grantOneTime, notificationConsent, setNotificationConsent } from '../pl
 import type { EmulatorState } from '../state.js';
 import { accountTemplates } from '../platform/subscribe-library.js';
 import { FanActionError } from './action-error.js';
-import type { ActionResult, FanActions, OneTimeConsent, SubscribeChoice } from './action-types.js';
+import type {
+  ActionResult,
+  FanActions,
+  FanSubscription,
+  OneTimeConsent,
+  SubscribeChoice,
+} from './action-types.js';
 import type { FanActionContext } from './context.js';
 
 /** The fan actions of subscriptions. */
@@ -93,10 +99,7 @@ function subscribeOnce(c: FanActionContext, openid: string, consent: OneTimeCons
  * subscriptionsForFan(state, 'oWxmpDefaultFan000000000001'); // [{ templateId: 'wxmp_sub_order_paid', title: '付款成功通知', type: 2, status: null }, …]
  * ```
  */
-export function subscriptionsForFan(
-  state: EmulatorState,
-  openid: string,
-): { templateId: string; title: string; type: 2 | 3; content: string; status: 'accept' | 'reject' | null }[] {
+export function subscriptionsForFan(state: EmulatorState, openid: string): FanSubscription[] {
   return accountTemplates(state).map((t) => ({
     templateId: t.priTmplId,
     title: t.title,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { activities } from '../../../src/emulator/activity.js';
 import { createEmulator } from '../../../src/emulator/app.js';
 import { publications } from '../../../src/emulator/platform/core/article-store.js';
-import type { FanArticle } from '../../../src/emulator/fans/article-actions.js';
+import type { FanArticle } from '../../../src/emulator/fans/action-types.js';
 import { FAN } from './support.js';
 
 /** An emulator with one published article of two, comments open on the first. */
