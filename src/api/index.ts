@@ -26,7 +26,18 @@ export {
   type EndpointSpec,
   type RequestKind,
   type ResponseKind,
+  type WireSpec,
 } from './endpoints.js';
+export { defineEndpoint, type CustomEndpoint, type CustomEndpointOptions } from './custom-endpoint.js';
+export type { RequestArgs } from './client.js';
+export {
+  DATACUBE_SPANS,
+  checkDateRange,
+  dateRangeProblem,
+  dayNumber,
+  type DatacubeName,
+} from './datacube-rules.js';
+export { buildSubscribeConsentUrl, type SubscribeConsentOptions } from './resources/subscribe-consent.js';
 export type { EndpointName, EndpointRequest, EndpointResponse, EndpointTypes } from './endpoint-types.js';
 export { decideRetry, DEFAULT_RETRY_POLICY } from './retry.js';
 export type { AttemptOutcome, RetryDecision, RetryPolicy, RetryState } from './retry.js';
@@ -63,6 +74,12 @@ export type { BlacklistApi } from './resources/blacklist.js';
 export type { DraftApi } from './resources/draft.js';
 export type { PublishApi } from './resources/publish.js';
 export type { MiscApi } from './resources/misc.js';
+export type { CommentApi } from './resources/comment.js';
+export type { DatacubeApi } from './resources/datacube.js';
+export type { ShortKeyApi } from './resources/short-key.js';
+export type { AutoReplyApi } from './resources/auto-reply.js';
+export type { OcrApi } from './resources/ocr.js';
+export type { ImgApi } from './resources/img.js';
 export * from './types/common.js';
 export type * from './types/menu.js';
 export type * from './types/media.js';
@@ -76,3 +93,10 @@ export type * from './types/oauth.js';
 export type * from './types/jssdk.js';
 export type * from './types/draft.js';
 export type * from './types/misc.js';
+export type * from './types/comment.js';
+export type * from './types/datacube.js';
+export type * from './types/datacube-content.js';
+export type * from './types/subscribe.js';
+export type * from './types/short-key.js';
+export type * from './types/autoreply.js';
+export type * from './types/ocr.js';

@@ -34,7 +34,12 @@ export { createFan, DEFAULT_FAN } from './fans/create-fan.js';
 export { FanActionError } from './fans/action-error.js';
 export type {
   ActionResult,
+  ArticleRef,
   FanActions,
+  FanArticle,
+  FanSubscription,
+  OneTimeConsent,
+  SubscribeChoice,
   FanFile,
   FanLink,
   FanPlace,
@@ -43,6 +48,10 @@ export type {
   MenuTarget,
 } from './fans/action-types.js';
 export { DEFAULT_ACCOUNT, DEFAULT_DEV_PORT } from './defaults.js';
+export { activities, recordActivity, type Activity } from './activity.js';
+export { addComment } from './platform/comment-store.js';
+export { grantOneTime, setNotificationConsent } from './platform/subscribe-consent.js';
+export { blockTemplateMessage } from './platform/template-blocked.js';
 export { EmulatorState } from './state.js';
 export type { ChatContent, ChatEntry, ChatMsgType, ChatVia } from './chat-entry.js';
 export type { EmulatedAccount, Fan, PushOutcome, PushRecord, StoredMedia } from './world.js';

@@ -52,10 +52,10 @@ export interface CommentListRequest extends CommentArticle {
  *
  * @example
  * ```ts
- * const elected = (c: Comment) => c.comment_type === 1;
+ * const elected = (c: ArticleComment) => c.comment_type === 1;
  * ```
  */
-export interface Comment {
+export interface ArticleComment {
   user_comment_id: number;
   openid?: string;
   /** Unix seconds. */
@@ -76,7 +76,7 @@ export interface Comment {
  */
 export interface CommentListResponse extends BaseResponse {
   total: number;
-  comment: Comment[];
+  comment: ArticleComment[];
 }
 
 /**

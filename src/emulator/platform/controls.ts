@@ -65,7 +65,11 @@ const autoReplySchema = z
                 create_time: z.number().int().min(0),
                 reply_mode: z.enum(['reply_all', 'random_one']),
                 keyword_list_info: z.array(
-                  z.object({ type: z.literal('text'), match_mode: z.enum(['contain', 'equal']), content: z.string() }),
+                  z.object({
+                    type: z.literal('text'),
+                    match_mode: z.enum(['contain', 'equal']),
+                    content: z.string(),
+                  }),
                 ),
                 reply_list_info: z.array(autoReply),
               })
@@ -158,7 +162,10 @@ export function controlRoutes(state: EmulatorState): Hono {
     const input = await readInput(c, autoReplySchema);
     if (!input.ok) return input.res;
     // A JSON round trip drops the fields zod left undefined.
-    setAutoReplySettings(state, JSON.parse(JSON.stringify(input.value)) as ReturnType<typeof autoReplySettings>);
+    setAutoReplySettings(
+      state,
+      JSON.parse(JSON.stringify(input.value)) as ReturnType<typeof autoReplySettings>,
+    );
     return c.json(autoReplySettings(state));
   });
   return app;
