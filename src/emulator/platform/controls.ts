@@ -4,7 +4,7 @@
  * validated with zod and rejected with 400 and a message naming the field.
  * @module
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { EmulatorState } from '../state.js';
 import { acceptKfInvite, setKfOnline } from './kf-accounts.js';
@@ -12,12 +12,14 @@ import { kfSlot } from './kf-store.js';
 import { WxError } from './respond.js';
 
 /**
- * A fault injected into one endpoint: an error answer, a delay, or no answer at all, for the next `times` calls
- * (every call when `times` is absent).
+ * A fault injected into one endpoint: an error answer, a delay, no answer at all, or a raw HTTP answer that is not
+ * WeChat's JSON (what a gateway in front of WeChat sends, e.g. a 502 page), for the next `times` calls (every call
+ * when `times` is absent).
  *
  * @example
  * ```ts
  * const fault: Fault = { path: '/cgi-bin/menu/get', errcode: -1, times: 1 };
+ * const gateway: Fault = { path: '/cgi-bin/menu/get', status: 502, body: '<html>Bad Gateway</html>' };
  * ```
  */
 export interface Fault {
@@ -27,6 +29,12 @@ export interface Fault {
   delayMs?: number;
   /** Never answer: hold the request until the client gives up (bounded by `maxHoldMs`). */
   timeout?: boolean;
+  /** Answer this HTTP status with `body` instead of running the endpoint. */
+  status?: number;
+  /** The body of a `status` answer; default empty. */
+  body?: string;
+  /** The content type of a `status` answer; default `text/html; charset=utf-8`. */
+  contentType?: string;
   times?: number;
 }
 
@@ -41,11 +49,21 @@ const faultSchema = z
     errmsg: z.string().max(200).optional(),
     delayMs: z.number().int().min(0).max(60_000).optional(),
     timeout: z.boolean().optional(),
+    status: z.number().int().min(200).max(599).optional(),
+    body: z.string().max(10_000).optional(),
+    contentType: z.string().min(1).max(200).optional(),
     times: z.number().int().min(1).optional(),
   })
   .strict()
-  .refine((f) => f.errcode !== undefined || f.delayMs !== undefined || f.timeout === true, {
-    message: 'give at least one of errcode, delayMs or timeout: true',
+  .refine(
+    (f) => f.errcode !== undefined || f.delayMs !== undefined || f.timeout === true || f.status !== undefined,
+    { message: 'give at least one of errcode, delayMs, timeout: true or status' },
+  )
+  .refine((f) => f.status === undefined || (f.errcode === undefined && f.timeout === undefined), {
+    message: 'status answers a raw HTTP body: it cannot go with errcode or timeout',
+  })
+  .refine((f) => f.status !== undefined || (f.body === undefined && f.contentType === undefined), {
+    message: 'body and contentType need status',
   });
 
 const clockSchema = z
@@ -88,6 +106,31 @@ export function takeFault(state: EmulatorState, path: string): Fault | undefined
     if (fault.times <= 0) list.splice(index, 1);
   }
   return fault;
+}
+
+/**
+ * A middleware that plays the next fault of the request's path when it is a raw HTTP answer (`status`): counts the
+ * call, waits `delayMs`, answers `body`. Other requests go on to the endpoint routes, which must come after it.
+ *
+ * @example
+ * ```ts
+ * app.use('*', httpFaults(state));
+ * ```
+ */
+export function httpFaults(state: EmulatorState): MiddlewareHandler {
+  return async (c, next) => {
+    const path = c.req.path;
+    // Faults of one path apply in order: only a `status` fault at the head of the path's queue is played here.
+    const status = faults(state).find((f) => f.path === path)?.status;
+    if (status === undefined) return next();
+    countCall(state, path);
+    const fault = takeFault(state, path)!;
+    if (fault.delayMs) await sleep(fault.delayMs, c.req.raw.signal);
+    return new Response(fault.body ?? '', {
+      status,
+      headers: { 'content-type': fault.contentType ?? 'text/html; charset=utf-8' },
+    });
+  };
 }
 
 /**
@@ -179,6 +222,8 @@ async function readInput<T>(
  */
 export function controlRoutes(state: EmulatorState): Hono {
   const app = new Hono();
+  // Ahead of every route mounted after these controls, i.e. the platform's endpoints.
+  app.use('*', httpFaults(state));
   app.post('/__emulator/faults', async (c) => {
     const input = await readInput(c, faultSchema);
     if (!input.ok) return input.res;
