@@ -21,11 +21,14 @@ afterEach(() => wechat.close());
 async function publishTwo(): Promise<{ publishId: string; articleId: string }> {
   const { media_id } = await client.draft.add([article, { ...article, title: '第二篇' }]);
   const { publish_id: publishId } = await client.publish.submit(media_id);
-  const status = await vi.waitFor(async () => {
-    const got = await client.publish.get(publishId);
-    if (got.publish_status !== 0) throw new Error('still publishing');
-    return got;
-  });
+  const status = await vi.waitFor(
+    async () => {
+      const got = await client.publish.get(publishId);
+      if (got.publish_status !== 0) throw new Error('still publishing');
+      return got;
+    },
+    { interval: 5 },
+  );
   return { publishId, articleId: status.article_id! };
 }
 
@@ -65,11 +68,14 @@ describe('free publishing', () => {
     expect(wechat.requestsOf('publish.submit')[0]!.answerText).toContain(
       `"msg_data_id":${submitted.msg_data_id}`,
     );
-    const status = await vi.waitFor(async () => {
-      const got = await client.publish.get(submitted.publish_id);
-      if (got.publish_status !== 0) throw new Error('still publishing');
-      return got;
-    });
+    const status = await vi.waitFor(
+      async () => {
+        const got = await client.publish.get(submitted.publish_id);
+        if (got.publish_status !== 0) throw new Error('still publishing');
+        return got;
+      },
+      { interval: 5 },
+    );
     expect(status).toMatchObject({
       publish_id: submitted.publish_id,
       publish_status: 0,

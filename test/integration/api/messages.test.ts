@@ -27,31 +27,27 @@ async function newsDraft(): Promise<string> {
   return (await client.draft.add([draft])).media_id;
 }
 
-/** What the messages of every msgtype refer to: uploaded media, a news draft, a published article. */
-async function mediaOfEveryKind() {
-  const upload = async (type: 'image' | 'voice' | 'video' | 'thumb', filename: string) => {
-    const res = await client.media.upload(type, { data: JPEG, filename });
-    return 'thumb_media_id' in res ? String(res.thumb_media_id) : res.media_id;
-  };
-  const draft = await newsDraft();
-  const { publish_id } = await client.publish.submit(draft);
-  const published = await vi.waitFor(async () => {
-    const got = await client.publish.get(publish_id);
-    if (got.article_id === undefined) throw new Error('still publishing');
-    return got.article_id;
-  });
-  return {
-    image: await upload('image', 'a.jpg'),
-    voice: await upload('voice', 'a.mp3'),
-    video: await upload('video', 'a.mp4'),
-    thumb: await upload('thumb', 'a.jpg'),
-    draft,
-    article: published,
-  };
+/** Uploads temporary media; resolves its id (a thumb's comes as `thumb_media_id`). */
+async function upload(type: 'image' | 'voice' | 'video' | 'thumb', filename: string): Promise<string> {
+  const res = await client.media.upload(type, { data: JPEG, filename });
+  return 'thumb_media_id' in res ? String(res.thumb_media_id) : res.media_id;
 }
 
-type Media = Awaited<ReturnType<typeof mediaOfEveryKind>>;
-const everyMsgtype: [string, (m: Media) => CustomMessage][] = [
+/** Publishes a news draft; resolves the article_id once the job is done. */
+async function publishedArticle(): Promise<string> {
+  const { publish_id } = await client.publish.submit(await newsDraft());
+  return vi.waitFor(
+    async () => {
+      const { article_id } = await client.publish.get(publish_id);
+      if (article_id === undefined) throw new Error('still publishing');
+      return article_id;
+    },
+    { interval: 5 },
+  );
+}
+
+/** Each msgtype's message, with the media, draft or article it refers to created first. */
+const everyMsgtype: [string, () => CustomMessage | Promise<CustomMessage>][] = [
   [
     'text',
     () => ({
@@ -60,22 +56,38 @@ const everyMsgtype: [string, (m: Media) => CustomMessage][] = [
       text: { content: 'Hello <a href="https://example.com">link</a>' },
     }),
   ],
-  ['image', (m) => ({ touser: to, msgtype: 'image', image: { media_id: m.image } })],
-  ['voice', (m) => ({ touser: to, msgtype: 'voice', voice: { media_id: m.voice } })],
+  [
+    'image',
+    async () => ({ touser: to, msgtype: 'image', image: { media_id: await upload('image', 'a.jpg') } }),
+  ],
+  [
+    'voice',
+    async () => ({ touser: to, msgtype: 'voice', voice: { media_id: await upload('voice', 'a.mp3') } }),
+  ],
   [
     'video',
-    (m) => ({
+    async () => ({
       touser: to,
       msgtype: 'video',
-      video: { media_id: m.video, thumb_media_id: m.thumb, title: 't', description: 'd' },
+      video: {
+        media_id: await upload('video', 'a.mp4'),
+        thumb_media_id: await upload('thumb', 'a.jpg'),
+        title: 't',
+        description: 'd',
+      },
     }),
   ],
   [
     'music',
-    (m) => ({
+    async () => ({
       touser: to,
       msgtype: 'music',
-      music: { title: 't', musicurl: 'http://m', hqmusicurl: 'http://hq', thumb_media_id: m.thumb },
+      music: {
+        title: 't',
+        musicurl: 'http://m',
+        hqmusicurl: 'http://hq',
+        thumb_media_id: await upload('thumb', 'a.jpg'),
+      },
     }),
   ],
   [
@@ -86,10 +98,14 @@ const everyMsgtype: [string, (m: Media) => CustomMessage][] = [
       news: { articles: [{ title: 't', url: 'http://u', picurl: 'http://p' }] },
     }),
   ],
-  ['mpnews', (m) => ({ touser: to, msgtype: 'mpnews', mpnews: { media_id: m.draft } })],
+  ['mpnews', async () => ({ touser: to, msgtype: 'mpnews', mpnews: { media_id: await newsDraft() } })],
   [
     'mpnewsarticle',
-    (m) => ({ touser: to, msgtype: 'mpnewsarticle', mpnewsarticle: { article_id: m.article } }),
+    async () => ({
+      touser: to,
+      msgtype: 'mpnewsarticle',
+      mpnewsarticle: { article_id: await publishedArticle() },
+    }),
   ],
   [
     'msgmenu',
@@ -102,10 +118,15 @@ const everyMsgtype: [string, (m: Media) => CustomMessage][] = [
   ['wxcard', () => ({ touser: to, msgtype: 'wxcard', wxcard: { card_id: 'C' } })],
   [
     'miniprogrampage',
-    (m) => ({
+    async () => ({
       touser: to,
       msgtype: 'miniprogrampage',
-      miniprogrampage: { title: 't', appid: 'wx1', pagepath: 'p', thumb_media_id: m.thumb },
+      miniprogrampage: {
+        title: 't',
+        appid: 'wx1',
+        pagepath: 'p',
+        thumb_media_id: await upload('thumb', 'a.jpg'),
+      },
     }),
   ],
   [
@@ -121,7 +142,7 @@ const everyMsgtype: [string, (m: Media) => CustomMessage][] = [
 
 describe('customer service', () => {
   it.each(everyMsgtype)('send delivers msgtype %s as documented', async (_type, messageOf) => {
-    const message = messageOf(await mediaOfEveryKind());
+    const message = await messageOf();
     await fanWrites();
     await expect(client.customService.send(message)).resolves.toMatchObject({ errcode: 0 });
     expect(wechat.requestsOf('customService.send')[0]!.json).toEqual(message);
