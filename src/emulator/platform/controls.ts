@@ -4,13 +4,13 @@
  * validated with zod and rejected with 400 and a message naming the field.
  * @module
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { EmulatorState } from '../state.js';
 import { acceptKfInvite, setKfOnline } from './custom-service/accounts.js';
 import { kfSlot } from './custom-service/store.js';
-import { callStats } from './core/call-stats.js';
-import { injectedFaults, type Fault } from './core/faults.js';
+import { callStats, countCall } from './core/call-stats.js';
+import { injectedFaults, playFault, takeFault, type Fault } from './core/faults.js';
 
 const faultSchema = z
   .object({
@@ -23,11 +23,21 @@ const faultSchema = z
     errmsg: z.string().max(200).optional(),
     delayMs: z.number().int().min(0).max(60_000).optional(),
     timeout: z.boolean().optional(),
+    status: z.number().int().min(200).max(599).optional(),
+    body: z.string().max(10_000).optional(),
+    contentType: z.string().min(1).max(200).optional(),
     times: z.number().int().min(1).optional(),
   })
   .strict()
-  .refine((f) => f.errcode !== undefined || f.delayMs !== undefined || f.timeout === true, {
-    message: 'give at least one of errcode, delayMs or timeout: true',
+  .refine(
+    (f) => f.errcode !== undefined || f.delayMs !== undefined || f.timeout === true || f.status !== undefined,
+    { message: 'give at least one of errcode, delayMs, timeout: true or status' },
+  )
+  .refine((f) => f.status === undefined || (f.errcode === undefined && f.timeout === undefined), {
+    message: 'status answers a raw HTTP body: it cannot go with errcode or timeout',
+  })
+  .refine((f) => f.status !== undefined || (f.body === undefined && f.contentType === undefined), {
+    message: 'body and contentType need status',
   });
 
 const clockSchema = z
@@ -46,6 +56,32 @@ const kfWorkerSchema = z
     online: z.boolean().optional(),
   })
   .strict();
+
+/**
+ * A middleware that plays the next fault of the request's path when it is a raw HTTP answer (`status`): counts the
+ * call, waits `delayMs`, answers `body`. Other requests go on to the endpoint routes, which must come after it.
+ *
+ * @example
+ * ```ts
+ * app.use('*', httpFaults(state));
+ * ```
+ */
+export function httpFaults(state: EmulatorState): MiddlewareHandler {
+  return async (c, next) => {
+    const path = c.req.path;
+    // Faults of one path apply in order: only a `status` fault at the head of the path's queue is played here.
+    const status = injectedFaults(state).find((f) => f.path === path)?.status;
+    if (status === undefined) return next();
+    countCall(state, path);
+    const fault = takeFault(state, path)!;
+    // A status fault has neither errcode nor timeout (the schema says so): playing it only waits its delayMs.
+    await playFault(fault, c.req.raw.signal, 0);
+    return new Response(fault.body ?? '', {
+      status,
+      headers: { 'content-type': fault.contentType ?? 'text/html; charset=utf-8' },
+    });
+  };
+}
 
 async function readInput<T>(
   c: Context,
@@ -76,6 +112,8 @@ async function readInput<T>(
  */
 export function controlRoutes(state: EmulatorState): Hono {
   const app = new Hono();
+  // Ahead of every route mounted after these controls, i.e. the platform's endpoints.
+  app.use('*', httpFaults(state));
   app.post('/__emulator/faults', async (c) => {
     const input = await readInput(c, faultSchema);
     if (!input.ok) return input.res;

@@ -7,8 +7,9 @@ import type { EmulatorState } from '../../state.js';
 import { WxError } from './respond.js';
 
 /**
- * A fault injected into one endpoint: an error answer, a delay, or no answer at all, for the next `times` calls
- * (every call when `times` is absent).
+ * A fault injected into one endpoint: an error answer, a delay, no answer at all, or a raw HTTP answer that is not
+ * WeChat's JSON (what a gateway in front of WeChat sends, e.g. a 502 page), for the next `times` calls (every call
+ * when `times` is absent).
  *
  * @example
  * ```ts
@@ -22,6 +23,12 @@ export interface Fault {
   delayMs?: number;
   /** Never answer: hold the request until the client gives up (bounded by `maxHoldMs`). */
   timeout?: boolean;
+  /** Answer this HTTP status with `body` instead of running the endpoint (played by the controls' middleware). */
+  status?: number;
+  /** The body of a `status` answer; default empty. */
+  body?: string;
+  /** The content type of a `status` answer; default `text/html; charset=utf-8`. */
+  contentType?: string;
   times?: number;
 }
 
