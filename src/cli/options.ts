@@ -4,7 +4,8 @@
  * `decrypt` share.
  * @module
  */
-import { configError, configRules, loadDotEnv, readEnv, type WxmpEnv } from '../config.js';
+import { configRules } from '../config-rules.js';
+import { configError, loadDotEnv, readEnv, type WxmpEnv } from '../config.js';
 
 /**
  * Loads `.env` (when present) and the validated environment.

@@ -7,6 +7,10 @@
  * It sits below both `api` and `token` (it imports only `errors` and the endpoint table's data), so the token
  * managers reach WeChat without depending on the API client.
  *
+ * An internal module entry, not a package export: it exports what the layer's users inside `src/` need, and no
+ * public entry point re-exports it (only `BackoffPolicy`, the base of the API client's `RetryPolicy`, is public,
+ * through `wxmp/api`).
+ *
  * @example
  * ```ts
  * import { callWeChat } from './wechat-http/index.js';
