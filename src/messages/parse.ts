@@ -255,8 +255,9 @@ function notAMessage(reason: string): never {
  *
  * @example
  * ```ts
- * const msg = messageFromXml(parseXml(body).value);
- * if (msg.type === 'text') console.log(msg.content);
+ * import { parseXml } from 'wxmp';
+ * const msg = messageFromXml(parseXml('<xml><ToUserName>gh_1</ToUserName><FromUserName>oUser</FromUserName><CreateTime>1409735668</CreateTime><MsgType>text</MsgType><Content>hi</Content><MsgId>6054768590064713728</MsgId></xml>').value);
+ * if (msg.type === 'text') console.log(msg.content); // 'hi'
  * ```
  */
 export function messageFromXml(root: XmlValue): Message {
@@ -312,7 +313,8 @@ export function parseMessage(xml: string): Message {
  *
  * @example
  * ```ts
- * dedupKey(msg); // 'msg:6054768590064713728' or 'event:oUser:1409735668:CLICK:V1001'
+ * const msg = parseMessage('<xml><ToUserName>gh_1</ToUserName><FromUserName>oUser</FromUserName><CreateTime>1409735668</CreateTime><MsgType>event</MsgType><Event>CLICK</Event><EventKey>V1001</EventKey></xml>');
+ * dedupKey(msg); // 'event:oUser:1409735668:CLICK:V1001' (a message: 'msg:' + its MsgId)
  * ```
  */
 export function dedupKey(message: Message): string {
