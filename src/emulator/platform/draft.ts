@@ -116,7 +116,7 @@ export function newsBatchPage<T extends { articles: Article[]; create_time: numb
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, draftHandlers);
+ * Object.keys(draftHandlers); // ['draft.add', 'draft.get', 'draft.delete', 'draft.update', …]
  * ```
  */
 export const draftHandlers: Handlers = {

@@ -91,7 +91,7 @@ function listItem(media: StoredMedia, origin: string): Record<string, unknown> {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, materialHandlers);
+ * Object.keys(materialHandlers); // ['material.add', 'material.get', 'material.delete', …]
  * ```
  */
 export const materialHandlers: Handlers = {

@@ -71,7 +71,7 @@ function selfMenuButton(button: Button): Button {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, menuHandlers);
+ * Object.keys(menuHandlers); // ['menu.create', 'menu.get', 'menu.delete', 'menu.selfMenuInfo', …]
  * ```
  */
 export const menuHandlers: Handlers = {

@@ -89,7 +89,7 @@ function userGrant(state: EmulatorState, query: Record<string, string>): Grant {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, oauthHandlers);
+ * Object.keys(oauthHandlers); // ['oauth.accessToken', 'oauth.refreshToken', 'oauth.userInfo', …]
  * ```
  */
 export const oauthHandlers: Handlers = {

@@ -60,7 +60,7 @@ function details(p: Publication): Record<string, unknown> {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, publishHandlers);
+ * Object.keys(publishHandlers); // ['publish.submit', 'publish.get', 'publish.delete', …]
  * ```
  */
 export const publishHandlers: Handlers = {

@@ -134,7 +134,7 @@ function newTicket(): { ticket: string; url: string } {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, qrcodeHandlers);
+ * Object.keys(qrcodeHandlers); // ['qrcode.create']
  * ```
  */
 export const qrcodeHandlers: Handlers = {

@@ -63,7 +63,7 @@ function contentOf(library: LibraryTemplate, body: Record<string, unknown>): str
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, templateIndustryHandlers);
+ * Object.keys(templateIndustryHandlers); // ['template.setIndustry', 'template.getIndustry', …]
  * ```
  */
 export const templateIndustryHandlers: Handlers = {

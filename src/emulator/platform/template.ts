@@ -125,7 +125,7 @@ export function messageData(body: Record<string, unknown>): Record<string, unkno
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, templateHandlers);
+ * Object.keys(templateHandlers); // ['template.list', 'template.delete', 'template.send']
  * ```
  */
 export const templateHandlers: Handlers = {

@@ -160,7 +160,7 @@ export function checkAccessToken(state: EmulatorState, token: string | undefined
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, tokenHandlers);
+ * Object.keys(tokenHandlers); // ['token.get', 'token.stable']
  * ```
  */
 export const tokenHandlers: Handlers = {

@@ -69,7 +69,7 @@ function followers(state: EmulatorState): Fan[] {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, userHandlers);
+ * Object.keys(userHandlers); // ['user.info', 'user.batchGet', 'user.list', 'user.updateRemark']
  * ```
  */
 export const userHandlers: Handlers = {

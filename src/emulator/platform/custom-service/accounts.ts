@@ -111,7 +111,7 @@ function listEntry(state: EmulatorState, kf: KfRecord, origin: string): Record<s
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, kfAccountHandlers);
+ * Object.keys(kfAccountHandlers); // ['customService.addAccount', 'customService.updateAccount', …]
  * ```
  */
 export const kfAccountHandlers: Handlers = {

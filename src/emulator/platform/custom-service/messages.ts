@@ -89,7 +89,7 @@ function recipient(state: EmulatorState, touser: unknown): Fan {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, customServiceMessageHandlers);
+ * Object.keys(customServiceMessageHandlers); // ['customService.send', 'customService.typing']
  * ```
  */
 export const customServiceMessageHandlers: Handlers = {

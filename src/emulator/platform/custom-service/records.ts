@@ -93,7 +93,7 @@ const MSGID = INTEGER.pipe(INT.min(1));
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, kfRecordHandlers);
+ * Object.keys(kfRecordHandlers); // ['customService.getMessageRecords']
  * ```
  */
 export const kfRecordHandlers: Handlers = {
