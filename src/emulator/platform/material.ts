@@ -49,7 +49,7 @@ function description(form: FormData | undefined): { title: string; introduction:
  *
  * @example
  * ```ts
- * const { offset, count } = pageArgs(body);
+ * pageArgs({ offset: 0, count: 20 }); // { offset: 0, count: 20 }; WxError(40035) for a count above 20
  * ```
  */
 export function pageArgs(body: Record<string, unknown>): { offset: number; count: number } {

@@ -42,7 +42,7 @@ function matches(rule: Record<string, unknown>, fan: Fan): boolean {
  * @example
  * ```ts
  * const menu = menuForFan(state, 'oFan1');
- * if (menu) render(menu.button);
+ * if (menu) console.log(menu.conditional ? 'a conditional menu' : 'the default menu', menu.button);
  * ```
  */
 export function menuForFan(

@@ -19,7 +19,8 @@ import { fail, jsonResponse, OK, textOf } from './core/respond.js';
  *
  * @example
  * ```ts
- * app.get('/__emulator/articles/:articleId/:idx', (c) => articlePage(c, state));
+ * import { Hono } from 'hono';
+ * new Hono().get('/__emulator/articles/:articleId/:idx', (c) => articlePage(c, state));
  * ```
  */
 export function articlePage(c: Context, state: EmulatorState): Response {

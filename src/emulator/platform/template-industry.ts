@@ -18,6 +18,8 @@ import { templateStore, type PrivateTemplate } from './template.js';
  *
  * @example
  * ```ts
+ * import { fail } from './core/respond.js';
+ * import { templateStore } from './template.js';
  * if (templateStore(state).list.length >= MAX_TEMPLATES) fail(45026);
  * ```
  */

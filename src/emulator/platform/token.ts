@@ -143,7 +143,8 @@ export function stableToken(
  *
  * @example
  * ```ts
- * checkAccessToken(state, c.req.query('access_token')); // throws WxError(42001) after two hours
+ * const { access_token } = issueClassicToken(state);
+ * checkAccessToken(state, access_token); // passes; throws WxError(42001) two hours later
  * ```
  */
 export function checkAccessToken(state: EmulatorState, token: string | undefined): void {
