@@ -45,7 +45,8 @@ export function sealEnvelope(
  * @example
  * ```ts
  * import { MessageCrypto } from 'wxmp';
- * const keys = { crypto: new MessageCrypto({ appId: 'wxba5fad812f8e6fb9', encodingAESKey: 'A'.repeat(43) }), token: 'AAAAA' };
+ * const crypto = new MessageCrypto({ appId: 'wxba5fad812f8e6fb9', encodingAESKey: 'A'.repeat(43) });
+ * const keys = { crypto, token: 'AAAAA' };
  * const envelope = sealEnvelope('<xml>…</xml>', { ...keys, timestamp: '1713424427', nonce: '415670741' });
  * openEnvelope(envelope, keys).message; // '<xml>…</xml>'
  * ```

@@ -104,7 +104,8 @@ export function serviceNotice(pushId: string): ShownEntry {
  * ```ts
  * import { createPusher } from './push.js';
  * const { record } = await createPusher(state)('oFan1', '<xml>…</xml>', 'text');
- * const shown = judgeAnswer(state, record, { keys: { token: 'wxmpdev', mode: 'plain' }, crypto: undefined, answersUserMessage: true });
+ * const keys = { token: 'wxmpdev', mode: 'plain' } as const;
+ * const shown = judgeAnswer(state, record, { keys, crypto: undefined, answersUserMessage: true });
  * ```
  */
 export function judgeAnswer(

@@ -256,7 +256,8 @@ function notAMessage(reason: string): never {
  * @example
  * ```ts
  * import { parseXml } from 'wxmp';
- * const msg = messageFromXml(parseXml('<xml><ToUserName>gh_1</ToUserName><FromUserName>oUser</FromUserName><CreateTime>1409735668</CreateTime><MsgType>text</MsgType><Content>hi</Content><MsgId>6054768590064713728</MsgId></xml>').value);
+ * import { inbound } from 'wxmp/push';
+ * const msg = messageFromXml(parseXml(inbound.text({ from: 'oUser', to: 'gh_1' }, 'hi')).value);
  * if (msg.type === 'text') console.log(msg.content); // 'hi'
  * ```
  */
@@ -313,7 +314,9 @@ export function parseMessage(xml: string): Message {
  *
  * @example
  * ```ts
- * const msg = parseMessage('<xml><ToUserName>gh_1</ToUserName><FromUserName>oUser</FromUserName><CreateTime>1409735668</CreateTime><MsgType>event</MsgType><Event>CLICK</Event><EventKey>V1001</EventKey></xml>');
+ * import { inbound } from 'wxmp/push';
+ * const click = inbound.event({ from: 'oUser', to: 'gh_1', createTime: 1409735668 }, 'CLICK', { EventKey: 'V1001' });
+ * const msg = parseMessage(click);
  * dedupKey(msg); // 'event:oUser:1409735668:CLICK:V1001' (a message: 'msg:' + its MsgId)
  * ```
  */

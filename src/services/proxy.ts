@@ -70,7 +70,8 @@ export interface ApiProxy {
  * ```ts
  * import { createTokenManager } from 'wxmp/token';
  * const tokenProvider = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
- * createProxy({ tokenProvider, clientKeys: ['service-a-0123456789'], rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE * 2 });
+ * const clientKeys = ['service-a-0123456789'];
+ * createProxy({ tokenProvider, clientKeys, rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE * 2 });
  * ```
  */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;

@@ -98,7 +98,8 @@ export async function acquireOrWait<T>(options: AcquireOrWaitOptions<T>): Promis
  * @example
  * ```ts
  * import { createMemoryStore } from 'wxmp/token';
- * const lock = storeLock({ store: createMemoryStore(), key: 'wx1234:access_token:lock', ttlMs: 22_000, onStoreError: console.warn });
+ * const store = createMemoryStore();
+ * const lock = storeLock({ store, key: 'wx1234:access_token:lock', ttlMs: 22_000, onStoreError: console.warn });
  * const owner = lockOwner();
  * if ((await lock.tryLock(owner)) === 'acquired') await lock.release(owner);
  * ```

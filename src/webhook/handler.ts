@@ -36,7 +36,8 @@ export {
  *   const chunks: Buffer[] = [];
  *   req.on('data', (chunk: Buffer) => chunks.push(chunk));
  *   req.on('end', async () => {
- *     const answer = await webhook.handle({ method: req.method ?? 'GET', url: req.url ?? '/', body: Buffer.concat(chunks) });
+ *     const body = Buffer.concat(chunks);
+ *     const answer = await webhook.handle({ method: req.method ?? 'GET', url: req.url ?? '/', body });
  *     res.writeHead(answer.status, answer.headers).end(answer.body);
  *   });
  * });

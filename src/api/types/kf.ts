@@ -172,7 +172,8 @@ export interface KfMsgListRequest {
  *
  * @example
  * ```ts
- * const records = await client.customService.getMessageRecords({ starttime: 1700000000, endtime: 1700086400, msgid: 1, number: 10000 });
+ * const request = { starttime: 1700000000, endtime: 1700086400, msgid: 1, number: 10000 };
+ * const records = await client.customService.getMessageRecords(request);
  * const sent = records.recordlist.filter((r: KfMsgRecord) => r.opercode === 2002);
  * ```
  */

@@ -27,7 +27,8 @@ export interface TemplateSendRequest {
  *
  * @example
  * ```ts
- * const { msgid } = await client.template.send({ touser: 'OPENID', template_id: 'TPL', data: { thing1: { value: 'x' } } });
+ * const data = { thing1: { value: 'Order shipped' } };
+ * const { msgid } = await client.template.send({ touser: 'OPENID', template_id: 'TPL', data });
  * ```
  */
 export interface TemplateSendResponse extends BaseResponse {

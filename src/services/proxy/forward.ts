@@ -33,7 +33,8 @@ export interface ForwardOptions extends Upstream {
  * import type { ProxyEnv } from './env.js';
  * const tokenProvider = { getToken: async () => 'ACCESS_TOKEN', invalidate: async () => {} };
  * const upstream = { apiBase: 'https://api.weixin.qq.com', fetch, timeoutMs: 10_000 };
- * new Hono<ProxyEnv>().all('*', forwardToWeChat({ ...upstream, tokenProvider, policy: DEFAULT_RETRY_POLICY, logger }));
+ * const options = { ...upstream, tokenProvider, policy: DEFAULT_RETRY_POLICY, logger };
+ * new Hono<ProxyEnv>().all('*', forwardToWeChat(options));
  * ```
  */
 export function forwardToWeChat(options: ForwardOptions): Handler<ProxyEnv> {

@@ -1,8 +1,10 @@
 /**
  * Reads every `@example` of the TSDoc in `src/` and type-checks it, as a user would paste it: each example becomes a
- * module of its own that imports what the file it documents exports (and whatever the example imports itself, with
- * `wxmp` and `wxmp/…` resolved to `src/`), with the example's lines as the body of an async function. The few
- * variables examples take as given (`client`, `bot`, `webhook`, …) are declared once in `globals.d.ts`.
+ * module of its own beside the file it documents, importing what that file exports (but the names the example binds
+ * itself) and whatever the example imports, with `wxmp` and `wxmp/…` resolved to `src/`. Its statements are the
+ * body of an async function; its imports and `declare`s stand at the top, and an example that exports (a worker's
+ * `export default { fetch }`) is checked as a module as it stands. The few variables examples take as given
+ * (`client`, `bot`, `webhook`, `logger`, `state`) are declared once in `globals.d.ts`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
