@@ -21,9 +21,7 @@ export type Next = () => Promise<HandlerResult>;
  * ```ts
  * const timing: Middleware = async (ctx, next) => {
  *   const started = Date.now();
- *   const reply = await next();
- *   ctx.logger.info({ ms: Date.now() - started }, 'handled');
- *   return reply;
+ *   return next().finally(() => ctx.logger.info({ ms: Date.now() - started }, 'handled'));
  * };
  * bot.use(timing);
  * ```

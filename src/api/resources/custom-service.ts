@@ -205,8 +205,7 @@ function createKfSessionMethods(call: ResourceContext['call']) {
      * (65417), from record `msgid` (the first is 1), at most 10 000 a call (65416 otherwise).
      * @example
      * ```ts
-     * const endtime = Math.floor(Date.now() / 1000);
-     * const request = { starttime: endtime - 3600, endtime, msgid: 1, number: 10000 };
+     * const request = { starttime: 1700000000, endtime: 1700003600, msgid: 1, number: 10000 };
      * const { recordlist, msgid } = await client.customService.getMessageRecords(request);
      * ```
      * @see https://developers.weixin.qq.com/doc/service/api/customer/message/api_getmsglist.html

@@ -228,11 +228,8 @@ export function mediaUrl(origin: string, mediaId: string): string {
  *
  * @example
  * ```ts
- * import { Hono } from 'hono';
- * new Hono().get('/__emulator/media/:mediaId', (c) => {
- *   const media = state.media.get(c.req.param('mediaId'));
- *   return media === undefined ? c.text('media not found', 404) : fileResponse(media);
- * });
+ * const media = state.media.get('MEDIA_ID');
+ * if (media) fileResponse(media); // a 200 with the bytes, their content type and file name
  * ```
  */
 export function fileResponse(media: StoredMedia): Response {
