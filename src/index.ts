@@ -8,6 +8,7 @@
  *
  * @example
  * ```ts
+ * import { createServer } from 'node:http';
  * import { Router, createWebhook, reply } from 'wxmp';
  * import { nodeHandler } from 'wxmp/adapters/node';
  * const bot = new Router();

@@ -9,6 +9,8 @@
  * @example
  * ```ts
  * import { createApiClient } from 'wxmp/api';
+ * import { createTokenManager } from 'wxmp/token';
+ * const tokenProvider = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
  * const client = createApiClient({ tokenProvider });
  * const { menu } = await client.menu.get();
  * ```

@@ -41,7 +41,9 @@ export function parsePort(value: string | undefined, flag: string): number | und
  *
  * @example
  * ```ts
- * const token = required(opts.token ?? env.token, 'WECHAT_TOKEN', '--token');
+ * import { readEnv } from 'wxmp/config';
+ * const opts: { token?: string } = {}; // the command's flags
+ * const token = required(opts.token ?? readEnv().token, 'WECHAT_TOKEN', '--token');
  * ```
  */
 export function required<T>(value: T | undefined, variable: string, flag?: string): T {
@@ -67,6 +69,7 @@ const SETTINGS: Record<AccountSetting, { flag: string; variable: string }> = {
  *
  * @example
  * ```ts
+ * const opts: { token?: string } = {}; // the command's flags
  * accountSetting('token', opts.token); // opts.token, or WECHAT_TOKEN, or undefined
  * ```
  */
@@ -89,6 +92,7 @@ export function accountSetting(
  *
  * @example
  * ```ts
+ * const opts: { appid?: string } = {}; // the command's flags
  * const appId = requireAccountSetting('appId', opts.appid); // throws "--appid is required (or set WECHAT_APPID)"
  * ```
  */

@@ -7,7 +7,7 @@
  *
  * @example
  * ```ts
- * import { createEmulator, serveEmulator } from './emulator/index.js';
+ * import { createEmulator, serveEmulator } from 'wxmp/emulator';
  * const emulator = createEmulator({ account: { webhookUrl: 'http://127.0.0.1:3000/wx', mode: 'safe' } });
  * const { url } = await serveEmulator(emulator, { port: 3001 });
  * ```

@@ -8,7 +8,8 @@
  *
  * @example
  * ```ts
- * import { createTokenManagerFromEnv } from './token/index.js';
+ * import { readEnv } from 'wxmp/config';
+ * import { createTokenManagerFromEnv } from 'wxmp/token';
  * const manager = createTokenManagerFromEnv(readEnv());
  * const token = await manager.getToken();
  * ```

@@ -13,8 +13,8 @@
  *
  * @example
  * ```ts
- * import { callWeChat } from './wechat-http/index.js';
- * import { endpoints } from './api/endpoints.js';
+ * import { endpoints } from 'wxmp/api';
+ * import { callWeChat } from './index.js';
  * const upstream = { apiBase: 'https://api.weixin.qq.com', fetch: globalThis.fetch, timeoutMs: 10_000 };
  * const body = await callWeChat(upstream, endpoints['token.stable'], { force_refresh: false },
  *   { token: undefined, appId: 'wx0123456789abcdef', appSecret: process.env.WECHAT_APPSECRET });

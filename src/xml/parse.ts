@@ -285,6 +285,7 @@ export function parseXml(text: string): XmlDocument {
  *
  * @example
  * ```ts
+ * const doc = parseXml('<xml><Content><![CDATA[ hi]]></Content></xml>');
  * textOf(doc.value, 'Content'); // ' hi'
  * ```
  */
@@ -299,7 +300,9 @@ export function textOf(element: XmlValue | undefined, name: string): string | un
  *
  * @example
  * ```ts
- * asArray(doc.value, 'item'); // [{ … }]
+ * const { value } = parseXml('<xml><item>A</item><item>B</item></xml>');
+ * asArray(value, 'item'); // ['A', 'B']
+ * asArray(value, 'other'); // []
  * ```
  */
 export function asArray(element: XmlValue | undefined, name: string): XmlValue[] {

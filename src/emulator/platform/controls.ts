@@ -103,7 +103,8 @@ async function readInput<T>(
  *
  * @example
  * ```ts
- * app.route('/', controlRoutes(state));
+ * import { Hono } from 'hono';
+ * new Hono().route('/', controlRoutes(state));
  * // POST /__emulator/faults {"path":"/cgi-bin/menu/get","errcode":-1,"times":1}
  * // GET  /__emulator/stats → {"calls":{"/cgi-bin/menu/get":1}}
  * // POST /__emulator/clock {"advanceSeconds":7200}
