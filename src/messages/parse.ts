@@ -255,7 +255,7 @@ function notAMessage(reason: string): never {
  *
  * @example
  * ```ts
- * import { parseXml } from 'wxmp';
+ * import { parseXml } from '../xml/parse.js';
  * import { inbound } from 'wxmp/push';
  * const msg = messageFromXml(parseXml(inbound.text({ from: 'oUser', to: 'gh_1' }, 'hi')).value);
  * if (msg.type === 'text') console.log(msg.content); // 'hi'

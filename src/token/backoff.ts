@@ -41,7 +41,7 @@ export function isTransientFailure(err: unknown): boolean {
  * @example
  * ```ts
  * import { WeChatApiError } from 'wxmp';
- * import { TOKEN_REFRESH_BACKOFF } from 'wxmp/token';
+ * import { TOKEN_REFRESH_BACKOFF } from '../wechat-http/backoff.js';
  * const err = new WeChatApiError({ errcode: 40164, errmsg: 'invalid ip', endpoint: '/cgi-bin/token' });
  * retryDelay(1, err, TOKEN_REFRESH_BACKOFF); // between 30 000 and 60 000
  * ```

@@ -55,9 +55,9 @@ export type FilterQuery = KnownQuery | CustomEventQuery;
  *
  * @example
  * ```ts
- * import { Router, textOf } from 'wxmp';
+ * import { Router } from 'wxmp';
  * const bot = new Router();
- * bot.on(customEvent('card_pass_check'), (ctx) => `card ${textOf(ctx.message.raw, 'CardId') ?? '?'}`);
+ * bot.on(customEvent('card_pass_check'), (ctx) => `card ${String(ctx.message.raw['CardId'] ?? '?')}`);
  * ```
  */
 export function customEvent<N extends string>(

@@ -19,7 +19,8 @@ import { verifyMsgSignature, verifySignature, verifyTimestamp } from './verify.j
  *
  * @example
  * ```ts
- * import { Router, queryOf } from 'wxmp';
+ * import { Router } from 'wxmp';
+ * import { queryOf } from './http.js';
  * import { buildPush, inbound } from 'wxmp/push';
  * import { resolveSettings } from './settings.js';
  * const settings = resolveSettings(new Router(), { token: 'AAAAA' });
@@ -58,7 +59,8 @@ export function bodyText(raw: WebhookRequest['body'], maxBodyBytes: number): str
  *
  * @example
  * ```ts
- * import { Router, queryOf } from 'wxmp';
+ * import { Router } from 'wxmp';
+ * import { queryOf } from './http.js';
  * import { buildPush, inbound } from 'wxmp/push';
  * import { resolveSettings } from './settings.js';
  * const settings = resolveSettings(new Router(), { token: 'AAAAA' });
@@ -119,7 +121,8 @@ function decrypted(
  *
  * @example
  * ```ts
- * import { Router, computeSignature, queryOf } from 'wxmp';
+ * import { Router, computeSignature } from 'wxmp';
+ * import { queryOf } from './http.js';
  * import { resolveSettings } from './settings.js';
  * const settings = resolveSettings(new Router(), { token: 'AAAAA' });
  * const timestamp = String(Math.floor(Date.now() / 1000));

@@ -17,7 +17,8 @@ import type { WebhookSettings } from './settings.js';
  *
  * @example
  * ```ts
- * import { Router, parseMessage, queryOf } from 'wxmp';
+ * import { Router, parseMessage } from 'wxmp';
+ * import { queryOf } from './http.js';
  * import { inbound } from 'wxmp/push';
  * import { resolveSettings } from './settings.js';
  * const settings = resolveSettings(new Router(), { token: 'AAAAA' });

@@ -63,6 +63,8 @@ const kfWorkerSchema = z
  *
  * @example
  * ```ts
+ * import { Hono } from 'hono';
+ * const app = new Hono();
  * app.use('*', httpFaults(state));
  * ```
  */

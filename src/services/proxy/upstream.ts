@@ -39,7 +39,8 @@ const CREDENTIAL_PARAMS = ['access_token', 'appid', 'secret', 'appsecret'];
  *
  * @example
  * ```ts
- * import { endpoints, executeWithRetry } from 'wxmp/api';
+ * import { endpoints } from 'wxmp/api';
+ * import { executeWithRetry } from '../../api/execute.js';
  * const spec = endpoints['user.info'];
  * const request = { query: new URLSearchParams('openid=OPENID'), contentType: undefined, body: new ArrayBuffer(0) };
  * const attempt = upstreamAttempt(spec, request, { apiBase: 'https://api.weixin.qq.com', fetch, timeoutMs: 10_000 });
