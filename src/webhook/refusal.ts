@@ -34,7 +34,9 @@ const REFUSALS: Readonly<Partial<Record<WeChatErrorCode, RefusalAnswer>>> = {
  *
  * @example
  * ```ts
- * refusalResponse(new WeChatError('SIGNATURE_INVALID', 'invalid signature'), 'POST', silentLogger); // 401 invalid signature
+ * import { WeChatError, silentLogger } from 'wxmp';
+ * const refused = new WeChatError('SIGNATURE_INVALID', 'invalid signature');
+ * refusalResponse(refused, 'POST', silentLogger); // { status: 401, body: 'invalid signature', … }
  * ```
  */
 export function refusalResponse(err: unknown, method: string, logger: Logger): WebhookResponse {

@@ -15,6 +15,7 @@ import { Router, type Middleware } from './router.js';
  *
  * @example
  * ```ts
+ * import { createWebhook } from 'wxmp';
  * createWebhook(bot, { token: 'AAAAA', maxBodyBytes: DEFAULT_MAX_BODY_BYTES / 4 });
  * ```
  */
@@ -24,6 +25,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
  *
  * @example
  * ```ts
+ * import { createWebhook } from 'wxmp';
  * createWebhook(bot, { token: 'AAAAA', replyBudgetMs: DEFAULT_REPLY_BUDGET_MS - 1000 }); // a slow network
  * ```
  */
@@ -33,6 +35,7 @@ export const DEFAULT_REPLY_BUDGET_MS = 4500;
  *
  * @example
  * ```ts
+ * import { createWebhook } from 'wxmp';
  * createWebhook(bot, { token: 'AAAAA', timestampWindowSec: DEFAULT_TIMESTAMP_WINDOW_SEC * 2 }); // a drifting clock
  * ```
  */
@@ -40,12 +43,6 @@ export const DEFAULT_TIMESTAMP_WINDOW_SEC = 300;
 
 /**
  * Settings of a webhook.
- *
- * @example
- * ```ts
- * const options: WebhookOptions = { token: 'AAAAA', dedup: false, logger: silentLogger };
- * const webhook = createWebhook(new Router(), options);
- * ```
  */
 export interface WebhookOptions {
   /** The Token of the server configuration (signatures). */
@@ -77,7 +74,8 @@ export interface WebhookOptions {
  *
  * @example
  * ```ts
- * const settings: WebhookSettings = resolveSettings(new Router(), { token: 'AAAAA', replyBudgetMs: 3000 });
+ * import { Router } from 'wxmp';
+ * const settings = resolveSettings(new Router(), { token: 'AAAAA', replyBudgetMs: 3000 });
  * console.log(settings.replyBudgetMs, settings.timestampWindowSec); // 3000 300
  * ```
  */
@@ -101,6 +99,7 @@ export interface WebhookSettings {
  *
  * @example
  * ```ts
+ * import { Router } from 'wxmp';
  * const settings = resolveSettings(new Router(), { token: 'AAAAA' });
  * settings.maxBodyBytes; // 1048576
  * ```

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { connectRedis } from '../../src/redis-connection.js';
 import { REDIS_URL, redisAvailable } from '../support/redis.js';
 import { captureLogger } from '../support/token-test-kit.js';
-import { closedPort } from './token/tcp-proxy.js';
+import { closedPort } from '../support/tcp-proxy.js';
 
 const hasRedis = await redisAvailable();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -109,10 +109,5 @@ export function createSubscribeApi({ call, appId, mpOrigin }: ResourceContext) {
 
 /**
  * The type of `client.subscribe`.
- *
- * @example
- * ```ts
- * const api: SubscribeApi = client.subscribe;
- * ```
  */
 export type SubscribeApi = ReturnType<typeof createSubscribeApi>;

@@ -37,11 +37,15 @@ async function loadHandler(file: string): Promise<Router | Middleware> {
 }
 
 /**
- * Registers `wxmp serve`.
+ * Registers `wxmp serve`, as in `WECHAT_TOKEN=tok wxmp serve --example echo --port 3000 --path /wx`.
  *
  * @example
- * ```sh
- * WECHAT_TOKEN=tok wxmp serve --example echo --port 3000 --path /wx
+ * ```ts
+ * import { Command } from 'commander';
+ * const program = new Command('wxmp');
+ * register(program);
+ * process.env.WECHAT_TOKEN = 'tok';
+ * await program.parseAsync(['node', 'wxmp', 'serve', '--example', 'echo', '--port', '3000', '--path', '/wx']);
  * ```
  */
 export function register(program: Command): void {

@@ -4,14 +4,14 @@
  * validated with zod and rejected with 400 and a message naming the field.
  * @module
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { EmulatorState } from '../state.js';
-import { autoReplySettings, setAutoReplySettings } from './auto-reply.js';
+import { AUTO_REPLY_INPUT, autoReplySettings, setAutoReplySettings } from './auto-reply.js';
 import { acceptKfInvite, setKfOnline } from './custom-service/accounts.js';
 import { kfSlot } from './custom-service/store.js';
-import { callStats } from './core/call-stats.js';
-import { injectedFaults, type Fault } from './core/faults.js';
+import { callStats, countCall } from './core/call-stats.js';
+import { injectedFaults, playFault, takeFault, type Fault } from './core/faults.js';
 
 const faultSchema = z
   .object({
@@ -24,11 +24,21 @@ const faultSchema = z
     errmsg: z.string().max(200).optional(),
     delayMs: z.number().int().min(0).max(60_000).optional(),
     timeout: z.boolean().optional(),
+    status: z.number().int().min(200).max(599).optional(),
+    body: z.string().max(10_000).optional(),
+    contentType: z.string().min(1).max(200).optional(),
     times: z.number().int().min(1).optional(),
   })
   .strict()
-  .refine((f) => f.errcode !== undefined || f.delayMs !== undefined || f.timeout === true, {
-    message: 'give at least one of errcode, delayMs or timeout: true',
+  .refine(
+    (f) => f.errcode !== undefined || f.delayMs !== undefined || f.timeout === true || f.status !== undefined,
+    { message: 'give at least one of errcode, delayMs, timeout: true or status' },
+  )
+  .refine((f) => f.status === undefined || (f.errcode === undefined && f.timeout === undefined), {
+    message: 'status answers a raw HTTP body: it cannot go with errcode or timeout',
+  })
+  .refine((f) => f.status !== undefined || (f.body === undefined && f.contentType === undefined), {
+    message: 'body and contentType need status',
   });
 
 const clockSchema = z
@@ -48,39 +58,33 @@ const kfWorkerSchema = z
   })
   .strict();
 
-const autoReply = z.object({ type: z.string().min(1).max(16), content: z.string().max(2048) }).strict();
-const autoReplySchema = z
-  .object({
-    is_add_friend_reply_open: z.union([z.literal(0), z.literal(1)]),
-    is_autoreply_open: z.union([z.literal(0), z.literal(1)]),
-    add_friend_autoreply_info: autoReply.optional(),
-    message_default_autoreply_info: autoReply.optional(),
-    keyword_autoreply_info: z
-      .object({
-        list: z
-          .array(
-            z
-              .object({
-                rule_name: z.string().min(1).max(60),
-                create_time: z.number().int().min(0),
-                reply_mode: z.enum(['reply_all', 'random_one']),
-                keyword_list_info: z.array(
-                  z.object({
-                    type: z.literal('text'),
-                    match_mode: z.enum(['contain', 'equal']),
-                    content: z.string(),
-                  }),
-                ),
-                reply_list_info: z.array(autoReply),
-              })
-              .strict(),
-          )
-          .max(200),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
+/**
+ * A middleware that plays the next fault of the request's path when it is a raw HTTP answer (`status`): counts the
+ * call, waits `delayMs`, answers `body`. Other requests go on to the endpoint routes, which must come after it.
+ *
+ * @example
+ * ```ts
+ * import { Hono } from 'hono';
+ * const app = new Hono();
+ * app.use('*', httpFaults(state));
+ * ```
+ */
+export function httpFaults(state: EmulatorState): MiddlewareHandler {
+  return async (c, next) => {
+    const path = c.req.path;
+    // Faults of one path apply in order: only a `status` fault at the head of the path's queue is played here.
+    const status = injectedFaults(state).find((f) => f.path === path)?.status;
+    if (status === undefined) return next();
+    countCall(state, path);
+    const fault = takeFault(state, path)!;
+    // A status fault has neither errcode nor timeout (the schema says so): playing it only waits its delayMs.
+    await playFault(fault, c.req.raw.signal, 0);
+    return new Response(fault.body ?? '', {
+      status,
+      headers: { 'content-type': fault.contentType ?? 'text/html; charset=utf-8' },
+    });
+  };
+}
 
 async function readInput<T>(
   c: Context,
@@ -102,7 +106,8 @@ async function readInput<T>(
  *
  * @example
  * ```ts
- * app.route('/', controlRoutes(state));
+ * import { Hono } from 'hono';
+ * new Hono().route('/', controlRoutes(state));
  * // POST /__emulator/faults {"path":"/cgi-bin/menu/get","errcode":-1,"times":1}
  * // GET  /__emulator/stats → {"calls":{"/cgi-bin/menu/get":1}}
  * // POST /__emulator/clock {"advanceSeconds":7200}
@@ -112,6 +117,8 @@ async function readInput<T>(
  */
 export function controlRoutes(state: EmulatorState): Hono {
   const app = new Hono();
+  // Ahead of every route mounted after these controls, i.e. the platform's endpoints.
+  app.use('*', httpFaults(state));
   app.post('/__emulator/faults', async (c) => {
     const input = await readInput(c, faultSchema);
     if (!input.ok) return input.res;
@@ -159,7 +166,7 @@ export function controlRoutes(state: EmulatorState): Hono {
   });
   app.get('/__emulator/autoreply', (c) => c.json(autoReplySettings(state)));
   app.put('/__emulator/autoreply', async (c) => {
-    const input = await readInput(c, autoReplySchema);
+    const input = await readInput(c, AUTO_REPLY_INPUT);
     if (!input.ok) return input.res;
     // A JSON round trip drops the fields zod left undefined.
     setAutoReplySettings(

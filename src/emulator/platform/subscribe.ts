@@ -110,7 +110,7 @@ function sendOneTime(call: Call): unknown {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, subscribeHandlers);
+ * Object.keys(subscribeHandlers); // ['subscribe.send']
  * ```
  */
 export const subscribeHandlers: Handlers = {

@@ -15,7 +15,8 @@ import { refuse, type ProxyEnv } from './env.js';
  *
  * @example
  * ```ts
- * const extra: ExtraEndpoint = { method: 'POST', path: '/wxa/generatescheme' };
+ * const extras: ExtraEndpoint[] = parseExtraEndpoints('POST /wxa/generatescheme');
+ * console.log(extras[0]?.path); // '/wxa/generatescheme'
  * ```
  */
 export interface ExtraEndpoint {
@@ -79,7 +80,9 @@ function why(method: string, path: string): string {
  *
  * @example
  * ```ts
- * app.use(allowTableEndpoints(logger, [{ method: 'POST', path: '/wxa/generatescheme' }]));
+ * import { Hono } from 'hono';
+ * import type { ProxyEnv } from './env.js';
+ * new Hono<ProxyEnv>().use(allowTableEndpoints(logger, [{ method: 'POST', path: '/wxa/generatescheme' }]));
  * ```
  */
 export function allowTableEndpoints(

@@ -5,25 +5,23 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { endpoints } from '../../../src/api/endpoints.js';
 import { buildProgram } from '../../../src/cli/main.js';
 import { WeChatApiError, WeChatError } from '../../../src/errors.js';
-import {
-  FAKE_APPID,
-  FAKE_SECRET,
-  startFakeWeChatApi,
-  type FakeWeChatApi,
-} from '../../support/fake-wechat-api.js';
+import { createEmulatedWeChat, EMULATOR_BASE, type EmulatedWeChat } from '../../support/emulated-wechat.js';
 
-let fake: FakeWeChatApi;
+let wechat: EmulatedWeChat;
 let dir: string;
 let out: string[];
 const saved = { ...process.env };
 
 beforeEach(async () => {
-  fake = await startFakeWeChatApi();
+  wechat = createEmulatedWeChat();
+  wechat.addFans('OPENID_1');
+  // The commands run in this process and call WeChat with the global fetch: it is the emulator's, no socket.
+  vi.stubGlobal('fetch', wechat.fetch);
   dir = await mkdtemp(join(tmpdir(), 'wxmp-cli-api-'));
   Object.assign(process.env, {
-    WECHAT_APPID: FAKE_APPID,
-    WECHAT_APPSECRET: FAKE_SECRET,
-    WECHAT_API_BASE: fake.url,
+    WECHAT_APPID: wechat.appId,
+    WECHAT_APPSECRET: wechat.appSecret,
+    WECHAT_API_BASE: EMULATOR_BASE,
   });
   delete process.env['REDIS_URL'];
   out = [];
@@ -34,9 +32,10 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
   process.env = { ...saved };
   await rm(dir, { recursive: true, force: true });
-  await fake.close();
+  await wechat.close();
 });
 
 const run = (...args: string[]) => buildProgram().parseAsync(['node', 'wxmp', ...args]);
@@ -47,12 +46,13 @@ describe('wxmp menu', () => {
     const file = join(dir, 'menu.json');
     await writeFile(file, JSON.stringify(MENU));
     await run('menu', 'push', file);
-    expect(JSON.parse(fake.calls('menu.create')[0]!.body)).toEqual(MENU);
+    expect(wechat.requestsOf('menu.create')[0]!.json).toEqual(MENU);
     out.length = 0;
     await run('menu', 'get');
-    expect(JSON.parse(out.join(''))).toEqual({ menu: { ...MENU, menuid: 208379533 } });
+    expect(JSON.parse(out.join(''))).toEqual({ menu: { ...MENU, menuid: expect.any(Number) as number } });
     await run('menu', 'delete');
-    expect(fake.calls('menu.delete')).toHaveLength(1);
+    expect(await wechat.calls('menu.delete')).toBe(1);
+    expect(wechat.state.menu).toBeUndefined();
   });
 
   it('push refuses a menu beyond the limits in one line, without calling WeChat', async () => {
@@ -61,7 +61,7 @@ describe('wxmp menu', () => {
     await expect(run('menu', 'push', file)).rejects.toThrow(
       /Menu menu needs 1 to 3 top-level buttons, got 0/,
     );
-    expect(fake.requests).toHaveLength(0);
+    expect(wechat.requests).toHaveLength(0);
   });
 
   it('push --dry-run only checks the file', async () => {
@@ -69,11 +69,13 @@ describe('wxmp menu', () => {
     await writeFile(file, JSON.stringify(MENU));
     await run('menu', 'push', '--dry-run', file);
     expect(out.join('')).toContain('menu OK (1 top-level buttons)');
-    expect(fake.requests).toHaveLength(0);
+    expect(wechat.requests).toHaveLength(0);
   });
 
   it("get reports WeChat's error with its hint", async () => {
-    await expect(run('menu', 'get')).rejects.toBeInstanceOf(WeChatApiError);
+    const err: unknown = await run('menu', 'get').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WeChatApiError);
+    expect(err).toMatchObject({ errcode: 46003, hint: expect.stringContaining('wxmp menu push') as string });
   });
 });
 
@@ -84,21 +86,24 @@ describe('wxmp api', () => {
   });
 
   it('calls an endpoint by path, keeping 64-bit ids exact', async () => {
-    await run('api', '/cgi-bin/message/template/send', '{"touser":"OPENID_1","template_id":"T","data":{}}');
-    expect(out.join('')).toContain('"msgid": "6054768590064713728"');
+    const request = '{"touser":"OPENID_1","template_id":"wxmp_tpl_order_shipped","data":{}}';
+    await run('api', '/cgi-bin/message/template/send', request);
+    const msgid = /"msgid": "(\d{19})"/.exec(out.join(''))?.[1];
+    expect(wechat.requestsOf('template.send')[0]!.answerText).toContain(`"msgid":${msgid}`);
   });
 
   it('uploads "@file" fields of multipart endpoints and saves file answers with --out', async () => {
     const image = join(dir, 'a.jpg');
     await writeFile(image, new Uint8Array([0xff, 0xd8, 0xff]));
     await run('api', 'media.upload', JSON.stringify({ type: 'image', media: `@${image}` }));
-    expect(fake.calls('media.upload')[0]!.form['media']).toMatchObject({
+    expect(wechat.requestsOf('media.upload')[0]!.form['media']).toMatchObject({
       filename: 'a.jpg',
       type: 'image/jpeg',
       size: 3,
     });
+    const { media_id } = JSON.parse(out.join('')) as { media_id: string };
     const saved = join(dir, 'saved.jpg');
-    await run('api', 'media.get', '{"media_id":"MEDIA_1"}', '--out', saved);
+    await run('api', 'media.get', JSON.stringify({ media_id }), '--out', saved);
     expect(new Uint8Array(await readFile(saved))).toEqual(new Uint8Array([0xff, 0xd8, 0xff]));
   });
 

@@ -2,31 +2,31 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../../src/logger.js';
 import { keyIdOf } from '../../../src/services/client-keys.js';
 import { createProxy, type ProxyOptions } from '../../../src/services/proxy.js';
-import {
-  BIG_ID,
-  FAKE_APPID,
-  FAKE_SECRET,
-  fakeTokenProvider,
-  startFakeWithClient,
-  type FakeWeChatApi,
-} from '../../support/fake-wechat-api.js';
 import { createApiClient, type WeChatClient } from '../../../src/api/client.js';
+import { createFan } from '../../../src/emulator/index.js';
+import {
+  recordingTokenProvider,
+  startEmulatedClient,
+  type RecordingTokenProvider,
+} from '../../support/emulated-client.js';
+import { EMULATOR_BASE, type EmulatedWeChat } from '../../support/emulated-wechat.js';
 
 const KEY = 'service-a-0123456789abcdef';
 const OTHER_KEY = 'service-b-0123456789abcdef';
 const auth = (key = KEY) => ({ authorization: `Bearer ${key}` });
 
-let fake: FakeWeChatApi;
+let wechat: EmulatedWeChat;
 let client: WeChatClient;
-let tokens: ReturnType<typeof fakeTokenProvider>;
+let tokens: RecordingTokenProvider;
 let lines: Record<string, unknown>[];
 
-beforeEach(async () => {
-  ({ fake, client } = await startFakeWithClient());
-  tokens = fakeTokenProvider(fake);
+beforeEach(() => {
+  ({ wechat, client } = startEmulatedClient());
+  createFan(wechat.state, { openid: 'OPENID_7', nickname: '张三', following: true });
+  tokens = recordingTokenProvider(wechat);
   lines = [];
 });
-afterEach(() => fake.close());
+afterEach(() => wechat.close());
 
 function proxy(options: Partial<ProxyOptions> = {}) {
   const log = (obj: object, msg?: string) => void lines.push({ ...obj, msg });
@@ -34,9 +34,10 @@ function proxy(options: Partial<ProxyOptions> = {}) {
   return createProxy({
     tokenProvider: tokens,
     clientKeys: [KEY, OTHER_KEY],
-    apiBase: fake.url,
-    appId: FAKE_APPID,
-    appSecret: FAKE_SECRET,
+    apiBase: EMULATOR_BASE,
+    fetch: wechat.fetch,
+    appId: wechat.appId,
+    appSecret: wechat.appSecret,
     logger,
     retry: { baseDelayMs: 1, maxDelayMs: 2 },
     ...options,
@@ -49,7 +50,7 @@ describe('client keys', () => {
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer');
     expect(await res.json()).toMatchObject({ error: 'UNAUTHORIZED' });
-    expect(fake.requests).toHaveLength(0);
+    expect(wechat.requests).toHaveLength(0);
   });
 
   it('401 with a wrong key', async () => {
@@ -76,7 +77,7 @@ describe('allowlist', () => {
     const res = await proxy().request(path, { method, headers: auth() });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: 'NOT_FOUND' });
-    expect(fake.requests).toHaveLength(0);
+    expect(wechat.requests).toHaveLength(0);
   });
 });
 
@@ -104,8 +105,8 @@ describe('forwarding', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ openid: 'OPENID_1', subscribe: 1 });
-    const seen = fake.calls('user.info')[0]!;
-    expect(seen.query).toEqual({ openid: 'OPENID_1', lang: 'en', access_token: 'TOKEN_1' });
+    const seen = wechat.requestsOf('user.info')[0]!;
+    expect(seen.query).toEqual({ openid: 'OPENID_1', lang: 'en', access_token: await tokens.getToken() });
     expect(seen.headers['authorization']).toBeUndefined();
   });
 
@@ -113,36 +114,45 @@ describe('forwarding', () => {
     const res = await proxy().request('/cgi-bin/message/template/send', {
       method: 'POST',
       headers: { ...auth(), 'content-type': 'application/json' },
-      body: JSON.stringify({ touser: 'OPENID_1', template_id: 'T', data: { thing1: { value: '你好' } } }),
+      body: JSON.stringify({
+        touser: 'OPENID_1',
+        template_id: 'wxmp_tpl_order_shipped', // one of the emulated account's templates
+        data: { thing1: { value: '你好' } },
+      }),
     });
-    expect(await res.text()).toBe(`{"errcode":0,"errmsg":"ok","msgid":${BIG_ID}}`);
-    expect(fake.calls('template.send')[0]!.body).toContain('你好');
+    const text = await res.text();
+    expect(text).toMatch(/^\{"errcode":0,"errmsg":"ok","msgid":\d{19}\}$/);
+    expect(text).toBe(wechat.requestsOf('template.send')[0]!.answerText);
+    expect(wechat.requestsOf('template.send')[0]!.body).toContain('你好');
   });
 
   it('retries on 40001 with a fresh token, invalidating the rejected one', async () => {
     const app = proxy();
     await app.request('/cgi-bin/getcallbackip', { headers: auth() });
-    fake.expireTokens();
+    const first = await tokens.getToken();
+    await wechat.supersedeClassicTokens();
     const res = await app.request('/cgi-bin/getcallbackip', { headers: auth() });
     expect(await res.json()).toHaveProperty('ip_list');
-    expect(fake.calls('misc.callbackIp').map((r) => r.query['access_token'])).toEqual([
-      'TOKEN_1',
-      'TOKEN_1',
-      'TOKEN_2',
+    const second = await tokens.getToken();
+    expect(second).not.toBe(first);
+    expect(wechat.requestsOf('misc.callbackIp').map((r) => r.query['access_token'])).toEqual([
+      first,
+      first,
+      second,
     ]);
-    expect(tokens.invalidated).toEqual(['TOKEN_1']);
+    expect(tokens.invalidated).toEqual([first]);
   });
 
   it('retries -1 on idempotent endpoints, but passes 45009 through at once', async () => {
     const app = proxy();
-    fake.fail('menu.get', { errcode: -1 });
-    fake.fail('misc.callbackIp', { errcode: 45009 });
+    await wechat.fault('menu.get', { errcode: -1, times: 1 });
+    await wechat.fault('misc.callbackIp', { errcode: 45009, times: 1 });
     await app.request('/cgi-bin/menu/get', { headers: auth() });
-    expect(fake.calls('menu.get')).toHaveLength(2);
+    expect(await wechat.calls('menu.get')).toBe(2);
     const res = await app.request('/cgi-bin/getcallbackip', { headers: auth() });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ errcode: 45009 });
-    expect(fake.calls('misc.callbackIp')).toHaveLength(1);
+    expect(await wechat.calls('misc.callbackIp')).toBe(1);
   });
 
   it('streams binary answers through with content type and filename', async () => {
@@ -163,8 +173,8 @@ describe('forwarding', () => {
       headers: auth(),
       body: form,
     });
-    expect(await res.json()).toMatchObject({ type: 'image', media_id: 'MEDIA_1' });
-    expect(fake.calls('media.upload')[0]!.form['media']).toMatchObject({
+    expect(await res.json()).toMatchObject({ type: 'image', media_id: expect.any(String) as string });
+    expect(wechat.requestsOf('media.upload')[0]!.form['media']).toMatchObject({
       filename: 'up.png',
       type: 'image/png',
       size: 3,
@@ -178,9 +188,9 @@ describe('forwarding', () => {
       body: JSON.stringify({ kf_account: 'test1@mywechatid', nickname: '客服1' }),
     });
     expect(await res.json()).toMatchObject({ errcode: 0 });
-    const seen = fake.calls('customService.addAccount')[0]!;
-    expect(seen.query).toEqual({ access_token: 'TOKEN_1' });
-    expect(JSON.parse(seen.body)).toEqual({ kf_account: 'test1@mywechatid', nickname: '客服1' });
+    const seen = wechat.requestsOf('customService.addAccount')[0]!;
+    expect(seen.query).toEqual({ access_token: await tokens.getToken() });
+    expect(seen.json).toEqual({ kf_account: 'test1@mywechatid', nickname: '客服1' });
     const other = await proxy().request('/customservice/kfaccount/setadmin', {
       method: 'POST',
       headers: auth(),
@@ -189,22 +199,22 @@ describe('forwarding', () => {
   });
 
   it("adds appid and secret to the OAuth code exchange and drops the caller's", async () => {
-    const code = fake.issueCode('OPENID_7');
+    const code = await wechat.consent('OPENID_7');
     const res = await proxy().request(`/sns/oauth2/access_token?code=${code}&secret=GUESS&appid=wxother`, {
       headers: auth(),
     });
     expect(await res.json()).toMatchObject({ openid: 'OPENID_7' });
-    expect(fake.calls('oauth.accessToken')[0]!.query).toEqual({
+    expect(wechat.requestsOf('oauth.accessToken')[0]!.query).toEqual({
       code,
       grant_type: 'authorization_code',
-      appid: FAKE_APPID,
-      secret: FAKE_SECRET,
+      appid: wechat.appId,
+      secret: wechat.appSecret,
     });
     expect(tokens.fetches).toBe(0);
   });
 
   it("keeps the user's own token on sns/userinfo", async () => {
-    const token = await client.oauth.accessToken(fake.issueCode('OPENID_7'));
+    const token = await client.oauth.accessToken(await wechat.consent('OPENID_7'));
     const res = await proxy().request(`/sns/userinfo?access_token=${token.access_token}&openid=OPENID_7`, {
       headers: auth(),
     });
@@ -218,26 +228,27 @@ describe('forwarding', () => {
       body: JSON.stringify({ button: [] }),
     });
     expect(res.status).toBe(413);
-    expect(fake.calls('menu.create')).toHaveLength(0);
+    expect(await wechat.calls('menu.create')).toBe(0);
   });
 });
 
 describe('openapi/rid/get', () => {
-  // WeChat's documented answer, echoing the failed calls with the very token and secret the proxy used.
+  // WeChat's documented answer, echoing the failed calls with the very token and secret the proxy used. The
+  // emulator redacts its rid log itself, so it cannot play this answer: a scripted upstream fetch does.
   function ridAnswers(): { fetch: typeof fetch; seenTokens: string[] } {
     const seenTokens: string[] = [];
-    const fakeFetch = (input: string | URL | Request): Promise<Response> => {
+    const scriptedFetch = (input: string | URL | Request): Promise<Response> => {
       const url = new URL(input instanceof Request ? input.url : input);
       const token = url.searchParams.get('access_token') ?? '';
       seenTokens.push(token);
       const request = {
         invoke_time: 1635156704,
         cost_in_ms: 30,
-        request_url: `access_token=${token}&cgi_path=/cgi-bin/stable_token&appsecret=${FAKE_SECRET}`,
+        request_url: `access_token=${token}&cgi_path=/cgi-bin/stable_token&appsecret=${wechat.appSecret}`,
         request_body: JSON.stringify({
           grant_type: 'client_credential',
-          appid: FAKE_APPID,
-          secret: FAKE_SECRET,
+          appid: wechat.appId,
+          secret: wechat.appSecret,
           force_refresh: false,
         }),
         response_body: `{"access_token":"${token}","expires_in":7200,"appsecret":"another-secret"}`,
@@ -246,20 +257,21 @@ describe('openapi/rid/get', () => {
       const body = JSON.stringify({ errcode: 0, errmsg: 'ok', request });
       return Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json' } }));
     };
-    return { fetch: fakeFetch, seenTokens };
+    return { fetch: scriptedFetch, seenTokens };
   }
 
   it('is forwarded, with the token and every secret taken out of the answer', async () => {
-    const { fetch: fakeFetch, seenTokens } = ridAnswers();
-    const res = await proxy({ fetch: fakeFetch }).request('/cgi-bin/openapi/rid/get', {
+    const { fetch: scriptedFetch, seenTokens } = ridAnswers();
+    const res = await proxy({ fetch: scriptedFetch }).request('/cgi-bin/openapi/rid/get', {
       method: 'POST',
       headers: { ...auth(), 'content-type': 'application/json' },
       body: '{"rid":"61725984-6126f6f9-040f19c4"}',
     });
     expect(res.status).toBe(200);
-    expect(seenTokens).toEqual(['TOKEN_1']);
+    const token = await tokens.getToken();
+    expect(seenTokens).toEqual([token]);
     const text = await res.text();
-    for (const secret of ['TOKEN_1', FAKE_SECRET, 'another-secret']) expect(text).not.toContain(secret);
+    for (const secret of [token, wechat.appSecret, 'another-secret']) expect(text).not.toContain(secret);
     const { request } = JSON.parse(text) as { request: Record<string, string | number> };
     expect(request).toMatchObject({
       invoke_time: 1635156704,
@@ -268,7 +280,7 @@ describe('openapi/rid/get', () => {
     });
     expect(JSON.parse(String(request['request_body']))).toEqual({
       grant_type: 'client_credential',
-      appid: FAKE_APPID,
+      appid: wechat.appId,
       secret: '[redacted]',
       force_refresh: false,
     });
@@ -280,8 +292,8 @@ describe('openapi/rid/get', () => {
   });
 
   it('passes a typed client call through the proxy without the token', async () => {
-    const { fetch: fakeFetch } = ridAnswers();
-    const app = proxy({ fetch: fakeFetch });
+    const { fetch: scriptedFetch } = ridAnswers();
+    const app = proxy({ fetch: scriptedFetch });
     const viaProxy = createApiClient({
       apiBase: 'http://proxy.invalid',
       tokenProvider: { getToken: () => Promise.resolve('unused'), invalidate: () => Promise.resolve() },
@@ -292,14 +304,14 @@ describe('openapi/rid/get', () => {
       },
     });
     const answer = await viaProxy.misc.ridGet('61725984-6126f6f9-040f19c4');
-    expect(JSON.stringify(answer)).not.toContain('TOKEN_1');
-    expect(JSON.stringify(answer)).not.toContain(FAKE_SECRET);
+    expect(JSON.stringify(answer)).not.toContain(await tokens.getToken());
+    expect(JSON.stringify(answer)).not.toContain(wechat.appSecret);
   });
 });
 
 describe('upstream failures', () => {
   it('504 when WeChat does not answer in time', async () => {
-    fake.fail('customService.send', { delayMs: 300 });
+    await wechat.fault('customService.send', { delayMs: 300, times: 1 });
     const res = await proxy({ timeoutMs: 50 }).request('/cgi-bin/message/custom/send', {
       method: 'POST',
       headers: { ...auth(), 'content-type': 'application/json' },
@@ -307,16 +319,14 @@ describe('upstream failures', () => {
     });
     expect(res.status).toBe(504);
     expect(await res.json()).toMatchObject({ error: 'TIMEOUT' });
-    expect(fake.calls('customService.send')).toHaveLength(1);
+    expect(await wechat.calls('customService.send')).toBe(1);
   });
 
   it('502 when WeChat cannot be reached', async () => {
-    const res = await proxy({ apiBase: 'http://127.0.0.1:1', retry: { maxRetries: 0 } }).request(
-      '/cgi-bin/menu/get',
-      {
-        headers: auth(),
-      },
-    );
+    const unreachable = { apiBase: 'http://127.0.0.1:1', fetch: globalThis.fetch, retry: { maxRetries: 0 } };
+    const res = await proxy(unreachable).request('/cgi-bin/menu/get', {
+      headers: auth(),
+    });
     expect(res.status).toBe(502);
     expect(await res.json()).toMatchObject({ error: 'HTTP_ERROR' });
   });
@@ -335,7 +345,7 @@ describe('upstream failures', () => {
 
 describe('logging', () => {
   it('logs key id, path, status, errcode and ms per call, and no secret', async () => {
-    fake.fail('misc.callbackIp', { errcode: 45009 });
+    await wechat.fault('misc.callbackIp', { errcode: 45009, times: 1 });
     await proxy().request('/cgi-bin/getcallbackip?access_token=CALLERS', { headers: auth() });
     const line = lines.find((l) => l['msg'] === 'proxied WeChat API call');
     expect(line).toMatchObject({
@@ -346,6 +356,7 @@ describe('logging', () => {
     });
     expect(typeof line?.['ms']).toBe('number');
     const text = JSON.stringify(lines);
-    for (const secret of [KEY, 'TOKEN_1', 'CALLERS', FAKE_SECRET]) expect(text).not.toContain(secret);
+    const token = await tokens.getToken();
+    for (const secret of [KEY, token, 'CALLERS', wechat.appSecret]) expect(text).not.toContain(secret);
   });
 });

@@ -4,10 +4,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WeChatClient } from '../../../src/api/client.js';
-import { startFakeWithClient, type FakeWeChatApi } from '../../support/fake-wechat-api.js';
+import { startEmulatedClient } from '../../support/emulated-client.js';
+import type { EmulatedWeChat } from '../../support/emulated-wechat.js';
 
-let fake: FakeWeChatApi | undefined;
-afterEach(() => fake?.close());
+let wechat: EmulatedWeChat | undefined;
+afterEach(() => wechat?.close());
 
 const TOO_LONG = { button: [{ type: 'click' as const, name: '一二三四五六', key: 'K' }] };
 const VALID = { button: [{ type: 'click' as const, name: 'a', key: 'k' }] };
@@ -24,7 +25,7 @@ const cases: readonly [string, string, (client: WeChatClient) => Promise<unknown
 describe('input checks reject the promise', () => {
   it.each(cases)('%s rejects with %s and does not throw', async (_name, code, invoke) => {
     let client: WeChatClient;
-    ({ fake, client } = await startFakeWithClient());
+    ({ wechat, client } = startEmulatedClient());
     let promise: Promise<unknown> | undefined;
     expect(() => {
       promise = invoke(client);
@@ -32,6 +33,6 @@ describe('input checks reject the promise', () => {
     await expect(promise).rejects.toMatchObject({ code });
     // `.catch` on the returned value is enough to handle the failure.
     await expect(invoke(client).catch((err: unknown) => (err as { code: string }).code)).resolves.toBe(code);
-    expect(fake.requests).toHaveLength(0);
+    expect(wechat.requests).toHaveLength(0);
   });
 });

@@ -1,15 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WeChatClient } from '../../../src/api/client.js';
+import { createFan } from '../../../src/emulator/index.js';
 import { WeChatError } from '../../../src/errors.js';
-import { QR_TICKET, startFakeWithClient, type FakeWeChatApi } from '../../support/fake-wechat-api.js';
+import { startEmulatedClient } from '../../support/emulated-client.js';
+import type { EmulatedWeChat } from '../../support/emulated-wechat.js';
 
-let fake: FakeWeChatApi;
+/** WeChat's page of openids (user/get, user/tag/get, getblacklist). */
+const PAGE = 10_000;
+
+let wechat: EmulatedWeChat;
 let client: WeChatClient;
 
-async function start(options: { users?: string[]; pageSize?: number } = {}) {
-  ({ fake, client } = await startFakeWithClient(options));
-}
-afterEach(() => fake.close());
+beforeEach(() => {
+  ({ wechat, client } = startEmulatedClient());
+});
+afterEach(() => wechat.close());
 
 async function collect(iterable: AsyncIterable<string>): Promise<string[]> {
   const out: string[] = [];
@@ -17,22 +22,27 @@ async function collect(iterable: AsyncIterable<string>): Promise<string[]> {
   return out;
 }
 
+/** Adds `count` following fans (`U00000`…); resolves every follower's openid in WeChat's order. */
+function addFollowers(count: number): string[] {
+  for (let i = 0; i < count; i++)
+    createFan(wechat.state, { openid: `U${String(i).padStart(5, '0')}`, following: true });
+  return [...wechat.state.fans.keys()];
+}
+
 describe('users', () => {
   it('info sends openid and lang, and returns the profile', async () => {
-    await start();
     await expect(client.user.info('OPENID_1', 'en')).resolves.toMatchObject({
       subscribe: 1,
       openid: 'OPENID_1',
-      language: 'en',
+      language: 'zh_CN', // the fan's language, whatever lang asks for
     });
-    expect(fake.calls('user.info')[0]!.query).toMatchObject({ openid: 'OPENID_1', lang: 'en' });
+    expect(wechat.requestsOf('user.info')[0]!.query).toMatchObject({ openid: 'OPENID_1', lang: 'en' });
   });
 
   it('batchGet sends a user_list', async () => {
-    await start();
     const res = await client.user.batchGet(['OPENID_1', 'OPENID_2']);
     expect(res.user_info_list.map((u) => u.openid)).toEqual(['OPENID_1', 'OPENID_2']);
-    expect(JSON.parse(fake.calls('user.batchGet')[0]!.body)).toEqual({
+    expect(wechat.requestsOf('user.batchGet')[0]!.json).toEqual({
       user_list: [
         { openid: 'OPENID_1', lang: 'zh_CN' },
         { openid: 'OPENID_2', lang: 'zh_CN' },
@@ -41,62 +51,86 @@ describe('users', () => {
   });
 
   it('list returns one page and passes next_openid', async () => {
-    await start({ users: ['A', 'B', 'C'], pageSize: 2 });
-    await expect(client.user.list()).resolves.toEqual({
-      total: 3,
-      count: 2,
-      data: { openid: ['A', 'B'] },
-      next_openid: 'B',
+    const all = addFollowers(PAGE);
+    const first = await client.user.list();
+    expect(first).toEqual({
+      total: all.length,
+      count: PAGE,
+      data: { openid: all.slice(0, PAGE) },
+      next_openid: all[PAGE - 1],
     });
-    await expect(client.user.list('B')).resolves.toMatchObject({ count: 1, data: { openid: ['C'] } });
-    expect(fake.calls('user.list').map((r) => r.query['next_openid'])).toEqual([undefined, 'B']);
+    await expect(client.user.list(first.next_openid)).resolves.toMatchObject({
+      count: all.length - PAGE,
+      data: { openid: all.slice(PAGE) },
+    });
+    expect(wechat.requestsOf('user.list').map((r) => r.query['next_openid'])).toEqual([
+      undefined,
+      first.next_openid,
+    ]);
   });
 
   it('all() iterates every page over next_openid until an empty page', async () => {
-    const users = Array.from({ length: 5 }, (_, i) => `U${i}`);
-    await start({ users, pageSize: 2 });
-    expect(await collect(client.user.all())).toEqual(users);
-    expect(fake.calls('user.list').map((r) => r.query['next_openid'])).toEqual([undefined, 'U1', 'U3', 'U4']);
+    const all = addFollowers(PAGE);
+    expect(await collect(client.user.all())).toEqual(all);
+    expect(wechat.requestsOf('user.list').map((r) => r.query['next_openid'])).toEqual([
+      undefined,
+      all[PAGE - 1],
+      all.at(-1),
+    ]);
   });
 
   it('all() fetches nothing beyond what the loop consumes', async () => {
-    await start({ users: ['A', 'B', 'C', 'D'], pageSize: 2 });
-    for await (const openid of client.user.all()) if (openid === 'A') break;
-    expect(fake.calls('user.list')).toHaveLength(1);
+    const [firstFan] = addFollowers(PAGE);
+    for await (const openid of client.user.all()) if (openid === firstFan) break;
+    expect(await wechat.calls('user.list')).toBe(1);
   });
 
   it('updateRemark sends openid and remark', async () => {
-    await start();
     await client.user.updateRemark('OPENID_1', '老客户');
-    expect(JSON.parse(fake.calls('user.updateRemark')[0]!.body)).toEqual({
+    expect(wechat.requestsOf('user.updateRemark')[0]!.json).toEqual({
       openid: 'OPENID_1',
       remark: '老客户',
     });
+    await expect(client.user.info('OPENID_1')).resolves.toMatchObject({ remark: '老客户' });
   });
 });
 
 describe('tags', () => {
   it('create, list, update and delete a tag', async () => {
-    await start();
     const { tag } = await client.tag.create('广东');
-    expect(tag).toEqual({ id: 100, name: '广东' });
+    expect(tag).toEqual({ id: expect.any(Number) as number, name: '广东' });
     await client.tag.update(tag.id, '广东人');
-    await expect(client.tag.list()).resolves.toEqual({ tags: [{ id: 100, name: '广东人', count: 0 }] });
+    const star = { id: 2, name: '星标组', count: 0 }; // every account has it
+    await expect(client.tag.list()).resolves.toEqual({
+      tags: [star, { id: tag.id, name: '广东人', count: 0 }],
+    });
     await client.tag.delete(tag.id);
-    await expect(client.tag.list()).resolves.toEqual({ tags: [] });
-    expect(JSON.parse(fake.calls('tag.delete')[0]!.body)).toEqual({ tag: { id: 100 } });
+    await expect(client.tag.list()).resolves.toEqual({ tags: [star] });
+    expect(wechat.requestsOf('tag.delete')[0]!.json).toEqual({ tag: { id: tag.id } });
   });
 
   it('batchTagging, members, allMembers, idList and batchUntagging', async () => {
-    await start({ pageSize: 2 });
     const { tag } = await client.tag.create('VIP');
     await client.tag.batchTagging(['OPENID_1', 'OPENID_2', 'OPENID_3'], tag.id);
-    expect(JSON.parse(fake.calls('tag.batchTagging')[0]!.body)).toEqual({
+    expect(wechat.requestsOf('tag.batchTagging')[0]!.json).toEqual({
       openid_list: ['OPENID_1', 'OPENID_2', 'OPENID_3'],
       tagid: tag.id,
     });
-    await expect(client.tag.members(tag.id)).resolves.toMatchObject({ count: 2, next_openid: 'OPENID_2' });
-    expect(await collect(client.tag.allMembers(tag.id))).toEqual(['OPENID_1', 'OPENID_2', 'OPENID_3']);
+    // More members than one page holds (tagged in the emulator's world directly: 50 a call is slow going).
+    const more = addFollowers(PAGE).filter((openid) => openid.startsWith('U'));
+    for (const openid of more) wechat.state.fans.get(openid)!.tagIds.push(tag.id);
+    const members = ['OPENID_1', 'OPENID_2', 'OPENID_3', ...more];
+    await expect(client.tag.members(tag.id)).resolves.toMatchObject({
+      count: PAGE,
+      next_openid: members[PAGE - 1],
+    });
+    expect(await collect(client.tag.allMembers(tag.id))).toEqual(members);
+    expect(wechat.requestsOf('tag.members').map((r) => r.json['next_openid'])).toEqual([
+      '',
+      '',
+      members[PAGE - 1],
+      members.at(-1),
+    ]);
     await expect(client.tag.idList('OPENID_1')).resolves.toEqual({ tagid_list: [tag.id] });
     await client.tag.batchUntagging(['OPENID_1'], tag.id);
     await expect(client.tag.idList('OPENID_1')).resolves.toEqual({ tagid_list: [] });
@@ -105,21 +139,25 @@ describe('tags', () => {
 
 describe('blacklist', () => {
   it('get, all, batchBlacklist and batchUnblacklist', async () => {
-    await start({ pageSize: 2 });
-    await expect(client.blacklist.get()).resolves.toMatchObject({ total: 3, count: 2 });
-    expect(await collect(client.blacklist.all())).toEqual(['BLOCKED_1', 'BLOCKED_2', 'BLOCKED_3']);
+    // More blacklisted fans than one page holds (set in the emulator's world directly: 20 a call is slow going).
+    const blocked = addFollowers(PAGE + 2).filter((openid) => openid.startsWith('U'));
+    for (const openid of blocked) wechat.state.fans.get(openid)!.blacklisted = true;
+    await expect(client.blacklist.get()).resolves.toMatchObject({ total: blocked.length, count: PAGE });
+    expect(await collect(client.blacklist.all())).toEqual(blocked);
     expect(
-      fake
-        .calls('blacklist.get')
-        .map((r) => JSON.parse(r.body) as unknown)
+      wechat
+        .requestsOf('blacklist.get')
+        .map((r) => r.json)
         .slice(1),
-    ).toEqual([{ begin_openid: '' }, { begin_openid: 'BLOCKED_2' }, { begin_openid: 'BLOCKED_3' }]);
+    ).toEqual([{ begin_openid: '' }, { begin_openid: blocked[PAGE - 1] }, { begin_openid: blocked.at(-1) }]);
     await client.blacklist.batchBlacklist(['OPENID_1']);
+    expect(wechat.state.fans.get('OPENID_1')?.blacklisted).toBe(true);
     await client.blacklist.batchUnblacklist(['OPENID_1']);
-    expect(JSON.parse(fake.calls('blacklist.batchBlacklist')[0]!.body)).toEqual({
+    expect(wechat.state.fans.get('OPENID_1')?.blacklisted).toBe(false);
+    expect(wechat.requestsOf('blacklist.batchBlacklist')[0]!.json).toEqual({
       openid_list: ['OPENID_1'],
     });
-    expect(JSON.parse(fake.calls('blacklist.batchUnblacklist')[0]!.body)).toEqual({
+    expect(wechat.requestsOf('blacklist.batchUnblacklist')[0]!.json).toEqual({
       openid_list: ['OPENID_1'],
     });
   });
@@ -148,25 +186,27 @@ describe('QR codes', () => {
       { action_name: 'QR_LIMIT_STR_SCENE', action_info: { scene: { scene_str: 'shop-1' } } },
     ],
   ] as const)('%s sends the documented body', async (_kind, create, body) => {
-    await start();
-    await expect(create(client)).resolves.toMatchObject({ ticket: QR_TICKET });
-    expect(JSON.parse(fake.calls('qrcode.create')[0]!.body)).toEqual(body);
+    await expect(create(client)).resolves.toMatchObject({
+      ticket: expect.any(String) as string,
+      url: expect.any(String) as string,
+      ...('expire_seconds' in body ? { expire_seconds: body.expire_seconds } : {}),
+    });
+    expect(wechat.requestsOf('qrcode.create')[0]!.json).toEqual(body);
   });
 
   it('rejects scenes and lifetimes WeChat would refuse, before calling', async () => {
-    await start();
     await expect(client.qrcode.permanent(100001)).rejects.toThrow(WeChatError);
     await expect(client.qrcode.temporary(0, 60)).rejects.toThrow(/integer from 1/);
     await expect(client.qrcode.temporary('x'.repeat(65), 60)).rejects.toThrow(/1 to 64 characters/);
     await expect(client.qrcode.temporary('x', 2_592_001)).rejects.toThrow(/30 days/);
-    expect(fake.calls('qrcode.create')).toHaveLength(0);
+    expect(await wechat.calls('qrcode.create')).toBe(0);
   });
 
   it('imageUrl URL-encodes the ticket', async () => {
-    await start();
     const { ticket } = await client.qrcode.temporary('x', 60);
+    expect(ticket).toMatch(/[+/=]/); // WeChat's tickets are base64
     const url = client.qrcode.imageUrl(ticket);
-    expect(url).toBe(`https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=${encodeURIComponent(QR_TICKET)}`);
+    expect(url).toBe(`https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=${encodeURIComponent(ticket)}`);
     expect(url.split('ticket=')[1]).not.toMatch(/[+/=]/);
   });
 });

@@ -8,7 +8,7 @@ import { createWebhook } from '../../../src/webhook/handler.js';
 import { Router } from '../../../src/webhook/router.js';
 import { REDIS_URL, redisAvailable, uniquePrefix } from '../../support/redis.js';
 import { captureLogger } from '../../support/token-test-kit.js';
-import { closedPort } from '../token/tcp-proxy.js';
+import { closedPort } from '../../support/tcp-proxy.js';
 
 const available = await redisAvailable();
 const TOKEN = 'AAAAA';

@@ -7,8 +7,7 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { register as registerToken } from '../../../src/cli/commands/token.js';
 import { register as registerTokenServer } from '../../../src/cli/commands/token-server.js';
-import { FakeTokenPlatform } from '../../support/fake-token-endpoint.js';
-import { APP_ID, APP_SECRET } from '../../support/token-test-kit.js';
+import { createEmulatedWeChat } from '../../support/emulated-wechat.js';
 
 const ENTRY = fileURLToPath(new URL('./cli-entry.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -48,17 +47,22 @@ function wxmp(
 }
 
 describe('wxmp token / wxmp token-server', () => {
-  const platform = new FakeTokenPlatform({ appId: APP_ID, appSecret: APP_SECRET });
-  let wechat: { url: string; close: () => Promise<void> };
+  // The commands run as processes: they reach the emulator over a loopback port.
+  const wechat = createEmulatedWeChat();
+  const { appId: APP_ID, appSecret: APP_SECRET } = wechat;
+  let served: { url: string; close: () => Promise<void> };
   let dir: string;
   let env: Record<string, string>;
+  const forcedCalls = () =>
+    wechat.requestsOf('token.stable').filter((call) => call.json['force_refresh'] === true).length;
 
   beforeAll(async () => {
-    wechat = await platform.listen();
+    served = await wechat.listen();
     dir = await mkdtemp(join(tmpdir(), 'wxmp-cli-'));
-    env = { WECHAT_APPID: APP_ID, WECHAT_APPSECRET: APP_SECRET, WECHAT_API_BASE: wechat.url };
+    env = { WECHAT_APPID: APP_ID, WECHAT_APPSECRET: APP_SECRET, WECHAT_API_BASE: served.url };
   });
   afterAll(async () => {
+    await served.close();
     await wechat.close();
     await rm(dir, { recursive: true, force: true });
   });
@@ -86,15 +90,15 @@ describe('wxmp token / wxmp token-server', () => {
     expect(match![1]).toMatch(/^.{6}…$/);
     const full = await wxmp(['token', '--show', '--file', file], env);
     const token = /^access_token (\S+) /.exec(full.stdout)![1]!;
-    expect(platform.isValid(token)).toBe(true);
+    expect(await wechat.accepts(token)).toBe(true);
     expect(token.startsWith(match![1]!.slice(0, 6))).toBe(true);
   });
 
   it('wxmp token --force asks WeChat for a new token', async () => {
-    const before = platform.count('stable_token', (c) => c.force === true);
+    const before = forcedCalls();
     const run = await wxmp(['token', '--force', '--show'], env);
     expect(run.code).toBe(0);
-    expect(platform.count('stable_token', (c) => c.force === true)).toBe(before + 1);
+    expect(forcedCalls()).toBe(before + 1);
   });
 
   it('bad config fails with one line and exit code 2, for token and token-server', async () => {

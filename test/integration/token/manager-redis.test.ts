@@ -8,28 +8,30 @@ import {
 import { createTicketManager } from '../../../src/token/ticket.js';
 import type { TokenStore } from '../../../src/token/store.js';
 import { createRedisStoreFromUrl } from '../../../src/token/stores/node-redis.js';
-import { FakeTokenPlatform } from '../../support/fake-token-endpoint.js';
+import { createEmulatedWeChat } from '../../support/emulated-wechat.js';
 import { REDIS_URL, redisAvailable, uniquePrefix } from '../../support/redis.js';
-import { APP_ID, APP_SECRET, Clock, maxInWindow } from '../../support/token-test-kit.js';
-import { closedPort, startTcpProxy } from './tcp-proxy.js';
+import { maxInWindow } from '../../support/token-test-kit.js';
+import { closedPort, startTcpProxy } from '../../support/tcp-proxy.js';
 
 const hasRedis = await redisAvailable();
 const MINUTE = 60_000;
 
 describe.skipIf(!hasRedis)('token manager on Redis against a loopback WeChat', () => {
-  const clock = new Clock(Date.now());
-  const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
+  // The emulator on a loopback port, on a clock the test moves (shared with the managers).
+  const wechat = createEmulatedWeChat({ frozenAt: Date.now() });
+  const { clock, appId: APP_ID, appSecret: APP_SECRET } = wechat;
   let server: { url: string; close: () => Promise<void> };
   const closers: (TokenManager | TokenStore)[] = [];
 
   beforeAll(async () => {
-    server = await platform.listen();
+    server = await wechat.listen();
   });
   afterEach(async () => {
     for (const c of closers.splice(0)) await c.close?.();
   });
   afterAll(async () => {
     await server.close();
+    await wechat.close();
   });
 
   function manager(store: TokenStore, options: Partial<TokenManagerOptions> = {}): TokenManager {
@@ -46,11 +48,12 @@ describe.skipIf(!hasRedis)('token manager on Redis against a loopback WeChat', (
   }
 
   const redisStore = (prefix: string, url = REDIS_URL) => createRedisStoreFromUrl(url, { prefix });
-  const callsSince = (start: number) => platform.calls.slice(start);
+  /** The calls WeChat received since the `start`-th (the emulator's record of them). */
+  const callsSince = (start: number) => wechat.requests.slice(start);
 
   it('two instances share one token: the second reads what the first fetched', async () => {
     const prefix = uniquePrefix('share');
-    const start = platform.calls.length;
+    const start = wechat.requests.length;
     const a = manager(redisStore(prefix));
     const b = manager(redisStore(prefix));
     const token = await a.getToken();
@@ -59,7 +62,7 @@ describe.skipIf(!hasRedis)('token manager on Redis against a loopback WeChat', (
   });
 
   it('stable_token: a new instance gets the same token with its remaining lifetime', async () => {
-    const start = platform.calls.length;
+    const start = wechat.requests.length;
     const first = manager(redisStore(uniquePrefix('stable-a')));
     const token = await first.getToken();
     const expiresAt = (await first.peek())!.expiresAt;
@@ -72,7 +75,7 @@ describe.skipIf(!hasRedis)('token manager on Redis against a loopback WeChat', (
 
   it('a stale invalidate leaves a fresh token in place', async () => {
     const prefix = uniquePrefix('stale');
-    const start = platform.calls.length;
+    const start = wechat.requests.length;
     const slow = manager(redisStore(prefix), { mode: 'classic' });
     const fast = manager(redisStore(prefix), { mode: 'classic' });
     const stale = await slow.getToken();
@@ -86,7 +89,7 @@ describe.skipIf(!hasRedis)('token manager on Redis against a loopback WeChat', (
 
   it('with Redis cut mid-way, the cached token is still served and WeChat sees at most 10 calls a minute', async () => {
     const proxy = await startTcpProxy(REDIS_URL);
-    const start = platform.calls.length;
+    const start = wechat.requests.length;
     const m = manager(redisStore(uniquePrefix('cut'), proxy.url), { mode: 'classic' });
     const token = await m.getToken();
     await proxy.cut();
@@ -107,7 +110,7 @@ describe.skipIf(!hasRedis)('token manager on Redis against a loopback WeChat', (
   });
 
   it('with Redis at a closed port from the start, tokens are fetched, served, and capped at 10 a minute', async () => {
-    const start = platform.calls.length;
+    const start = wechat.requests.length;
     const m = manager(redisStore(uniquePrefix('closed'), `redis://127.0.0.1:${await closedPort()}`));
     const token = await m.getToken();
     expect(await m.getToken()).toBe(token);
@@ -129,7 +132,7 @@ describe.skipIf(!hasRedis)('token manager on Redis against a loopback WeChat', (
 
   it('the cap is shared through Redis: two instances in a storm make at most 10 calls a minute together', async () => {
     const prefix = uniquePrefix('shared-cap');
-    const start = platform.calls.length;
+    const start = wechat.requests.length;
     const a = manager(redisStore(prefix), { mode: 'classic' });
     const b = manager(redisStore(prefix), { mode: 'classic' });
     for (let i = 0; i < 90; i++) {
@@ -146,10 +149,9 @@ describe.skipIf(!hasRedis)('token manager on Redis against a loopback WeChat', (
 
   it('upstream errors arrive as WeChatApiError with hints, over HTTP', async () => {
     const m = manager(redisStore(uniquePrefix('errors')));
-    platform.failNext(
-      40164,
-      'invalid ip 198.51.100.23 ipv6 ::ffff:198.51.100.23, not in whitelist rid: 65-ab',
-    );
+    // WeChat's answer for a server outside the IP whitelist (the emulator has none, so it is injected).
+    const errmsg = 'invalid ip 198.51.100.23 ipv6 ::ffff:198.51.100.23, not in whitelist';
+    await wechat.fault('token.stable', { errcode: 40164, errmsg, times: 1 });
     const err = (await m.getToken().catch((e: unknown) => e)) as WeChatApiError;
     expect(err).toBeInstanceOf(WeChatApiError);
     expect(err.endpoint).toBe('/cgi-bin/stable_token');
@@ -180,13 +182,13 @@ describe.skipIf(!hasRedis)('token manager on Redis against a loopback WeChat', (
       store,
     });
     const other = createTicketManager({ appId: APP_ID, tokens, apiBase: server.url, now: clock.now, store });
-    const start = platform.calls.length;
+    const start = wechat.requests.length;
     const stale = await tokens.getToken();
-    platform.revoke(stale);
+    await wechat.forceStableRefresh(); // another process: WeChat retires the cached token at once
     const ticket = await tickets.getTicket();
     expect(await other.getTicket()).toBe(ticket);
-    const ticketCalls = callsSince(start).filter((c) => c.endpoint === 'getticket');
-    expect(ticketCalls.map((c) => c.errcode)).toEqual([40001, 0]);
+    const ticketCalls = callsSince(start).filter((c) => c.name === 'jssdk.getTicket');
+    expect(ticketCalls.map((c) => c.answer?.['errcode'])).toEqual([40001, 0]);
     expect(await tokens.getToken()).not.toBe(stale);
     await tickets.close();
     await other.close();

@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeTokenPlatform } from '../../support/fake-token-endpoint.js';
+import { createEmulatedWeChat } from '../../support/emulated-wechat.js';
 import { REDIS_URL, redisAvailable, uniquePrefix } from '../../support/redis.js';
-import { APP_ID, APP_SECRET } from '../../support/token-test-kit.js';
 
 const hasRedis = await redisAvailable();
 const WORKER = fileURLToPath(new URL('./race-worker.ts', import.meta.url));
@@ -50,14 +49,21 @@ function startWorker(env: Record<string, string>) {
 }
 
 describe.skipIf(!hasRedis)('several processes on one Redis', () => {
-  const platform = new FakeTokenPlatform({ appId: APP_ID, appSecret: APP_SECRET, latencyMs: 100 });
+  // The workers are processes: they reach the emulator over a loopback port.
+  const wechat = createEmulatedWeChat();
+  const { appId: APP_ID, appSecret: APP_SECRET } = wechat;
+  /** Calls of both token endpoints so far. */
+  const upstreamCalls = async () => (await wechat.calls('token.get')) + (await wechat.calls('token.stable'));
   let server: { url: string; close: () => Promise<void> };
   const redis = createClient({ url: REDIS_URL });
   const rounds = MODES.map((mode) => ({ mode, prefix: uniquePrefix(`race-${mode}`) }));
   let workers: ReturnType<typeof startWorker>[] = [];
 
   beforeAll(async () => {
-    server = await platform.listen();
+    // Every token answer takes 100 ms, so that the callers of all four processes really overlap.
+    await wechat.fault('token.get', { delayMs: 100 });
+    await wechat.fault('token.stable', { delayMs: 100 });
+    server = await wechat.listen();
     await redis.connect();
     // An expired token in each round's store, as after a night without traffic.
     for (const { prefix } of rounds) {
@@ -85,6 +91,7 @@ describe.skipIf(!hasRedis)('several processes on one Redis', () => {
   afterAll(async () => {
     for (const w of workers) w.child.kill();
     await server.close();
+    await wechat.close();
     await redis.close();
   });
 
@@ -92,13 +99,13 @@ describe.skipIf(!hasRedis)('several processes on one Redis', () => {
     it(`4 processes x 100 concurrent callers on an expired token make exactly 1 upstream call (${mode})`, async () => {
       expect(rounds[index]!.mode).toBe(mode);
       expect(await Promise.all(workers.map((w) => w.next()))).toEqual(['ready', 'ready', 'ready', 'ready']);
-      const before = platform.calls.length;
+      const before = await upstreamCalls();
       for (const w of workers) w.child.stdin.write('go\n'); // the start barrier: all four race from here
       const results = (await Promise.all(workers.map((w) => w.next()))).map(
         (l) => JSON.parse(l) as RoundResult,
       );
 
-      expect(platform.calls.slice(before)).toHaveLength(1);
+      expect(await upstreamCalls()).toBe(before + 1);
       expect(results.map((r) => r.count)).toEqual([100, 100, 100, 100]);
       const tokens = new Set(results.flatMap((r) => r.tokens));
       expect(tokens.size).toBe(1);

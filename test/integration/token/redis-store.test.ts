@@ -4,7 +4,7 @@ import { WeChatError } from '../../../src/errors.js';
 import { createRedisStore } from '../../../src/token/stores/redis.js';
 import { createRedisStoreFromUrl, fromNodeRedis } from '../../../src/token/stores/node-redis.js';
 import { REDIS_URL, redisAvailable, uniquePrefix } from '../../support/redis.js';
-import { closedPort } from './tcp-proxy.js';
+import { closedPort } from '../../support/tcp-proxy.js';
 
 const hasRedis = await redisAvailable();
 const record = (value: string) => ({ value, expiresAt: Date.now() + 60_000, fetchedAt: Date.now() });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readEnv } from '../../../src/config.js';
 import type { WeChatError } from '../../../src/errors.js';
 import {
@@ -8,7 +8,7 @@ import {
 } from '../../../src/services/token-server.js';
 import { createTokenManager } from '../../../src/token/manager.js';
 import { createTicketManager } from '../../../src/token/ticket.js';
-import { FakeTokenPlatform } from '../../support/fake-token-endpoint.js';
+import { createEmulatedWeChat, EMULATOR_BASE, type EmulatedWeChat } from '../../support/emulated-wechat.js';
 import { REDIS_URL, redisAvailable, uniquePrefix } from '../../support/redis.js';
 import { APP_ID, APP_SECRET, captureLogger } from '../../support/token-test-kit.js';
 
@@ -17,30 +17,28 @@ const KEY = 'client-key-0123456789-abcdef';
 const auth = { authorization: `Bearer ${KEY}` };
 
 describe('token server', () => {
-  const platform = new FakeTokenPlatform({ appId: APP_ID, appSecret: APP_SECRET });
-  let wechat: { url: string; close: () => Promise<void> };
+  let wechat: EmulatedWeChat;
   const servers: TokenServer[] = [];
   const logger = captureLogger();
 
-  beforeAll(async () => {
-    wechat = await platform.listen();
+  beforeEach(() => {
+    wechat = createEmulatedWeChat();
   });
   afterEach(async () => {
     for (const s of servers.splice(0)) await s.close();
-  });
-  afterAll(async () => {
     await wechat.close();
   });
 
   function start(mode: 'stable' | 'classic' = 'classic'): TokenServer {
+    const upstream = { apiBase: EMULATOR_BASE, fetch: wechat.fetch };
     const tokens = createTokenManager({
-      appId: APP_ID,
-      appSecret: APP_SECRET,
-      apiBase: wechat.url,
+      appId: wechat.appId,
+      appSecret: wechat.appSecret,
+      ...upstream,
       mode,
       logger,
     });
-    const jsapi = createTicketManager({ appId: APP_ID, tokens, apiBase: wechat.url });
+    const jsapi = createTicketManager({ appId: wechat.appId, tokens, ...upstream });
     const server = createTokenServer({
       tokens,
       tickets: { jsapi },
@@ -70,7 +68,7 @@ describe('token server', () => {
         expect(await res.json()).toMatchObject({ error: 'UNAUTHORIZED' });
       }
     }
-    expect(platform.calls.length).toBe(0);
+    expect(wechat.requests).toHaveLength(0);
   });
 
   it('GET /token returns {access_token, expires_at, expires_in}, uncached', async () => {
@@ -79,8 +77,8 @@ describe('token server', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = (await res.json()) as { access_token: string; expires_at: number; expires_in: number };
-    expect(body.access_token).toMatch(/^CLASSIC-/);
-    expect(platform.isValid(body.access_token)).toBe(true);
+    expect(body.access_token).toBe(wechat.requestsOf('token.get')[0]?.answer?.['access_token']);
+    expect(await wechat.accepts(body.access_token)).toBe(true);
     expect(body.expires_in).toBeGreaterThan(7100);
     expect(body.expires_in).toBeLessThanOrEqual(7200);
     const nowSec = Date.now() / 1000;
@@ -122,8 +120,10 @@ describe('token server', () => {
     const { app } = start();
     const res = await app.request('/ticket?type=jsapi', { headers: auth });
     expect(res.status).toBe(200);
+    const [getticket] = wechat.requestsOf('jssdk.getTicket');
+    expect(getticket?.query['type']).toBe('jsapi');
     expect(await res.json()).toMatchObject({
-      ticket: expect.stringMatching(/^TICKET-.*-jsapi$/) as string,
+      ticket: getticket?.answer?.['ticket'],
       expires_at: expect.any(Number) as number,
     });
     expect((await app.request('/ticket?type=nope', { headers: auth })).status).toBe(400);
@@ -131,18 +131,19 @@ describe('token server', () => {
   });
 
   describe('POST /ticket/invalidate', () => {
-    // Tickets that live less than the platform's 5-minute rotation window: each getticket call then issues a new
-    // ticket, so a refetch after an invalidation is visible. The managers refresh only in their last second.
-    const rotating = new FakeTokenPlatform({ appId: APP_ID, appSecret: APP_SECRET, ttlSec: 240 });
-    let rotatingWechat: { url: string; close: () => Promise<void> } | undefined;
-    beforeAll(async () => {
-      rotatingWechat = await rotating.listen();
-    });
-    afterAll(() => rotatingWechat?.close());
+    // WeChat renews the ticket once less than 5 minutes are left: moving its clock there makes a refetch after an
+    // invalidation visible as a new ticket. The managers, on their own clock, refresh only in their last second.
+    const nearExpiry = () => wechat.clock.advance(7200_000 - 299_000);
 
     function startRotating(): TokenServer {
-      const common = { appId: APP_ID, apiBase: rotatingWechat!.url, refreshAheadMs: 1000, logger };
-      const tokens = createTokenManager({ ...common, appSecret: APP_SECRET, mode: 'classic' });
+      const common = {
+        appId: wechat.appId,
+        apiBase: EMULATOR_BASE,
+        fetch: wechat.fetch,
+        refreshAheadMs: 1000,
+        logger,
+      };
+      const tokens = createTokenManager({ ...common, appSecret: wechat.appSecret, mode: 'classic' });
       const server = createTokenServer({
         tokens,
         tickets: { jsapi: createTicketManager({ ...common, tokens }) },
@@ -166,43 +167,46 @@ describe('token server', () => {
     it('drops the current ticket, so the next GET /ticket fetches a new one', async () => {
       const { app } = startRotating();
       const first = await ticketOf(app);
-      const calls = rotating.count('getticket');
+      const calls = await wechat.calls('jssdk.getTicket');
+      nearExpiry();
       const res = await invalidate(app, { ticket: first });
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(await res.json()).toEqual({ ok: true });
       const second = await ticketOf(app);
       expect(second).not.toBe(first);
-      expect(rotating.count('getticket')).toBe(calls + 1);
+      expect(await wechat.calls('jssdk.getTicket')).toBe(calls + 1);
       expect(logger.lines.join('\n')).not.toContain(first);
     });
 
     it('a stale ticket leaves the fresh one in place', async () => {
       const { app } = startRotating();
       const first = await ticketOf(app);
+      nearExpiry();
       expect((await invalidate(app, { ticket: first, type: 'jsapi' })).status).toBe(200);
       const fresh = await ticketOf(app);
-      const calls = rotating.count('getticket');
+      expect(fresh).not.toBe(first);
+      const calls = await wechat.calls('jssdk.getTicket');
       // A second client reports the old ticket late, and a third one a ticket this server never had.
       for (const stale of [first, 'TICKET-never-issued-jsapi']) {
         const res = await invalidate(app, { ticket: stale });
         expect(await res.json()).toEqual({ ok: true });
         expect(await ticketOf(app)).toBe(fresh);
       }
-      expect(rotating.count('getticket')).toBe(calls);
+      expect(await wechat.calls('jssdk.getTicket')).toBe(calls);
     });
 
     it('answers 401 without a key or with a wrong one, and keeps the ticket', async () => {
       const { app } = startRotating();
       const ticket = await ticketOf(app);
-      const calls = rotating.count('getticket');
+      const calls = await wechat.calls('jssdk.getTicket');
       for (const headers of [{}, { authorization: 'Bearer wrong-key-0123456789' }]) {
         const res = await invalidate(app, { ticket }, headers);
         expect(res.status).toBe(401);
         expect(await res.json()).toMatchObject({ error: 'UNAUTHORIZED' });
       }
       expect(await ticketOf(app)).toBe(ticket);
-      expect(rotating.count('getticket')).toBe(calls);
+      expect(await wechat.calls('jssdk.getTicket')).toBe(calls);
     });
 
     it('rejects a body without a ticket, or with an unknown type, with 400; an unserved type is 404', async () => {
@@ -234,14 +238,15 @@ describe('token server', () => {
 
   it('a WeChat error becomes 502 with errcode and the hint, never the secret', async () => {
     const { app } = start();
-    platform.failNext(40164, 'invalid ip 192.0.2.9 ipv6 ::ffff:192.0.2.9, not in whitelist rid: 1-2');
+    const errmsg = 'invalid ip 192.0.2.9 ipv6 ::ffff:192.0.2.9, not in whitelist'; // the emulator has no IP whitelist
+    await wechat.fault('token.get', { errcode: 40164, errmsg, times: 1 });
     const res = await app.request('/token', { headers: auth });
     expect(res.status).toBe(502);
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({ error: 'API_ERROR', errcode: 40164 });
     expect(text).toContain('192.0.2.9');
-    expect(text).not.toContain(APP_SECRET);
-    expect(logger.lines.join('\n')).not.toContain(APP_SECRET);
+    expect(text).not.toContain(wechat.appSecret);
+    expect(logger.lines.join('\n')).not.toContain(wechat.appSecret);
     expect(logger.lines.join('\n')).not.toContain(KEY);
   });
 
@@ -272,25 +277,24 @@ describe('token server', () => {
   describe.skipIf(!hasRedis)('two instances sharing Redis', () => {
     it('serve one token, and an invalidate through one is seen by the other', async () => {
       const env = readEnv({
-        WECHAT_APPID: APP_ID,
-        WECHAT_APPSECRET: APP_SECRET,
-        WECHAT_API_BASE: wechat.url,
+        WECHAT_APPID: wechat.appId,
+        WECHAT_APPSECRET: wechat.appSecret,
+        WECHAT_API_BASE: EMULATOR_BASE,
         REDIS_URL,
       });
       // Both instances on one fresh keyspace of the shared Redis.
       const redisPrefix = uniquePrefix('token-server');
-      const a = createTokenServerFromEnv(env, { clientKeys: KEY, redisPrefix });
-      const b = createTokenServerFromEnv(env, { clientKeys: KEY, redisPrefix });
+      const a = createTokenServerFromEnv(env, { clientKeys: KEY, redisPrefix, fetch: wechat.fetch });
+      const b = createTokenServerFromEnv(env, { clientKeys: KEY, redisPrefix, fetch: wechat.fetch });
       servers.push(a, b);
-      const start = platform.calls.length;
       const tokenFrom = async (s: TokenServer) =>
         ((await (await s.app.request('/token', { headers: auth })).json()) as { access_token: string })
           .access_token;
       const first = await tokenFrom(a);
       expect(await tokenFrom(b)).toBe(first);
-      expect(platform.calls.slice(start)).toHaveLength(1);
+      expect(await wechat.calls('token.stable')).toBe(1);
 
-      platform.revoke(first); // WeChat stops accepting it; a client of b reports it
+      // A client of b got 40001 with it and reports it.
       await b.app.request('/token/invalidate', {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
@@ -299,7 +303,8 @@ describe('token server', () => {
       const second = await tokenFrom(a);
       expect(second).not.toBe(first);
       expect(await tokenFrom(b)).toBe(second);
-      expect(platform.isValid(second)).toBe(true);
+      expect(await wechat.accepts(second)).toBe(true);
+      expect(await wechat.accepts(first)).toBe(false); // force_refresh retired it
     });
   });
 });

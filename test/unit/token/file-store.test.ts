@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTokenManager } from '../../../src/token/manager.js';
 import { createFileStore } from '../../../src/token/stores/file.js';
-import { FakeTokenPlatform } from '../../support/fake-token-endpoint.js';
-import { APP_ID, APP_SECRET, Clock } from '../../support/token-test-kit.js';
+import { createEmulatedWeChat } from '../../support/emulated-wechat.js';
 
 let dir: string;
 let path: string;
@@ -89,18 +88,13 @@ describe('file store', () => {
   });
 
   it('a restarted manager reuses the stored token without calling WeChat', async () => {
-    const clock = new Clock();
-    const platform = new FakeTokenPlatform({
-      now: clock.now,
-      appId: APP_ID,
-      appSecret: APP_SECRET,
-      ttlSec: 7200,
-    });
+    const wechat = createEmulatedWeChat({ frozenAt: 1_700_000_000_000 });
+    const { clock } = wechat;
     const options = {
-      appId: APP_ID,
-      appSecret: APP_SECRET,
+      appId: wechat.appId,
+      appSecret: wechat.appSecret,
       mode: 'classic' as const,
-      fetch: platform.fetch,
+      fetch: wechat.fetch,
       now: clock.now,
     };
     const first = createTokenManager({ ...options, store: createFileStore({ path }) });
@@ -109,7 +103,8 @@ describe('file store', () => {
     clock.advance(60_000);
     const second = createTokenManager({ ...options, store: createFileStore({ path }) });
     expect(await second.getToken()).toBe(token);
-    expect(platform.calls).toHaveLength(1);
+    expect(await wechat.calls('token.get')).toBe(1);
     await second.close();
+    await wechat.close();
   });
 });

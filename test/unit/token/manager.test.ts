@@ -6,12 +6,16 @@ import {
   type TokenManagerOptions,
 } from '../../../src/token/manager.js';
 import { createMemoryStore } from '../../../src/token/stores/memory.js';
-import { FakeTokenPlatform } from '../../support/fake-token-endpoint.js';
+import {
+  createEmulatedWeChat,
+  EMULATOR_BASE,
+  type EmulatedWeChat,
+  type RecordedRequest,
+} from '../../support/emulated-wechat.js';
 import {
   APP_ID,
   APP_SECRET,
   captureLogger,
-  Clock,
   deferred,
   flakyStore,
   maxInWindow,
@@ -19,58 +23,95 @@ import {
 } from '../../support/token-test-kit.js';
 
 const MINUTE = 60_000;
+const START = 1_700_000_000_000;
+/** The shape of WeChat's request ids. */
+const RID = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/;
 const opened: TokenManager[] = [];
+const worlds: EmulatedWeChat[] = [];
 
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((m) => m.close()));
+  await Promise.all(worlds.splice(0).map((w) => w.close()));
 });
 
-/** A manager on the fake platform, behind a fetch that records force_refresh (`recorder`); `clock` for a store. */
-function setup(options: Partial<TokenManagerOptions> = {}, clock = new Clock()) {
-  const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
-  const recorder = recordingFetch(platform);
+/** The emulator, in-process, on a clock that moves only when the test moves it. */
+function emulated(options: Parameters<typeof createEmulatedWeChat>[0] = {}): EmulatedWeChat {
+  const wechat = createEmulatedWeChat({ frozenAt: START, ...options });
+  worlds.push(wechat);
+  return wechat;
+}
+
+/** The calls that reached /cgi-bin/token and /cgi-bin/stable_token, as the emulator saw them. */
+const tokenCalls = (wechat: EmulatedWeChat): RecordedRequest[] =>
+  wechat.requests.filter((r) => r.name === 'token.get' || r.name === 'token.stable');
+/** The force_refresh flag of each stable_token call. */
+const forceFlags = (wechat: EmulatedWeChat) =>
+  wechat.requestsOf('token.stable').map((r) => r.json['force_refresh']);
+/** The access_token of the last successful token answer. */
+const lastIssued = (wechat: EmulatedWeChat) =>
+  tokenCalls(wechat).findLast((r) => r.answer?.['access_token'] !== undefined)?.answer?.['access_token'];
+
+/** A fetch in front of the emulator that can hold calls back until `parked.gate` resolves. */
+function parkable(wechat: EmulatedWeChat) {
+  const parked: { gate?: ReturnType<typeof deferred> } = {};
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    await parked.gate?.promise;
+    return wechat.fetch(input, init);
+  };
+  return { fetch, parked };
+}
+
+/** A manager on the emulator (`wechat`, a fresh one by default), behind a fetch that can hold calls back. */
+function setup(options: Partial<TokenManagerOptions> = {}, wechat = emulated()) {
+  const recorder = parkable(wechat);
   const logger = captureLogger();
   const manager = createTokenManager({
-    appId: APP_ID,
-    appSecret: APP_SECRET,
-    apiBase: 'https://api.example.test',
+    appId: wechat.appId,
+    appSecret: wechat.appSecret,
+    apiBase: EMULATOR_BASE,
     fetch: recorder.fetch,
-    now: clock.now,
+    now: wechat.clock.now,
     logger,
     ...options,
   });
   opened.push(manager);
-  return { clock, platform, recorder, logger, manager };
+  return { clock: wechat.clock, wechat, recorder, logger, manager };
 }
 
 describe('single-flight', () => {
   it('100 concurrent getToken calls on an empty cache make exactly one upstream call', async () => {
-    const { manager, platform } = setup();
+    const { manager, wechat } = setup();
     const tokens = await Promise.all(Array.from({ length: 100 }, () => manager.getToken()));
     expect(new Set(tokens).size).toBe(1);
-    expect(platform.calls).toHaveLength(1);
+    expect(await wechat.calls('token.stable')).toBe(1);
   });
 
   it('100 concurrent getToken calls on an expired token make exactly one upstream call', async () => {
-    const { manager, platform, clock } = setup({ mode: 'classic' });
+    const { manager, wechat, clock } = setup({ mode: 'classic' });
     const first = await manager.getToken();
     clock.advance(7200_000);
     const tokens = await Promise.all(Array.from({ length: 100 }, () => manager.getToken()));
     expect(new Set(tokens).size).toBe(1);
     expect(tokens[0]).not.toBe(first);
-    expect(platform.calls).toHaveLength(2);
+    expect(await wechat.calls('token.get')).toBe(2);
   });
 
   it('two managers sharing one store (its lock) make one upstream call between them', async () => {
-    const clock = new Clock();
-    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
+    const wechat = emulated();
+    const { clock } = wechat;
     const gate = deferred();
     const slowFetch: typeof fetch = async (input, init) => {
       await gate.promise;
-      return platform.fetch(input, init);
+      return wechat.fetch(input, init);
     };
     const store = createMemoryStore({ now: clock.now });
-    const common = { appId: APP_ID, appSecret: APP_SECRET, fetch: slowFetch, now: clock.now, store };
+    const common = {
+      appId: wechat.appId,
+      appSecret: wechat.appSecret,
+      fetch: slowFetch,
+      now: clock.now,
+      store,
+    };
     const a = createTokenManager(common);
     const b = createTokenManager(common);
     opened.push(a, b);
@@ -81,17 +122,17 @@ describe('single-flight', () => {
     gate.resolve();
     const tokens = [...(await pendingA), ...(await pendingB)];
     expect(new Set(tokens).size).toBe(1);
-    expect(platform.calls).toHaveLength(1);
+    expect(await wechat.calls('token.stable')).toBe(1);
   });
 });
 
 describe('requests', () => {
   it('stable mode POSTs JSON {grant_type, appid, secret, force_refresh:false} to /cgi-bin/stable_token', async () => {
     const seen: { url: string; method: string; body: unknown }[] = [];
-    const platform = new FakeTokenPlatform({ appId: APP_ID, appSecret: APP_SECRET });
+    const wechat = emulated();
     const manager = createTokenManager({
-      appId: APP_ID,
-      appSecret: APP_SECRET,
+      appId: wechat.appId,
+      appSecret: wechat.appSecret,
       apiBase: 'https://api.example.test/',
       fetch: async (input, init) => {
         seen.push({
@@ -99,71 +140,64 @@ describe('requests', () => {
           method: init?.method ?? 'GET',
           body: JSON.parse(init?.body as string) as unknown,
         });
-        return platform.fetch(input, init);
+        return wechat.fetch(input, init);
       },
     });
     opened.push(manager);
-    expect(await manager.getToken()).toMatch(/^STABLE-/);
+    expect(await manager.getToken()).toBe(wechat.requestsOf('token.stable')[0]?.answer?.['access_token']);
     expect(seen).toEqual([
       {
         url: 'https://api.example.test/cgi-bin/stable_token',
         method: 'POST',
-        body: { grant_type: 'client_credential', appid: APP_ID, secret: APP_SECRET, force_refresh: false },
+        body: {
+          grant_type: 'client_credential',
+          appid: wechat.appId,
+          secret: wechat.appSecret,
+          force_refresh: false,
+        },
       },
     ]);
   });
 
   it('classic mode GETs /cgi-bin/token with grant_type, appid and secret in the query', async () => {
     const urls: string[] = [];
-    const platform = new FakeTokenPlatform({ appId: APP_ID, appSecret: APP_SECRET });
+    const wechat = emulated();
     const manager = createTokenManager({
-      appId: APP_ID,
-      appSecret: APP_SECRET,
+      appId: wechat.appId,
+      appSecret: wechat.appSecret,
       mode: 'classic',
       fetch: async (input, init) => {
         urls.push(input instanceof Request ? input.url : input.toString());
-        return platform.fetch(input, init);
+        return wechat.fetch(input, init);
       },
     });
     opened.push(manager);
-    expect(await manager.getToken()).toMatch(/^CLASSIC-/);
+    expect(await manager.getToken()).toBe(wechat.requestsOf('token.get')[0]?.answer?.['access_token']);
     const url = new URL(urls[0]!);
     expect(`${url.origin}${url.pathname}`).toBe('https://api.weixin.qq.com/cgi-bin/token');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       grant_type: 'client_credential',
-      appid: APP_ID,
-      secret: APP_SECRET,
+      appid: wechat.appId,
+      secret: wechat.appSecret,
     });
   });
 
   it('peek reports the cached token and its expiry without calling WeChat', async () => {
-    const { manager, platform, clock } = setup();
+    const { manager, wechat, clock } = setup();
     expect(await manager.peek()).toBeUndefined();
     const token = await manager.getToken();
     expect(await manager.peek()).toEqual({ accessToken: token, expiresAt: clock.t + 7200_000 });
-    expect(platform.calls).toHaveLength(1);
+    expect(await wechat.calls('token.stable')).toBe(1);
   });
 });
 
 describe('refresh ahead of expiry', () => {
   it('with less than 5 minutes left, callers get the cached token at once while a refresh runs in the background', async () => {
-    const clock = new Clock();
-    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
-    const parked: { gate?: ReturnType<typeof deferred> } = {};
-    const manager = createTokenManager({
-      appId: APP_ID,
-      appSecret: APP_SECRET,
-      now: clock.now,
-      fetch: async (input, init) => {
-        await parked.gate?.promise;
-        return platform.fetch(input, init);
-      },
-    });
-    opened.push(manager);
+    const { manager, wechat, clock, recorder } = setup();
     const first = await manager.getToken();
     clock.advance(7200_000 - 4 * MINUTE);
     const gate = deferred(); // WeChat will not answer until released
-    parked.gate = gate;
+    recorder.parked.gate = gate;
     // Resolves although the upstream request is parked: warm-cache callers never wait for a refresh.
     expect(await manager.getToken()).toBe(first);
     expect(await manager.getToken()).toBe(first);
@@ -171,71 +205,63 @@ describe('refresh ahead of expiry', () => {
     const second = await manager.refresh(); // joins the background refresh (single-flight)
     expect(second).not.toBe(first);
     expect(await manager.getToken()).toBe(second);
-    expect(platform.count('stable_token')).toBe(2);
+    expect(await wechat.calls('token.stable')).toBe(2);
   });
 
   it('with more than refreshAheadMs left, no refresh starts', async () => {
-    const { manager, platform, clock } = setup({ refreshAheadMs: 10 * MINUTE });
+    const { manager, wechat, clock } = setup({ refreshAheadMs: 10 * MINUTE });
     await manager.getToken();
     clock.advance(7200_000 - 11 * MINUTE);
     await manager.getToken();
     await manager.close(); // waits for a background refresh, had one started
-    expect(platform.calls).toHaveLength(1);
+    expect(await wechat.calls('token.stable')).toBe(1);
   });
 
   it('a token WeChat handed out moments ago is not refreshed again, even inside the refresh-ahead window', async () => {
-    const { manager, platform, clock } = setup({ refreshAheadMs: 10 * MINUTE });
+    const { manager, wechat, clock } = setup({ refreshAheadMs: 10 * MINUTE });
     await manager.getToken();
     // stable_token keeps its token until 5 minutes are left, so a call now returns the same one with ~9 min left.
     clock.advance(7200_000 - 9 * MINUTE);
     await manager.getToken();
     await manager.refresh();
-    expect(platform.calls).toHaveLength(2);
+    expect(await wechat.calls('token.stable')).toBe(2);
     clock.advance(1000);
     await manager.getToken();
     await manager.refresh();
-    expect(platform.calls).toHaveLength(2);
+    expect(await wechat.calls('token.stable')).toBe(2);
   });
 });
 
-/** A fetch in front of the fake platform that records each call's force_refresh and can hold calls back. */
-function recordingFetch(platform: FakeTokenPlatform) {
-  const forceFlags: (boolean | undefined)[] = [];
-  const parked: { gate?: ReturnType<typeof deferred> } = {};
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {};
-    forceFlags.push(body['force_refresh'] as boolean | undefined);
-    await parked.gate?.promise;
-    return platform.fetch(input, init);
-  };
-  return { fetch, forceFlags, parked };
-}
-
 describe('explicit refresh', () => {
   it('refresh() calls WeChat although the cached token has an hour left (classic: a new token)', async () => {
-    const { manager, platform, clock } = setup({ mode: 'classic' });
+    const { manager, wechat, clock } = setup({ mode: 'classic' });
     const t1 = await manager.getToken();
     clock.advance(60 * MINUTE);
     const t2 = await manager.refresh();
     expect(t2).not.toBe(t1);
-    expect(platform.calls).toHaveLength(2);
+    expect(await wechat.calls('token.get')).toBe(2);
     expect(await manager.getToken()).toBe(t2);
   });
 
   it('refresh() in stable mode makes a plain call; concurrent refresh() calls share it', async () => {
-    const { manager, clock, recorder } = setup();
+    const { manager, clock, wechat } = setup();
     await manager.getToken();
     clock.advance(60 * MINUTE);
     const tokens = await Promise.all(Array.from({ length: 20 }, () => manager.refresh()));
     expect(new Set(tokens).size).toBe(1);
-    expect(recorder.forceFlags).toEqual([false, false]);
+    expect(forceFlags(wechat)).toEqual([false, false]);
   });
 
   it('refresh() on two managers sharing a store (its lock) makes one upstream call between them', async () => {
-    const clock = new Clock();
-    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
+    const wechat = emulated();
+    const { clock } = wechat;
     const store = createMemoryStore({ now: clock.now });
-    const common = { appId: APP_ID, appSecret: APP_SECRET, mode: 'classic' as const, fetch: platform.fetch };
+    const common = {
+      appId: wechat.appId,
+      appSecret: wechat.appSecret,
+      mode: 'classic' as const,
+      fetch: wechat.fetch,
+    };
     const a = createTokenManager({ ...common, now: clock.now, store });
     const b = createTokenManager({ ...common, now: clock.now, store });
     opened.push(a, b);
@@ -244,11 +270,11 @@ describe('explicit refresh', () => {
     const [fromA, fromB] = await Promise.all([a.refresh(), b.refresh()]);
     expect(fromA).not.toBe(t1);
     expect(fromB).toBe(fromA);
-    expect(platform.calls).toHaveLength(2);
+    expect(await wechat.calls('token.get')).toBe(2);
   });
 
   it('refresh({force:true}) during a background refresh does not join it: it sends force_refresh after it', async () => {
-    const { manager, clock, recorder } = setup();
+    const { manager, clock, recorder, wechat } = setup();
     const t1 = await manager.getToken();
     clock.advance(7200_000 - 4 * MINUTE); // inside the refresh-ahead window
     const gate = deferred();
@@ -260,7 +286,7 @@ describe('explicit refresh', () => {
     const [f1, f2] = await Promise.all(forced);
     expect(f1).toBe(f2);
     expect(await plain).toBe(f1);
-    expect(recorder.forceFlags).toEqual([false, false, true]);
+    expect(forceFlags(wechat)).toEqual([false, false, true]);
     expect(f1).not.toBe(t1);
     expect(await manager.getToken()).toBe(f1);
   });
@@ -268,10 +294,11 @@ describe('explicit refresh', () => {
 
 describe('a store that answers reads but refuses writes', () => {
   it('one upstream call serves every getToken; invalidate still forces a new token', async () => {
-    const clock = new Clock();
+    const wechat = emulated();
+    const { clock } = wechat;
     const inner = createMemoryStore({ now: clock.now });
     const store = readOnlyStore(inner);
-    const { manager, platform, logger } = setup({ mode: 'classic', store }, clock);
+    const { manager, logger } = setup({ mode: 'classic', store }, wechat);
     const token = await manager.getToken();
     // One getToken() a second for two minutes, several at once each time.
     for (let i = 0; i < 120; i++) {
@@ -279,7 +306,7 @@ describe('a store that answers reads but refuses writes', () => {
       const tokens = await Promise.all(Array.from({ length: 5 }, () => manager.getToken()));
       expect(new Set(tokens)).toEqual(new Set([token]));
     }
-    expect(platform.calls).toHaveLength(1);
+    expect(await wechat.calls('token.get')).toBe(1);
     // The write is retried, about once a second rather than once per call.
     expect(store.writes).toBeGreaterThan(100);
     expect(store.writes).toBeLessThanOrEqual(121);
@@ -290,7 +317,7 @@ describe('a store that answers reads but refuses writes', () => {
     await manager.invalidate(token);
     const next = await manager.getToken();
     expect(next).not.toBe(token);
-    expect(platform.calls).toHaveLength(2);
+    expect(await wechat.calls('token.get')).toBe(2);
     expect(await manager.getToken()).toBe(next);
     expect(refused()).toHaveLength(1); // still the same streak
 
@@ -298,17 +325,18 @@ describe('a store that answers reads but refuses writes', () => {
     store.writable = true;
     clock.advance(1000);
     expect(await manager.getToken()).toBe(next);
-    expect((await inner.get(`${APP_ID}:access_token`))?.value).toBe(next);
+    expect((await inner.get(`${wechat.appId}:access_token`))?.value).toBe(next);
     clock.advance(1000);
     expect(await manager.getToken()).toBe(next);
     expect(logger.lines.filter((l) => l.includes('token store accepts writes again'))).toHaveLength(1);
-    expect(platform.calls).toHaveLength(2);
+    expect(await wechat.calls('token.get')).toBe(2);
   });
 
   it('the unstored token is refreshed ahead of expiry like a stored one', async () => {
-    const clock = new Clock();
+    const wechat = emulated();
+    const { clock } = wechat;
     const store = readOnlyStore(createMemoryStore({ now: clock.now }));
-    const { manager, platform } = setup({ mode: 'classic', store }, clock);
+    const { manager } = setup({ mode: 'classic', store }, wechat);
     const t1 = await manager.getToken();
     clock.advance(7200_000 - 4 * MINUTE);
     expect(await manager.getToken()).toBe(t1); // starts the background refresh
@@ -317,48 +345,46 @@ describe('a store that answers reads but refuses writes', () => {
     expect(t2).not.toBe(t1);
     clock.advance(MINUTE);
     expect(await manager.getToken()).toBe(t2);
-    expect(platform.calls).toHaveLength(2);
+    expect(await wechat.calls('token.get')).toBe(2);
   });
 });
 
 describe('invalidate', () => {
   it('removes only that exact token: a stale invalidate leaves a fresh token in place', async () => {
-    const { manager, platform } = setup({ mode: 'classic' });
+    const { manager, wechat } = setup({ mode: 'classic' });
     const stale = await manager.getToken();
     const fresh = await manager.refresh({ force: true });
     expect(fresh).not.toBe(stale);
     await manager.invalidate(stale);
     expect(await manager.getToken()).toBe(fresh);
-    expect(platform.calls).toHaveLength(2);
+    expect(await wechat.calls('token.get')).toBe(2);
   });
 
   it('removes the current token, so the next getToken fetches a new one', async () => {
-    const { manager, platform } = setup({ mode: 'classic' });
+    const { manager, wechat } = setup({ mode: 'classic' });
     const current = await manager.getToken();
     await manager.invalidate(current);
     const next = await manager.getToken();
     expect(next).not.toBe(current);
-    expect(platform.calls).toHaveLength(2);
+    expect(await wechat.calls('token.get')).toBe(2);
   });
 });
 
 describe('force_refresh', () => {
   it('is sent only after an invalid-token error, and at most once per 30 s', async () => {
-    const { manager, platform, clock } = setup();
-    const forced = () => platform.calls.filter((c) => c.force === true);
+    const { manager, wechat, clock } = setup();
+    const forced = () => wechat.requestsOf('token.stable').filter((c) => c.json['force_refresh'] === true);
 
     const t1 = await manager.getToken();
     expect(forced()).toHaveLength(0);
 
-    // WeChat rejects t1 but stable_token still hands it out: only force_refresh gets a new one.
-    platform.revoke(t1);
+    // An API call got 40001 with t1, while stable_token still hands t1 out: only force_refresh gets a new one.
     await manager.invalidate(t1);
     const t2 = await manager.getToken();
     expect(t2).not.toBe(t1);
     expect(forced()).toHaveLength(1);
 
     clock.advance(10_000);
-    platform.revoke(t2);
     await manager.invalidate(t2);
     expect(await manager.getToken()).toBe(t2); // within 30 s: no second force
     expect(forced()).toHaveLength(1);
@@ -373,29 +399,29 @@ describe('force_refresh', () => {
   });
 
   it('is not sent when invalidating a token that was already replaced', async () => {
-    const { manager, platform } = setup();
+    const { manager, wechat } = setup();
     const current = await manager.getToken();
     await manager.invalidate('SOME-OLD-TOKEN');
     expect(await manager.getToken()).toBe(current);
-    expect(platform.calls.map((c) => c.force)).toEqual([false]);
+    expect(forceFlags(wechat)).toEqual([false]);
   });
 
   it('refresh({force:true}) asks for force_refresh at most once per 30 s', async () => {
-    const { manager, platform, clock } = setup();
+    const { manager, wechat, clock } = setup();
     await manager.getToken();
     await manager.refresh({ force: true });
     clock.advance(5_000);
     await manager.refresh({ force: true });
-    expect(platform.calls.map((c) => c.force)).toEqual([false, true, false]);
+    expect(forceFlags(wechat)).toEqual([false, true, false]);
     clock.advance(30_000);
     await manager.refresh({ force: true });
-    expect(platform.calls.map((c) => c.force)).toEqual([false, true, false, true]);
+    expect(forceFlags(wechat)).toEqual([false, true, false, true]);
   });
 });
 
 describe('upstream cap', () => {
   it('an invalidation storm makes at most 10 upstream calls a minute', async () => {
-    const { manager, platform, clock } = setup({ mode: 'classic' });
+    const { manager, wechat, clock } = setup({ mode: 'classic' });
     let capped = 0;
     for (let i = 0; i < 150; i++) {
       try {
@@ -406,62 +432,46 @@ describe('upstream cap', () => {
       }
       clock.advance(1000);
     }
-    const times = platform.calls.map((c) => c.at);
+    const times = tokenCalls(wechat).map((c) => c.at);
     expect(maxInWindow(times, MINUTE)).toBe(10);
-    expect(platform.calls.length).toBeGreaterThanOrEqual(20); // the cap lifts as the window slides
+    expect(times.length).toBeGreaterThanOrEqual(20); // the cap lifts as the window slides
     expect(capped).toBeGreaterThan(0);
   });
 
   it('honours maxUpstreamCallsPerMinute', async () => {
-    const { manager, platform } = setup({ mode: 'classic', maxUpstreamCallsPerMinute: 3 });
+    const { manager, wechat } = setup({ mode: 'classic', maxUpstreamCallsPerMinute: 3 });
     for (let i = 0; i < 10; i++)
       await manager.getToken().then(
         (t) => manager.invalidate(t),
         () => {},
       );
     await expect(manager.getToken()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
-    expect(platform.calls).toHaveLength(3);
+    expect(await wechat.calls('token.get')).toBe(3);
   });
 });
 
 describe('faults', () => {
   it('while the store is down the cached token is served without calling WeChat', async () => {
-    const clock = new Clock();
-    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
+    const wechat = emulated();
+    const { clock } = wechat;
     const store = flakyStore(createMemoryStore({ now: clock.now }));
-    const logger = captureLogger();
-    const manager = createTokenManager({
-      appId: APP_ID,
-      appSecret: APP_SECRET,
-      fetch: platform.fetch,
-      now: clock.now,
-      store,
-      logger,
-    });
-    opened.push(manager);
+    const { manager, logger } = setup({ store }, wechat);
     const token = await manager.getToken();
     store.down = true;
     clock.advance(60 * MINUTE);
     for (let i = 0; i < 50; i++) expect(await manager.getToken()).toBe(token);
-    expect(platform.calls).toHaveLength(1);
+    expect(await wechat.calls('token.stable')).toBe(1);
     expect(logger.lines.filter((l) => l.includes('token store unavailable'))).toHaveLength(1);
   });
 
   it('with the store and WeChat both failing, the cached token is served until it really expires', async () => {
-    const clock = new Clock();
-    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
+    const wechat = emulated();
+    const { clock } = wechat;
     const store = flakyStore(createMemoryStore({ now: clock.now }));
-    const manager = createTokenManager({
-      appId: APP_ID,
-      appSecret: APP_SECRET,
-      fetch: platform.fetch,
-      now: clock.now,
-      store,
-    });
-    opened.push(manager);
+    const { manager } = setup({ store }, wechat);
     const token = await manager.getToken();
     store.down = true;
-    platform.failNext(-1, 'system error', { times: 1000 });
+    await wechat.fault('token.stable', { errcode: -1 }); // from now on, every call
     clock.advance(7200_000 - 4 * MINUTE); // inside the refresh-ahead window
     for (let i = 0; i < 4 * 60; i++) {
       expect(await manager.getToken()).toBe(token);
@@ -473,26 +483,18 @@ describe('faults', () => {
     // Backoff and the cap kept the failing refreshes far below one per call.
     expect(
       maxInWindow(
-        platform.calls.map((c) => c.at),
+        tokenCalls(wechat).map((c) => c.at),
         MINUTE,
       ),
     ).toBeLessThanOrEqual(10);
   });
 
   it('with the store down, an invalidation storm still makes at most 10 upstream calls a minute', async () => {
-    const clock = new Clock();
-    const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
+    const wechat = emulated();
+    const { clock } = wechat;
     const store = flakyStore(createMemoryStore({ now: clock.now }));
     store.down = true;
-    const manager = createTokenManager({
-      appId: APP_ID,
-      appSecret: APP_SECRET,
-      mode: 'classic',
-      fetch: platform.fetch,
-      now: clock.now,
-      store,
-    });
-    opened.push(manager);
+    const { manager } = setup({ mode: 'classic', store }, wechat);
     for (let i = 0; i < 180; i++) {
       await manager.getToken().then(
         (t) => manager.invalidate(t),
@@ -502,24 +504,24 @@ describe('faults', () => {
     }
     expect(
       maxInWindow(
-        platform.calls.map((c) => c.at),
+        tokenCalls(wechat).map((c) => c.at),
         MINUTE,
       ),
     ).toBe(10);
   });
 
   it('after an upstream failure, callers get the error at once and WeChat is not asked again until the backoff ends', async () => {
-    const { manager, platform, clock } = setup();
-    platform.failNext(-1, 'system error rid: 1-2-3', { times: 2 });
+    const { manager, wechat, clock } = setup();
+    await wechat.fault('token.stable', { errcode: -1, times: 2 });
     await expect(manager.getToken()).rejects.toMatchObject({ errcode: -1 });
     await expect(manager.getToken()).rejects.toMatchObject({ errcode: -1 });
-    expect(platform.calls).toHaveLength(1);
+    expect(await wechat.calls('token.stable')).toBe(1);
     clock.advance(1000); // the first backoff is at most 1 s
     await expect(manager.getToken()).rejects.toMatchObject({ errcode: -1 });
-    expect(platform.calls).toHaveLength(2);
+    expect(await wechat.calls('token.stable')).toBe(2);
     clock.advance(2000);
-    expect(await manager.getToken()).toMatch(/^STABLE-/);
-    expect(platform.calls).toHaveLength(3);
+    expect(await manager.getToken()).toBe(lastIssued(wechat));
+    expect(await wechat.calls('token.stable')).toBe(3);
   });
 
   it('a request that outlives timeoutMs fails with TIMEOUT', async () => {
@@ -567,47 +569,44 @@ describe('faults', () => {
 });
 
 describe('errors', () => {
-  async function failWith(errcode: number, errmsg: string, mode: 'stable' | 'classic' = 'stable') {
-    const { manager, platform, logger } = setup({ mode });
-    platform.failNext(errcode, errmsg);
+  /** The manager's error for what WeChat answers; neither it nor the log lines quote the secret. */
+  async function errorOf(setupResult: ReturnType<typeof setup>, secret: string) {
+    const { manager, logger } = setupResult;
     const err = (await manager.getToken().catch((e: unknown) => e)) as WeChatApiError;
     expect(err).toBeInstanceOf(WeChatApiError);
+    expect(err.message).not.toContain(secret);
+    expect(logger.lines.join('\n')).not.toContain(secret);
+    return err;
+  }
+
+  /** WeChat answers `errcode` (injected: the emulator has no IP whitelist or quota exhaustion to play it). */
+  async function failWith(errcode: number, errmsg: string) {
+    const run = setup();
+    await run.wechat.fault('token.stable', { errcode, errmsg, times: 1 });
+    const err = await errorOf(run, run.wechat.appSecret);
     expect(err.errcode).toBe(errcode);
-    expect(err.message).not.toContain(APP_SECRET);
-    expect(logger.lines.join('\n')).not.toContain(APP_SECRET);
     return err;
   }
 
   it('40164 names the caller IP from errmsg and says to add it to the IP whitelist', async () => {
-    const err = await failWith(
-      40164,
-      'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 6491-xyz',
-    );
+    const err = await failWith(40164, 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist');
     expect(err.hint).toContain("Add 203.0.113.7 to the account's IP whitelist");
-    expect(err.rid).toBe('6491-xyz');
+    expect(err.rid).toMatch(RID);
   });
 
   it('40013 says to check WECHAT_APPID; 40125 says to check WECHAT_APPSECRET', async () => {
-    expect((await failWith(40013, 'invalid appid')).hint).toContain('WECHAT_APPID');
-    expect((await failWith(40125, 'invalid appsecret', 'classic')).hint).toContain('WECHAT_APPSECRET');
+    const withWrongAppId = setup({ appId: 'wx0000000000000000' });
+    const wrongAppId = await errorOf(withWrongAppId, withWrongAppId.wechat.appSecret);
+    expect(wrongAppId.errcode).toBe(40013);
+    expect(wrongAppId.hint).toContain('WECHAT_APPID');
+    const wrongSecret = await errorOf(setup({ mode: 'classic', appSecret: APP_SECRET }), APP_SECRET);
+    expect(wrongSecret.errcode).toBe(40125);
+    expect(wrongSecret.hint).toContain('WECHAT_APPSECRET');
   });
 
   it('a wrong AppSecret, as WeChat answers it, never puts the secret in the error or the logs', async () => {
-    const clock = new Clock();
-    const platform = new FakeTokenPlatform({
-      now: clock.now,
-      appId: APP_ID,
-      appSecret: 'ffffffffffffffffffffffffffffffff',
-    });
-    const logger = captureLogger();
-    const manager = createTokenManager({
-      appId: APP_ID,
-      appSecret: APP_SECRET,
-      mode: 'classic',
-      fetch: platform.fetch,
-      logger,
-    });
-    opened.push(manager);
+    // The emulated account's secret is another one than APP_SECRET.
+    const { manager, logger } = setup({ mode: 'classic', appSecret: APP_SECRET });
     const err = (await manager.getToken().catch((e: unknown) => e)) as WeChatApiError;
     expect(err.errcode).toBe(40125);
     expect(`${err.message} ${err.stack}`).not.toContain(APP_SECRET);

@@ -3,84 +3,85 @@ import { WeChatApiError } from '../../../src/errors.js';
 import { createTokenManager, type TokenManager } from '../../../src/token/manager.js';
 import { createTicketManager, type TicketManager } from '../../../src/token/ticket.js';
 import { createMemoryStore } from '../../../src/token/stores/memory.js';
-import { FakeTokenPlatform } from '../../support/fake-token-endpoint.js';
-import { APP_ID, APP_SECRET, Clock } from '../../support/token-test-kit.js';
+import { createEmulatedWeChat, type EmulatedWeChat } from '../../support/emulated-wechat.js';
 
-const opened: (TokenManager | TicketManager)[] = [];
+const opened: (TokenManager | TicketManager | EmulatedWeChat)[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((m) => m.close()));
 });
 
+/** A token and a ticket manager on the emulator, in-process, on a clock that moves only when the test moves it. */
 function setup() {
-  const clock = new Clock();
-  const platform = new FakeTokenPlatform({ now: clock.now, appId: APP_ID, appSecret: APP_SECRET });
+  const wechat = createEmulatedWeChat({ frozenAt: 1_700_000_000_000 });
+  const { clock } = wechat;
   const store = createMemoryStore({ now: clock.now });
-  const common = { fetch: platform.fetch, now: clock.now, store };
-  const tokens = createTokenManager({ appId: APP_ID, appSecret: APP_SECRET, ...common });
-  const tickets = createTicketManager({ appId: APP_ID, tokens, type: 'jsapi', ...common });
-  opened.push(tickets, tokens);
-  return { clock, platform, tokens, tickets };
+  const common = { fetch: wechat.fetch, now: clock.now, store };
+  const tokens = createTokenManager({ appId: wechat.appId, appSecret: wechat.appSecret, ...common });
+  const tickets = createTicketManager({ appId: wechat.appId, tokens, type: 'jsapi', ...common });
+  opened.push(tickets, tokens, wechat);
+  return { clock, wechat, tokens, tickets };
 }
 
 describe('ticket manager', () => {
   it('fetches the jsapi_ticket with the current access_token, once for 100 concurrent callers', async () => {
-    const { tickets, platform } = setup();
+    const { tickets, tokens, wechat } = setup();
     const values = await Promise.all(Array.from({ length: 100 }, () => tickets.getTicket()));
     expect(new Set(values).size).toBe(1);
-    expect(values[0]).toMatch(/^TICKET-.*-jsapi$/);
-    expect(platform.count('getticket')).toBe(1);
-    expect(platform.count('stable_token')).toBe(1);
+    const [call] = wechat.requestsOf('jssdk.getTicket');
+    expect(call?.query).toMatchObject({ type: 'jsapi', access_token: await tokens.getToken() });
+    expect(values[0]).toBe(call?.answer?.['ticket']);
+    expect(await wechat.calls('jssdk.getTicket')).toBe(1);
+    expect(await wechat.calls('token.stable')).toBe(1);
   });
 
   it('refreshes the ticket ahead of expiry like the token', async () => {
-    const { tickets, platform, clock } = setup();
+    const { tickets, wechat, clock } = setup();
     const first = await tickets.getTicket();
     clock.advance(7200_000 - 60_000);
     expect(await tickets.getTicket()).toBe(first);
     const second = await tickets.refresh();
     expect(second).not.toBe(first);
-    expect(platform.count('getticket')).toBe(2);
+    expect(await wechat.calls('jssdk.getTicket')).toBe(2);
   });
 
   it('refresh() asks WeChat although the cached ticket has an hour left', async () => {
-    const { tickets, platform, clock } = setup();
+    const { tickets, wechat, clock } = setup();
     await tickets.getTicket();
     clock.advance(60 * 60_000);
     await Promise.all([tickets.refresh(), tickets.refresh()]);
-    expect(platform.count('getticket')).toBe(2);
+    expect(await wechat.calls('jssdk.getTicket')).toBe(2);
   });
 
   it('on 40001 from getticket, invalidates that access_token and retries once with a new one', async () => {
-    const { tickets, tokens, platform } = setup();
+    const { tickets, tokens, wechat } = setup();
     const stale = await tokens.getToken();
-    platform.revoke(stale); // WeChat no longer accepts it, though the cache still holds it
+    // Another process force-refreshes the stable token: WeChat retires the cached one at once.
+    await wechat.forceStableRefresh();
     const ticket = await tickets.getTicket();
-    expect(ticket).toMatch(/^TICKET-/);
+    expect(ticket).toBe(wechat.requestsOf('jssdk.getTicket').at(-1)?.answer?.['ticket']);
     expect(await tokens.getToken()).not.toBe(stale);
-    expect(platform.calls.filter((c) => c.endpoint === 'getticket').map((c) => c.errcode)).toEqual([
-      40001, 0,
-    ]);
+    expect(wechat.requestsOf('jssdk.getTicket').map((c) => c.answer?.['errcode'])).toEqual([40001, 0]);
   });
 
   it('retries only once: a second rejection surfaces as WeChatApiError with a hint', async () => {
-    const { tickets, platform } = setup();
-    platform.failNext(42001, 'access_token expired', { times: 2, endpoints: ['getticket'] });
+    const { tickets, wechat } = setup();
+    await wechat.fault('jssdk.getTicket', { errcode: 42001, times: 2 });
     const err = (await tickets.getTicket().catch((e: unknown) => e)) as WeChatApiError;
     expect(err).toBeInstanceOf(WeChatApiError);
     expect(err.errcode).toBe(42001);
     expect(err.hint).toContain('one service fetches tokens');
-    expect(platform.count('getticket')).toBe(2);
+    expect(await wechat.calls('jssdk.getTicket')).toBe(2);
   });
 
   it('invalidate(ticket) removes only that exact ticket', async () => {
-    const { tickets, platform } = setup();
+    const { tickets, wechat } = setup();
     const ticket = await tickets.getTicket();
     await tickets.invalidate('OLD-TICKET');
     expect(await tickets.getTicket()).toBe(ticket);
-    expect(platform.count('getticket')).toBe(1);
+    expect(await wechat.calls('jssdk.getTicket')).toBe(1);
     await tickets.invalidate(ticket);
     await tickets.getTicket();
-    expect(platform.count('getticket')).toBe(2);
+    expect(await wechat.calls('jssdk.getTicket')).toBe(2);
   });
 
   it('peek returns the cached ticket and its expiry', async () => {

@@ -101,6 +101,50 @@ describe('POST /__emulator/faults', () => {
   });
 });
 
+describe('POST /__emulator/faults with status (a raw HTTP answer)', () => {
+  it("answers the status and body instead of the endpoint, in turn with the path's other faults, counted", async () => {
+    const p = createPlatform();
+    await p.accessToken();
+    const path = '/cgi-bin/menu/get';
+    await control(p, 'POST', '/__emulator/faults', { path, errcode: -1, times: 1 });
+    await control(p, 'POST', '/__emulator/faults', {
+      path,
+      status: 502,
+      body: '<html>Bad Gateway</html>',
+      times: 1,
+    });
+    await control(p, 'POST', '/__emulator/faults', {
+      path,
+      status: 200,
+      body: '{"errcode":1}',
+      contentType: 'text/plain',
+    });
+    expectError(await p.get(path), -1);
+    const gateway = await p.get(path);
+    expect(gateway.status).toBe(502);
+    expect(gateway.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(gateway.text).toBe('<html>Bad Gateway</html>');
+    const plain = await p.get(path);
+    expect(plain.headers.get('content-type')).toBe('text/plain');
+    expect(plain.text).toBe('{"errcode":1}');
+    expect((await p.get(path)).text).toBe('{"errcode":1}'); // no `times`: every call
+    await control(p, 'DELETE', '/__emulator/faults');
+    expectError(await p.get(path), 46003);
+    expect((await control(p, 'GET', '/__emulator/stats')).json['calls']).toMatchObject({ [path]: 5 });
+  });
+
+  it.each([
+    ['status with errcode', { path: '/cgi-bin/token', status: 502, errcode: -1 }],
+    ['status with timeout', { path: '/cgi-bin/token', status: 502, timeout: true }],
+    ['body without status', { path: '/cgi-bin/token', delayMs: 1, body: 'x' }],
+    ['a status below 200', { path: '/cgi-bin/token', status: 101 }],
+  ])('rejects %s with 400 and a message', async (_name, body) => {
+    const res = await control(createPlatform(), 'POST', '/__emulator/faults', body);
+    expect(res.status).toBe(400);
+    expect(String(res.json['error'])).not.toBe('');
+  });
+});
+
 describe('GET /__emulator/stats', () => {
   it('returns exactly {calls: {path: count}} for every path called, errors included', async () => {
     const p = createPlatform();
