@@ -51,11 +51,6 @@ export interface ApiClientOptions {
 
 /**
  * The arguments after the endpoint in `client.request(endpoint, …)`: none when it takes nothing, else its request.
- *
- * @example
- * ```ts
- * const args: RequestArgs<{ openid: string }> = [{ openid: 'OPENID' }];
- * ```
  */
 export type RequestArgs<Req> = [Req] extends [undefined] ? [] : [request: Req];
 

@@ -38,6 +38,8 @@ export interface CustomEndpoint<Req = undefined, Res = unknown> extends WireSpec
  * @example
  * ```ts
  * const options: CustomEndpointOptions = { method: 'GET', path: '/cgi-bin/some/new/read', idempotent: true };
+ * const read = defineEndpoint<undefined, { items: string[] }>(options);
+ * const { items } = await client.request(read);
  * ```
  */
 export interface CustomEndpointOptions {

@@ -13,6 +13,7 @@ import type { EndpointName } from './endpoint-types.js';
  * @example
  * ```ts
  * const name: DatacubeName = 'datacube.getUpstreamMsgWeek';
+ * checkDateRange(name, '2024-06-03', '2024-06-30'); // within its 30 days
  * ```
  */
 export type DatacubeName = Extract<EndpointName, `datacube.${string}`>;

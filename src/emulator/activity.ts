@@ -13,6 +13,7 @@ import type { EmulatorState } from './state.js';
  * @example
  * ```ts
  * const follow: Activity = { kind: 'follow', at: Date.now(), openid: 'oFan', source: 30 };
+ * recordActivity(state, follow);
  * ```
  */
 export type Activity =

@@ -44,6 +44,7 @@ const authorization = (x: XmlElement) => ({
  *
  * @example
  * ```ts
+ * import { parseXml, type XmlElement } from '../xml/parse.js';
  * events.CLICK(parseXml('<xml><EventKey>V1001</EventKey></xml>').value as XmlElement); // { eventKey: 'V1001' }
  * ```
  */

@@ -10,6 +10,8 @@ import { textOf, type XmlValue } from '../xml/parse.js';
  *
  * @example
  * ```ts
+ * import type { XmlElement } from '../xml/parse.js';
+ * import type { ClickEvent } from './types.js';
  * const build = (x: XmlElement): Fields<ClickEvent> => ({ eventKey: str(x, 'EventKey') });
  * ```
  */
@@ -20,6 +22,7 @@ export type Fields<T> = Omit<T, 'type' | 'event' | 'toUserName' | 'fromUserName'
  *
  * @example
  * ```ts
+ * import { parseXml } from '../xml/parse.js';
  * str(parseXml('<xml><A>x</A></xml>').value, 'A'); // 'x'
  * ```
  */
@@ -32,6 +35,7 @@ export function str(el: XmlValue | undefined, name: string): string {
  *
  * @example
  * ```ts
+ * import { parseXml } from '../xml/parse.js';
  * num(parseXml('<xml><Scale>20</Scale></xml>').value, 'Scale'); // 20
  * ```
  */
@@ -45,6 +49,7 @@ export function num(el: XmlValue | undefined, name: string): number {
  *
  * @example
  * ```ts
+ * import { parseXml } from '../xml/parse.js';
  * id(parseXml('<xml><MsgID>6054768590064713728</MsgID></xml>').value, 'MsgID', 'MsgId'); // '6054768590064713728'
  * ```
  */
@@ -73,6 +78,7 @@ export function optional<K extends string>(key: K, value: string | undefined): {
  *
  * @example
  * ```ts
+ * import { parseXml } from '../xml/parse.js';
  * child(parseXml('<xml><ScanCodeInfo><ScanType>qrcode</ScanType></ScanCodeInfo></xml>').value, 'ScanCodeInfo');
  * ```
  */

@@ -22,7 +22,7 @@ export {
 
 // The API proxy: WeChat's API without the access_token, for business services.
 export { createProxy, DEFAULT_RATE_LIMIT_PER_MINUTE, type ApiProxy, type ProxyOptions } from './proxy.js';
-export { parseExtraEndpoints, type ExtraEndpoint } from './proxy/allowlist.js';
+export type { ExtraEndpoint } from './proxy/allowlist.js';
 
 // Client keys: `WXMP_CLIENT_KEYS`, and the bearer-key middleware both servers use.
 export { parseClientKeys } from './client-keys.js';

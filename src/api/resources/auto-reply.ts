@@ -29,10 +29,5 @@ export function createAutoReplyApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.autoReply`.
- *
- * @example
- * ```ts
- * const api: AutoReplyApi = client.autoReply;
- * ```
  */
 export type AutoReplyApi = ReturnType<typeof createAutoReplyApi>;

@@ -104,10 +104,5 @@ export function createCommentApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.comment`.
- *
- * @example
- * ```ts
- * const api: CommentApi = client.comment;
- * ```
  */
 export type CommentApi = ReturnType<typeof createCommentApi>;

@@ -159,10 +159,5 @@ export function createDatacubeApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.datacube`.
- *
- * @example
- * ```ts
- * const api: DatacubeApi = client.datacube;
- * ```
  */
 export type DatacubeApi = ReturnType<typeof createDatacubeApi>;

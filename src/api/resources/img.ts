@@ -36,10 +36,5 @@ export function createImgApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.img`.
- *
- * @example
- * ```ts
- * const api: ImgApi = client.img;
- * ```
  */
 export type ImgApi = ReturnType<typeof createImgApi>;

@@ -60,10 +60,5 @@ export function createOcrApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.ocr`.
- *
- * @example
- * ```ts
- * const api: OcrApi = client.ocr;
- * ```
  */
 export type OcrApi = ReturnType<typeof createOcrApi>;

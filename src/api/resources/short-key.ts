@@ -52,10 +52,5 @@ export function createShortKeyApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.shortKey`.
- *
- * @example
- * ```ts
- * const api: ShortKeyApi = client.shortKey;
- * ```
  */
 export type ShortKeyApi = ReturnType<typeof createShortKeyApi>;

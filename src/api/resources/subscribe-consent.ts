@@ -13,7 +13,8 @@ import { WeChatError } from '../../errors.js';
  *
  * @example
  * ```ts
- * const o: SubscribeConsentOptions = { appId: 'wx520c15f417810387', templateId: 'TPL', scene: 1000, redirectUrl: 'https://example.com/sub' };
+ * const options: SubscribeConsentOptions = { appId: 'wx520c15f417810387', templateId: 'TPL', scene: 1000, redirectUrl: 'https://example.com/sub' };
+ * const url = buildSubscribeConsentUrl(options); // send the fan there
  * ```
  */
 export interface SubscribeConsentOptions {

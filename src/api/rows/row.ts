@@ -8,11 +8,6 @@ import type { EndpointSpec } from '../endpoints.js';
 
 /**
  * One row of the table, before `endpoints` adds its name.
- *
- * @example
- * ```ts
- * const row: Row = get('/cgi-bin/menu/get', `${API_DOC}custommenu/api_getmenu.html`);
- * ```
  */
 export type Row = Omit<EndpointSpec, 'name'>;
 

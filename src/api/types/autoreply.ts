@@ -11,7 +11,8 @@ import type { BaseResponse, Io } from './common.js';
  *
  * @example
  * ```ts
- * const hello: AutoReply = { type: 'text', content: '欢迎关注' };
+ * const { message_default_autoreply_info: reply } = await client.autoReply.getCurrent();
+ * if (reply?.type === 'text') console.log(reply.content);
  * ```
  */
 export interface AutoReply {
@@ -58,11 +59,6 @@ export interface AutoReplyInfo extends BaseResponse {
 
 /**
  * Request and response of the automatic-reply endpoint, by table name.
- *
- * @example
- * ```ts
- * type Info = AutoReplyEndpoints['autoReply.getCurrent']['response'];
- * ```
  */
 export interface AutoReplyEndpoints {
   'autoReply.getCurrent': Io<undefined, AutoReplyInfo>;

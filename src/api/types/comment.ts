@@ -13,6 +13,7 @@ import type { BaseResponse, Id64, Io } from './common.js';
  * @example
  * ```ts
  * const article: CommentArticle = { msg_data_id: '2247483647', index: 0 };
+ * await client.call('comment.open', article); // client.comment.open(msgDataId, index) builds it
  * ```
  */
 export interface CommentArticle {
@@ -26,6 +27,7 @@ export interface CommentArticle {
  * @example
  * ```ts
  * const target: CommentTarget = { msg_data_id: '2247483647', index: 0, user_comment_id: 1 };
+ * await client.call('comment.markElect', target); // client.comment.markElect(msgDataId, index, id) builds it
  * ```
  */
 export interface CommentTarget extends CommentArticle {
@@ -37,7 +39,7 @@ export interface CommentTarget extends CommentArticle {
  *
  * @example
  * ```ts
- * const page: CommentListRequest = { msg_data_id: '2247483647', begin: 0, count: 20, type: 0 };
+ * const { total, comment } = await client.comment.list({ msg_data_id: '2247483647', begin: 0, count: 20, type: 0 });
  * ```
  */
 export interface CommentListRequest extends CommentArticle {
@@ -84,7 +86,7 @@ export interface CommentListResponse extends BaseResponse {
  *
  * @example
  * ```ts
- * const reply: CommentReplyRequest = { msg_data_id: '2247483647', index: 0, user_comment_id: 1, content: '谢谢' };
+ * await client.call('comment.addReply', { msg_data_id: '2247483647', index: 0, user_comment_id: 1, content: '谢谢' });
  * ```
  */
 export interface CommentReplyRequest extends CommentTarget {
@@ -93,11 +95,6 @@ export interface CommentReplyRequest extends CommentTarget {
 
 /**
  * Request and response of every comment endpoint, by table name.
- *
- * @example
- * ```ts
- * type Listed = CommentEndpoints['comment.list']['response']['comment'];
- * ```
  */
 export interface CommentEndpoints {
   'comment.open': Io<CommentArticle, BaseResponse>;

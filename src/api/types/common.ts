@@ -89,11 +89,6 @@ export interface OpenidPage extends BaseResponse {
 
 /**
  * One row of the endpoint types: what an endpoint takes (`undefined` for nothing) and what it answers.
- *
- * @example
- * ```ts
- * type MenuGet = Io<undefined, BaseResponse>;
- * ```
  */
 export interface Io<Req, Res> {
   request: Req;

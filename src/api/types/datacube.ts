@@ -18,7 +18,7 @@ import type {
  *
  * @example
  * ```ts
- * const week: DateRange = { begin_date: '2024-06-01', end_date: '2024-06-07' };
+ * const { list } = await client.call('datacube.getUserSummary', { begin_date: '2024-06-01', end_date: '2024-06-07' });
  * ```
  */
 export interface DateRange {
@@ -31,7 +31,8 @@ export interface DateRange {
  *
  * @example
  * ```ts
- * const { list }: DatacubeList<UserSummaryRow> = await client.datacube.getUserSummary('2024-06-01', '2024-06-07');
+ * const { list } = await client.datacube.getUserSummary('2024-06-01', '2024-06-07');
+ * const newFans = list.reduce((sum, row) => sum + row.new_user, 0);
  * ```
  */
 export interface DatacubeList<Row> extends BaseResponse {
@@ -105,7 +106,8 @@ export interface ArticleMetrics {
  *
  * @example
  * ```ts
- * const [msgDataId, index] = row.msgid.split('_');
+ * const { list } = await client.datacube.getArticleSummary('2024-06-01', '2024-06-01');
+ * for (const row of list) console.log(row.msgid.split('_')); // [msg_data_id, 1-based article]
  * ```
  */
 export interface ArticleSummaryRow extends ArticleMetrics {
@@ -119,7 +121,8 @@ export interface ArticleSummaryRow extends ArticleMetrics {
  *
  * @example
  * ```ts
- * const reads = row.details.map((d) => d.int_page_read_user);
+ * const { list } = await client.datacube.getArticleTotal('2024-06-01', '2024-06-01');
+ * const reads = list.flatMap((row) => row.details.map((d) => d.int_page_read_user));
  * ```
  */
 export interface ArticleTotalRow {
@@ -213,11 +216,6 @@ type NewCube<Row> = Io<DateRange, DelayedList<Row>>;
 
 /**
  * Request and response of every datacube endpoint, by table name.
- *
- * @example
- * ```ts
- * type Rows = DatacubeEndpoints['datacube.getUserSummary']['response']['list'];
- * ```
  */
 export interface DatacubeEndpoints {
   'datacube.getUserSummary': Cube<UserSummaryRow>;

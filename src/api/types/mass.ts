@@ -96,7 +96,7 @@ export interface MassGetResponse extends BaseResponse {
  *
  * @example
  * ```ts
- * const { speed, realspeed }: MassSpeed = await client.mass.getSpeed();
+ * const { speed, realspeed } = await client.mass.getSpeed(); // e.g. 0 and 80 (800 000 a minute)
  * ```
  */
 export interface MassSpeed extends BaseResponse {
@@ -124,7 +124,8 @@ export interface MassVideoRequest {
  *
  * @example
  * ```ts
- * const { media_id, created_at }: MassVideoResponse = await client.mass.uploadVideo({ media_id: 'V', title: 't', description: 'd' });
+ * const { media_id } = await client.mass.uploadVideo({ media_id: 'V', title: 't', description: 'd' });
+ * await client.mass.send({ touser: ['O1', 'O2'], msgtype: 'mpvideo', mpvideo: { media_id } });
  * ```
  */
 export interface MassVideoResponse extends BaseResponse {

@@ -13,18 +13,13 @@ import type { BaseResponse, Io, UploadFile } from './common.js';
  * @example
  * ```ts
  * const byUrl: ImageInput = { img_url: 'https://example.com/card.jpg' };
- * const byFile: ImageInput = { img: { data: new Uint8Array([0xff, 0xd8]), filename: 'card.jpg' } };
+ * const { number } = await client.ocr.bankCard(byUrl);
  * ```
  */
 export type ImageInput = { img_url: string; img?: never } | { img: UploadFile; img_url?: never };
 
 /**
  * A point of the picture, in pixels.
- *
- * @example
- * ```ts
- * const corner: Point = { x: 0, y: 0 };
- * ```
  */
 export interface Point {
   x: number;
@@ -207,11 +202,6 @@ export interface QrcodeScanResult extends BaseResponse {
 
 /**
  * Request and response of every `/cv/` endpoint, by table name.
- *
- * @example
- * ```ts
- * type Card = OcrEndpoints['ocr.bankCard']['response'];
- * ```
  */
 export interface OcrEndpoints {
   'ocr.idCard': Io<ImageInput & { type?: 'photo' | 'scan' }, IdCardResult>;

@@ -23,7 +23,7 @@ export interface ShortKeyGenerateRequest {
  *
  * @example
  * ```ts
- * const { long_data, expire_seconds }: ShortKeyData = await client.shortKey.fetch('iTqRJFSEqk9RvPk');
+ * const { long_data, expire_seconds } = await client.shortKey.fetch('iTqRJFSEqk9RvPk');
  * ```
  */
 export interface ShortKeyData extends BaseResponse {
@@ -34,11 +34,6 @@ export interface ShortKeyData extends BaseResponse {
 
 /**
  * Request and response of both short-key endpoints, by table name.
- *
- * @example
- * ```ts
- * type Key = ShortKeyEndpoints['shortKey.generate']['response']['short_key'];
- * ```
  */
 export interface ShortKeyEndpoints {
   'shortKey.generate': Io<ShortKeyGenerateRequest, BaseResponse & { short_key: string }>;

@@ -118,11 +118,6 @@ export interface OneTimeSubscribeRequest {
 
 /**
  * Request and response of every subscription-notification endpoint, by table name.
- *
- * @example
- * ```ts
- * type Templates = SubscribeEndpoints['subscribe.listTemplates']['response']['data'];
- * ```
  */
 export interface SubscribeEndpoints {
   'subscribe.send': Io<SubscribeSendRequest, BaseResponse>;

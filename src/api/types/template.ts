@@ -175,7 +175,7 @@ export interface BlockedTemplateMessage {
  *
  * @example
  * ```ts
- * const { msginfo }: BlockedTemplateResponse = await client.template.queryBlocked({ tmpl_msg_id: 'TPL', largest_id: 0, limit: 100 });
+ * const { msginfo } = await client.template.queryBlocked({ tmpl_msg_id: 'TPL', largest_id: 0, limit: 100 });
  * ```
  */
 export interface BlockedTemplateResponse extends BaseResponse {

@@ -170,7 +170,8 @@ export interface OpenidListRequest {
  *
  * @example
  * ```ts
- * const req: ChangeOpenidRequest = { from_appid: 'wxOLDACCOUNT0000001', openid_list: ['oOLD1'] };
+ * const request: ChangeOpenidRequest = { from_appid: 'wxOLDACCOUNT0000001', openid_list: ['oOLD1'] };
+ * const { result_list } = await client.call('user.changeOpenid', request);
  * ```
  */
 export interface ChangeOpenidRequest {

@@ -87,7 +87,9 @@ export function articlesForFan(state: EmulatorState, openid: string): FanArticle
  *
  * @example
  * ```ts
- * const { comment } = articleActions(fanActionContext(state, push));
+ * import { createPusher } from '../push.js';
+ * import { fanActionContext } from './context.js';
+ * const { comment } = articleActions(fanActionContext(state, createPusher(state)));
  * await comment('oWxmpDefaultFan000000000001', { msgDataId: '2247503051', index: 0 }, '写得好');
  * ```
  */

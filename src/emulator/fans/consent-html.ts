@@ -50,7 +50,8 @@ export function page(title: string, body: string): string {
  *
  * @example
  * ```ts
- * app.get('/x', (c) => errorPage(c, 'appid 参数错误'));
+ * import { Hono } from 'hono';
+ * new Hono().get('/x', (c) => errorPage(c, 'appid 参数错误'));
  * ```
  */
 export function errorPage(c: Context, message: string, title = '授权失败'): Response {
@@ -74,7 +75,8 @@ function cookieFan(c: Context): string | undefined {
  *
  * @example
  * ```ts
- * const fan = fanFor(state, c, c.req.query('fan'));
+ * import { Hono } from 'hono';
+ * new Hono().get('/consent', (c) => c.text(fanFor(state, c, c.req.query('fan'))?.openid ?? 'no fan'));
  * ```
  */
 export function fanFor(state: EmulatorState, c: Context, wanted: string | undefined): Fan | undefined {

@@ -114,7 +114,9 @@ export function subscriptionsForFan(state: EmulatorState, openid: string): FanSu
  *
  * @example
  * ```ts
- * const { subscribePopup } = subscriptionActions(fanActionContext(state, push));
+ * import { createPusher } from '../push.js';
+ * import { fanActionContext } from './context.js';
+ * const { subscribePopup } = subscriptionActions(fanActionContext(state, createPusher(state)));
  * await subscribePopup('oWxmpDefaultFan000000000001', [{ templateId: 'wxmp_sub_arrival', accept: true }], 2);
  * ```
  */

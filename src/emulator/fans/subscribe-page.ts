@@ -100,7 +100,8 @@ async function confirm(state: EmulatorState, c: Context): Promise<Response> {
  *
  * @example
  * ```ts
- * app.route('/', subscribePageRoutes(state));
+ * import { Hono } from 'hono';
+ * new Hono().route('/', subscribePageRoutes(state));
  * // GET /mp/subscribemsg?action=get_confirm&appid=wx…&scene=1000&template_id=T&redirect_url=https%3A%2F%2Fexample.com%2Fsub
  * ```
  */

@@ -37,7 +37,10 @@ export const AUTO_REPLY_INPUT = z
     is_autoreply_open: z.union([z.literal(0), z.literal(1)]),
     add_friend_autoreply_info: reply.optional(),
     message_default_autoreply_info: reply.optional(),
-    keyword_autoreply_info: z.object({ list: z.array(keywordRule).max(200) }).strict().optional(),
+    keyword_autoreply_info: z
+      .object({ list: z.array(keywordRule).max(200) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -74,7 +77,7 @@ export function setAutoReplySettings(state: EmulatorState, settings: AutoReplyIn
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, autoReplyHandlers);
+ * Object.keys(autoReplyHandlers); // ['autoReply.getCurrent']
  * ```
  */
 export const autoReplyHandlers: Handlers = {

@@ -41,7 +41,9 @@ function slot(state: EmulatorState): Record<string, ArticleComments> {
  *
  * @example
  * ```ts
- * const { comments } = commentsOf(state, article);
+ * import { sentArticles } from './sent-articles.js';
+ * const [article] = sentArticles(state);
+ * if (article) console.log(commentsOf(state, article).comments.length);
  * ```
  */
 export function commentsOf(state: EmulatorState, article: SentArticle): ArticleComments {
@@ -70,7 +72,7 @@ export function allComments(state: EmulatorState): { article: string; comment: S
  *
  * @example
  * ```ts
- * const shown = comments.filter(isShown);
+ * const shown = allComments(state).filter(({ comment }) => isShown(comment));
  * ```
  */
 export function isShown(comment: StoredComment): boolean {

@@ -61,7 +61,7 @@ function list(call: Call): Record<string, unknown> {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, commentHandlers);
+ * Object.keys(commentHandlers); // ['comment.open', 'comment.close', 'comment.list', 'comment.markElect', …]
  * ```
  */
 export const commentHandlers: Handlers = {

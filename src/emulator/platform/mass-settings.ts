@@ -20,7 +20,7 @@ function speedSlot(state: EmulatorState): { speed: number } {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, massSettingHandlers);
+ * Object.keys(massSettingHandlers); // ['mass.getSpeed', 'mass.setSpeed', 'mass.uploadVideo']
  * ```
  */
 export const massSettingHandlers: Handlers = {

@@ -56,7 +56,7 @@ const recognise =
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, ocrHandlers);
+ * Object.keys(ocrHandlers); // ['ocr.idCard', 'ocr.bankCard', …, 'img.aiCrop', 'img.qrcode']
  * ```
  */
 export const ocrHandlers: Handlers = {

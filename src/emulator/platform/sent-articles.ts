@@ -14,7 +14,7 @@ import { massJobs } from './mass.js';
  *
  * @example
  * ```ts
- * const article: SentArticle = { msgDataId: '2247503051', index: 0, title: '标题', sentAt: Date.now(), openComment: true };
+ * const titles = sentArticles(state).map((article: SentArticle) => article.title);
  * ```
  */
 export interface SentArticle {
@@ -85,7 +85,8 @@ export function sentArticles(state: EmulatorState): SentArticle[] {
  *
  * @example
  * ```ts
- * const article = findSentArticle(state, body['msg_data_id'], body['index']) ?? fail(88001);
+ * import { fail } from './core/respond.js';
+ * const article = findSentArticle(state, '2247503051', 0) ?? fail(88000);
  * ```
  */
 export function findSentArticle(

@@ -34,7 +34,7 @@ function newKey(): string {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, shortKeyHandlers);
+ * Object.keys(shortKeyHandlers); // ['shortKey.generate', 'shortKey.fetch']
  * ```
  */
 export const shortKeyHandlers: Handlers = {

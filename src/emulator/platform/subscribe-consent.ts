@@ -61,6 +61,8 @@ export function notificationConsent(
  *
  * @example
  * ```ts
+ * import { fail } from './core/respond.js';
+ * const template = { priTmplId: 'wxmp_sub_arrival', type: 2 as const }; // one-time: type 2
  * if (!takeNotificationConsent(state, 'oFan', template)) fail(43101);
  * ```
  */
@@ -99,6 +101,7 @@ export function grantOneTime(state: EmulatorState, openid: string, templateId: s
  *
  * @example
  * ```ts
+ * import { fail } from './core/respond.js';
  * if (!takeOneTime(state, 'oFan', 'TPL', '1000')) fail(43101);
  * ```
  */

@@ -24,7 +24,7 @@ const MAX_TITLES = 30;
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, subscribeTemplateHandlers);
+ * Object.keys(subscribeTemplateHandlers); // ['subscribe.getCategory', 'subscribe.addTemplate', …]
  * ```
  */
 export const subscribeTemplateHandlers: Handlers = {

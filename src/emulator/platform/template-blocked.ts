@@ -48,7 +48,7 @@ export function blockTemplateMessage(
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, blockedTemplateHandlers);
+ * Object.keys(blockedTemplateHandlers); // ['template.queryBlocked']
  * ```
  */
 export const blockedTemplateHandlers: Handlers = {

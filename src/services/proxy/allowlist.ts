@@ -15,8 +15,11 @@ import { refuse, type ProxyEnv } from './env.js';
  *
  * @example
  * ```ts
- * const extras: ExtraEndpoint[] = parseExtraEndpoints('POST /wxa/generatescheme');
- * console.log(extras[0]?.path); // '/wxa/generatescheme'
+ * import { createProxy } from 'wxmp/services';
+ * import { createTokenManager } from 'wxmp/token';
+ * const tokenProvider = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * const extraEndpoints: ExtraEndpoint[] = [{ method: 'POST', path: '/wxa/generatescheme' }];
+ * const { app } = createProxy({ tokenProvider, clientKeys: ['service-a-0123456789'], extraEndpoints });
  * ```
  */
 export interface ExtraEndpoint {

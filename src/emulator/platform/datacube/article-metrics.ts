@@ -18,7 +18,7 @@ export type ArticleActivity = Extract<Activity, { kind: 'read' | 'share' }>;
  *
  * @example
  * ```ts
- * const all = rows.filter((r: { user_source: number }) => r.user_source === ALL_SOURCES);
+ * readSources(3).find((r) => r.user_source === ALL_SOURCES); // { user_source: 99999999, read_user: 3 }
  * ```
  */
 export const ALL_SOURCES = 99_999_999;
@@ -28,7 +28,7 @@ export const ALL_SOURCES = 99_999_999;
  *
  * @example
  * ```ts
- * const fromChat = rows.filter((r: { user_source: number }) => r.user_source === CONVERSATION);
+ * readSources(3).find((r) => r.user_source === CONVERSATION)?.read_user; // the readers from the chat
  * ```
  */
 export const CONVERSATION = 0;
@@ -51,6 +51,8 @@ export function articlesByKey(state: EmulatorState): Map<string, SentArticle> {
  *
  * @example
  * ```ts
+ * import { activities } from '../../activity.js';
+ * const reads = activities(state).filter((a): a is ArticleActivity => a.kind === 'read' || a.kind === 'share');
  * const { int_page_read_user } = classicMetrics(reads);
  * ```
  */
@@ -92,6 +94,10 @@ export function readSources(readers: number): { user_source: number; read_user: 
  *
  * @example
  * ```ts
+ * import { activities } from '../../activity.js';
+ * import { dayOf } from './dates.js';
+ * const list = activities(state).filter((a): a is ArticleActivity => a.kind === 'read' || a.kind === 'share');
+ * const today = dayOf(Date.now());
  * const detail = contentMetrics(state, list, (day) => day === today, () => true);
  * ```
  */

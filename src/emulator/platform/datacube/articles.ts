@@ -59,7 +59,7 @@ function byHour(rows: typeof readRows): Handler {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, articleStatHandlers);
+ * Object.keys(articleStatHandlers); // ['datacube.getArticleSummary', 'datacube.getArticleTotal', …]
  * ```
  */
 export const articleStatHandlers: Handlers = {

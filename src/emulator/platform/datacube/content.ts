@@ -17,7 +17,7 @@ const DETAIL_DAYS = 30;
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, contentStatHandlers);
+ * Object.keys(contentStatHandlers); // ['datacube.getArticleRead', 'datacube.getArticleShare', …]
  * ```
  */
 export const contentStatHandlers: Handlers = {

@@ -52,6 +52,7 @@ export function dateOfDay(day: number): string {
  *
  * @example
  * ```ts
+ * import { dayNumber } from '../../../api/datacube-rules.js';
  * dateOfDay(periodStart(dayNumber('2024-06-05')!, 'week')); // '2024-06-03'
  * ```
  */
@@ -66,6 +67,8 @@ export function periodStart(day: number, period: 'day' | 'week' | 'month'): numb
  *
  * @example
  * ```ts
+ * import type { Call } from '../core/handler.js';
+ * declare const call: Call; // a datacube handler's argument
  * const { first, last } = requestedDays(call);
  * ```
  */
@@ -85,6 +88,9 @@ export function requestedDays(call: Call): { first: number; last: number; days: 
  *
  * @example
  * ```ts
+ * import type { Call } from '../core/handler.js';
+ * declare const call: Call; // a datacube handler's argument
+ * const { first, last } = requestedDays(call);
  * const messages = activitiesIn(call, ['message'], first, last);
  * ```
  */

@@ -23,7 +23,7 @@ function summary(replies: Reply[]): Record<string, number> {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, interfaceStatHandlers);
+ * Object.keys(interfaceStatHandlers); // ['datacube.getInterfaceSummary', 'datacube.getInterfaceSummaryHour']
  * ```
  */
 export const interfaceStatHandlers: Handlers = {

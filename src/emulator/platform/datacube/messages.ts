@@ -80,7 +80,7 @@ function distribution(period: Period): Handler {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, messageStatHandlers);
+ * Object.keys(messageStatHandlers); // ['datacube.getUpstreamMsg', 'datacube.getUpstreamMsgHour', …]
  * ```
  */
 export const messageStatHandlers: Handlers = {

@@ -12,7 +12,7 @@ import { activitiesIn, dateOfDay, dayOf, groupBy, requestedDays } from './dates.
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, userStatHandlers);
+ * Object.keys(userStatHandlers); // ['datacube.getUserSummary', 'datacube.getUserCumulate']
  * ```
  */
 export const userStatHandlers: Handlers = {
