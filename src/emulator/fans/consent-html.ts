@@ -4,6 +4,7 @@
  * @module
  */
 import type { Context } from 'hono';
+import type { z } from 'zod';
 import type { EmulatorState } from '../state.js';
 import type { Fan } from '../world.js';
 import { DEFAULT_FAN } from './create-fan.js';
@@ -85,4 +86,61 @@ export function fanFor(state: EmulatorState, c: Context, wanted: string | undefi
     if (fan) return fan;
   }
   return state.fans.values().next().value;
+}
+
+/**
+ * A consent page's parameters (the query, or the confirm form), checked by `schema` and for the emulated account's
+ * AppID; else the message WeChat's error page shows.
+ *
+ * @example
+ * ```ts
+ * import { Hono } from 'hono';
+ * import { z } from 'zod';
+ * const schema = z.object({ appid: z.string(), fan: z.string().optional() });
+ * new Hono().get('/consent', async (c) => {
+ *   const q = await readConsentRequest(state, c, schema);
+ *   return typeof q === 'string' ? errorPage(c, q) : c.text(q.appid);
+ * });
+ * ```
+ */
+export async function readConsentRequest<T extends { appid: string }>(
+  state: EmulatorState,
+  c: Context,
+  schema: z.ZodType<T>,
+): Promise<T | string> {
+  const raw = c.req.method === 'POST' ? await c.req.parseBody() : c.req.query();
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid request';
+  if (parsed.data.appid !== state.account.appId)
+    return `appid 参数错误: ${parsed.data.appid} is not the emulated account (${state.account.appId})`;
+  return parsed.data;
+}
+
+/**
+ * A consent form's parts: the request carried in hidden fields (but `fan`, which the form asks for) and the
+ * `<option>`s of the fan to answer as, `fan` selected.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_FAN } from './create-fan.js';
+ * const { hidden, fans } = consentFormParts(state, { appid: 'wx1', scene: '1000' }, DEFAULT_FAN);
+ * const form = `<form method="post">${hidden}<select name="fan">${fans}</select></form>`;
+ * ```
+ */
+export function consentFormParts(
+  state: EmulatorState,
+  request: Record<string, unknown> & { fan?: string | undefined },
+  fan: Pick<Fan, 'openid'>,
+): { hidden: string; fans: string } {
+  const { fan: _fan, ...carried } = request;
+  const hidden = Object.entries(carried)
+    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(String(v))}">`)
+    .join('');
+  const fans = [...state.fans.values()]
+    .map(
+      (f) =>
+        `<option value="${escapeHtml(f.openid)}"${f.openid === fan.openid ? ' selected' : ''}>${escapeHtml(f.nickname)}</option>`,
+    )
+    .join('');
+  return { hidden, fans };
 }

@@ -7,7 +7,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { errorPage, escapeHtml, fanFor, page } from './consent-html.js';
+import { consentFormParts, errorPage, escapeHtml, fanFor, page, readConsentRequest } from './consent-html.js';
 import { issueOAuthCode } from '../platform/oauth.js';
 import type { EmulatorState } from '../state.js';
 import type { Fan } from '../world.js';
@@ -44,28 +44,9 @@ function grant(state: EmulatorState, c: Context, q: AuthorizeRequest, fan: Fan):
   return c.redirect(redirectTo(q.redirect_uri, { code, state: q.state ?? '' }), 302);
 }
 
-/** The request's parameters (query, or the confirm form), or the message WeChat's error page shows. */
-async function readRequest(state: EmulatorState, c: Context): Promise<AuthorizeRequest | string> {
-  const raw = c.req.method === 'POST' ? await c.req.parseBody() : c.req.query();
-  const parsed = request.safeParse(raw);
-  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid request';
-  if (parsed.data.appid !== state.account.appId)
-    return `appid 参数错误: ${parsed.data.appid} is not the emulated account (${state.account.appId})`;
-  return parsed.data;
-}
-
 /** The consent page of `snsapi_userinfo`: the request carried in hidden fields, the fan to pick, allow or deny. */
 function consentPage(state: EmulatorState, q: AuthorizeRequest, fan: Fan): string {
-  const { fan: _fan, ...carried } = q;
-  const hidden = Object.entries(carried)
-    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(String(v))}">`)
-    .join('');
-  const fans = [...state.fans.values()]
-    .map(
-      (f) =>
-        `<option value="${escapeHtml(f.openid)}"${f.openid === fan.openid ? ' selected' : ''}>${escapeHtml(f.nickname)}</option>`,
-    )
-    .join('');
+  const { hidden, fans } = consentFormParts(state, q, fan);
   const account = escapeHtml(state.account.name);
   return page(
     `${state.account.name} 申请使用`,
@@ -84,7 +65,7 @@ function consentPage(state: EmulatorState, q: AuthorizeRequest, fan: Fan): strin
 
 /** `GET /connect/oauth2/authorize`: straight through for `snsapi_base`, the consent page otherwise. */
 async function authorize(state: EmulatorState, c: Context): Promise<Response> {
-  const q = await readRequest(state, c);
+  const q = await readConsentRequest(state, c, request);
   if (typeof q === 'string') return errorPage(c, q);
   const fan = fanFor(state, c, q.fan);
   if (!fan) return errorPage(c, 'no fan exists (create one on the phone page)');
@@ -94,7 +75,7 @@ async function authorize(state: EmulatorState, c: Context): Promise<Response> {
 
 /** `POST /connect/oauth2/authorize/confirm`: the fan's answer on the consent page. */
 async function confirm(state: EmulatorState, c: Context): Promise<Response> {
-  const q = await readRequest(state, c);
+  const q = await readConsentRequest(state, c, request);
   if (typeof q === 'string') return errorPage(c, q);
   const body = await c.req.parseBody();
   const fan = fanFor(state, c, q.fan);

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { grantOneTime } from '../platform/subscribe-consent.js';
 import type { EmulatorState } from '../state.js';
 import type { Fan } from '../world.js';
-import { errorPage, escapeHtml, fanFor, page } from './consent-html.js';
+import { consentFormParts, errorPage, escapeHtml, fanFor, page, readConsentRequest } from './consent-html.js';
 import { oneTimeRedirect } from './subscribe-actions.js';
 
 const request = z.object({
@@ -33,26 +33,8 @@ const request = z.object({
 
 type SubscribeRequest = z.infer<typeof request>;
 
-async function readRequest(state: EmulatorState, c: Context): Promise<SubscribeRequest | string> {
-  const raw = c.req.method === 'POST' ? await c.req.parseBody() : c.req.query();
-  const parsed = request.safeParse(raw);
-  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid request';
-  if (parsed.data.appid !== state.account.appId)
-    return `appid 参数错误: ${parsed.data.appid} is not the emulated account (${state.account.appId})`;
-  return parsed.data;
-}
-
 function consentPage(state: EmulatorState, q: SubscribeRequest, fan: Fan): string {
-  const { fan: _fan, ...carried } = q;
-  const hidden = Object.entries(carried)
-    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(String(v))}">`)
-    .join('');
-  const fans = [...state.fans.values()]
-    .map(
-      (f) =>
-        `<option value="${escapeHtml(f.openid)}"${f.openid === fan.openid ? ' selected' : ''}>${escapeHtml(f.nickname)}</option>`,
-    )
-    .join('');
+  const { hidden, fans } = consentFormParts(state, q, fan);
   const account = escapeHtml(state.account.name);
   return page(
     `${state.account.name} 申请发送订阅消息`,
@@ -70,7 +52,7 @@ function consentPage(state: EmulatorState, q: SubscribeRequest, fan: Fan): strin
 }
 
 async function show(state: EmulatorState, c: Context): Promise<Response> {
-  const q = await readRequest(state, c);
+  const q = await readConsentRequest(state, c, request);
   if (typeof q === 'string') return errorPage(c, q, '订阅失败');
   const fan = fanFor(state, c, q.fan);
   if (!fan) return errorPage(c, 'no fan exists (create one on the phone page)', '订阅失败');
@@ -78,7 +60,7 @@ async function show(state: EmulatorState, c: Context): Promise<Response> {
 }
 
 async function confirm(state: EmulatorState, c: Context): Promise<Response> {
-  const q = await readRequest(state, c);
+  const q = await readConsentRequest(state, c, request);
   if (typeof q === 'string') return errorPage(c, q, '订阅失败');
   const body = await c.req.parseBody();
   const fan = fanFor(state, c, q.fan);

@@ -43,21 +43,7 @@ function bizsend(call: Call): unknown {
   checkData(data, templateKeys(template));
   if (!takeNotificationConsent(state, fan.openid, template)) fail(43101);
   const msgId = newMsgId();
-  if (!fan.blacklisted) {
-    state.addChat({
-      openid: fan.openid,
-      direction: 'out',
-      via: 'template',
-      msgType: 'subscribe',
-      payload: {
-        templateId: template.priTmplId,
-        content: dataLines(data),
-        data,
-        ...(typeof body['page'] === 'string' ? { page: body['page'] } : {}),
-        ...(body['miniprogram'] === undefined ? {} : { miniprogram: body['miniprogram'] }),
-      },
-    });
-  }
+  if (!fan.blacklisted) deliver(call, fan.openid, template.priTmplId, dataLines(data), data, body['page']);
   // The delivery result, as WeChat pushes it: from the fan, MsgID beyond 2^53.
   finishLater(state, options, () => ({
     from: fan.openid,
@@ -76,6 +62,30 @@ function bizsend(call: Call): unknown {
   return OK;
 }
 
+/** The notification in the fan's chat: its text, its data, and the page or mini program it opens. */
+function deliver(
+  { state, body }: Call,
+  openid: string,
+  templateId: string,
+  content: string,
+  data: Record<string, unknown>,
+  page: unknown,
+): void {
+  state.addChat({
+    openid,
+    direction: 'out',
+    via: 'template',
+    msgType: 'subscribe',
+    payload: {
+      templateId,
+      content,
+      data,
+      ...(typeof page === 'string' ? { page } : {}),
+      ...(body['miniprogram'] === undefined ? {} : { miniprogram: body['miniprogram'] }),
+    },
+  });
+}
+
 function sendOneTime(call: Call): unknown {
   const { state, body } = call;
   const fan = fanOf(call);
@@ -89,19 +99,7 @@ function sendOneTime(call: Call): unknown {
   if ([...title].length > ONE_TIME.title || content === '' || [...content].length > ONE_TIME.content)
     fail(47003);
   if (!takeOneTime(state, fan.openid, templateId, scene)) fail(43101);
-  state.addChat({
-    openid: fan.openid,
-    direction: 'out',
-    via: 'template',
-    msgType: 'subscribe',
-    payload: {
-      templateId,
-      content: title === '' ? content : `${title}\n${content}`,
-      data,
-      ...(typeof body['url'] === 'string' ? { page: body['url'] } : {}),
-      ...(body['miniprogram'] === undefined ? {} : { miniprogram: body['miniprogram'] }),
-    },
-  });
+  deliver(call, fan.openid, templateId, title === '' ? content : `${title}\n${content}`, data, body['url']);
   return OK;
 }
 

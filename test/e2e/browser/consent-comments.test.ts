@@ -5,38 +5,17 @@
  * on a published article. Needs Debian's chromium at /usr/bin/chromium, like phone.test.ts (skipped loudly without
  * it, except under CI=true).
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevServer } from '../../../src/emulator/dev.js';
 import { DEFAULT_FAN } from '../../../src/emulator/fans/create-fan.js';
 import { publications } from '../../../src/emulator/platform/core/article-store.js';
 import { notificationConsent } from '../../../src/emulator/platform/subscribe-consent.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) {
-  if (process.env['CI'] === 'true')
-    throw new Error(`the browser suite needs ${CHROMIUM} in CI (apt-get install -y chromium)`);
-  console.warn(`\n!!! BROWSER SUITE SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium).\n`);
-}
+import { chromiumAvailable, launchChromium, platformCall } from './chromium.js';
 
 const FAN = DEFAULT_FAN.openid;
 
-/** Calls the emulated platform API as the developer's server would, with a fresh access_token. */
-async function platformCall(dev: DevServer, path: string, body: unknown): Promise<Record<string, unknown>> {
-  const { appId, appSecret } = dev.emulator.state.account;
-  const token = (await (
-    await fetch(`${dev.url}cgi-bin/token?grant_type=client_credential&appid=${appId}&secret=${appSecret}`)
-  ).json()) as { access_token: string };
-  const res = await fetch(`${dev.url}${path.slice(1)}?access_token=${token.access_token}`, {
-    method: 'POST',
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as Record<string, unknown>;
-}
-
-describe.skipIf(!available)('consent sheets and comments on the phone page', () => {
+describe.skipIf(!chromiumAvailable)('consent sheets and comments on the phone page', () => {
   let dev: DevServer;
   let browser: Browser;
   let phone: Page;
@@ -44,17 +23,7 @@ describe.skipIf(!available)('consent sheets and comments on the phone page', () 
 
   beforeAll(async () => {
     dev = await startDev({ port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     // The developer's pages stay on this machine.
     await phone

@@ -45,6 +45,15 @@ async function token(): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
+/** A one-time subscription message to the fan. */
+const oneTime = (templateId: string, scene: string, content: string) => ({
+  touser: FAN,
+  template_id: templateId,
+  scene,
+  title: '到货',
+  data: { content: { value: content } },
+});
+
 const action = (path: string, body: unknown) =>
   emulator.app.request(`/__emulator/fans/${FAN}/${path}`, {
     method: 'POST',
@@ -118,14 +127,9 @@ describe('the one-time subscription page', () => {
       scene: '1000',
       reserved: 'r1',
     });
-    const message = {
-      touser: FAN,
-      template_id: 'T1',
-      scene: '1000',
-      title: '到货',
-      data: { content: { value: '到了' } },
-    };
-    await expect(client.subscribe.sendOneTime(message)).resolves.toMatchObject({ errcode: 0 });
+    await expect(client.subscribe.sendOneTime(oneTime('T1', '1000', '到了'))).resolves.toMatchObject({
+      errcode: 0,
+    });
   });
 
   it('the phone’s sheet answers through the fan action the same way; 取消 allows nothing', async () => {
@@ -139,14 +143,9 @@ describe('the one-time subscription page', () => {
     expect(opened.url).toBe(
       `https://example.com/sub?openid=${FAN}&template_id=T2&action=cancel&scene=7&reserved=`,
     );
-    const message = {
-      touser: FAN,
-      template_id: 'T2',
-      scene: '7',
-      title: 't',
-      data: { content: { value: 'x' } },
-    };
-    await expect(client.subscribe.sendOneTime(message)).rejects.toMatchObject({ errcode: 43101 });
+    await expect(client.subscribe.sendOneTime(oneTime('T2', '7', 'x'))).rejects.toMatchObject({
+      errcode: 43101,
+    });
   });
 
   it('shows WeChat’s error page for another account or a bad scene', async () => {
