@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { ENCRYPTION_MODES, type EncryptionMode } from './crypto/mode.js';
 import { WeChatError } from './errors.js';
 
 const PORT_RULE = 'must be a port number from 0 to 65535, digits only (e.g. 3000)';
@@ -35,6 +36,9 @@ export const configRules = {
     .transform(Number)
     .refine((port) => port <= 65535, PORT_RULE),
   redisUrl: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+  messageMode: z.enum(ENCRYPTION_MODES, {
+    message: `must be one of ${ENCRYPTION_MODES.join(', ')}, as set in the console (消息加解密方式)`,
+  }),
 } as const;
 
 /** The environment variables wxmp reads, after validation. */
@@ -47,6 +51,8 @@ export interface WxmpEnv {
   apiBase: string;
   redisUrl: string | undefined;
   port: number | undefined;
+  /** `WECHAT_MESSAGE_MODE`: the console's message mode; unset, each push's mode is detected. */
+  messageMode: EncryptionMode | undefined;
 }
 
 const VARIABLES = {
@@ -58,6 +64,7 @@ const VARIABLES = {
   apiBase: ['WECHAT_API_BASE', configRules.apiBase],
   redisUrl: ['REDIS_URL', configRules.redisUrl],
   port: ['PORT', configRules.port],
+  messageMode: ['WECHAT_MESSAGE_MODE', configRules.messageMode],
 } as const;
 
 /** The WeChat API origin used when `WECHAT_API_BASE` is not set. */
@@ -102,6 +109,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     apiBase: (out['apiBase'] as string | undefined) ?? DEFAULT_API_BASE,
     redisUrl: out['redisUrl'] as string | undefined,
     port: out['port'] as number | undefined,
+    messageMode: out['messageMode'] as EncryptionMode | undefined,
   };
 }
 
