@@ -16,7 +16,7 @@ import type { Logger } from '../logger.js';
 import type { BackoffPolicy } from '../wechat-http/index.js';
 import { FailureStreak } from './failure-streak.js';
 import type { CredentialFetcher, FetchedCredential } from './fetchers.js';
-import { ForceRefreshGate } from './force-refresh-gate.js';
+import { ForceRefreshGate, type ForceRefreshBudget } from './force-refresh-gate.js';
 import { acquireOrWait, lockOwner, lockTimeoutError, storeLock } from './lock.js';
 import { UpstreamCap } from './rate-cap.js';
 import { ResilientRecordStore } from './resilient-record-store.js';
@@ -147,14 +147,23 @@ export class CredentialManager {
     return (await this.#refreshOnce(options.force === true ? 'force' : 'now')).value;
   }
 
-  /** Drops `value` if, and only if, it is still the cached one. */
-  async invalidate(value: string): Promise<void> {
+  /**
+   * Drops `value` if, and only if, it is still the cached one. With `allowForce: false` (a rejection nobody could
+   * confirm) the next refresh is a plain one even if WeChat hands the same value back.
+   */
+  async invalidate(value: string, options: { allowForce?: boolean } = {}): Promise<void> {
     const deleted = await this.#records.deleteIf(value);
     const held = this.#records.forget(value);
     // A stale value (already replaced) says nothing about the current one, so it must not lead to a forced refresh.
     if (!deleted && !held) return;
     this.#o.logger.info({ credential: this.#o.label }, 'credential invalidated');
-    await this.#gate.noteRejected(value, { now: this.#o.now(), share: deleted });
+    if (options.allowForce !== false)
+      await this.#gate.noteRejected(value, { now: this.#o.now(), share: deleted });
+  }
+
+  /** The forced refreshes of the last 24 hours and what is left of the day's ration. */
+  forceRefreshBudget(): Promise<ForceRefreshBudget> {
+    return this.#gate.budget(this.#o.now());
   }
 
   /** Waits for a background refresh to finish; later calls fail instead of starting new work. */
@@ -220,7 +229,8 @@ export class CredentialManager {
     const startedAt = this.#o.now();
     let fetched: FetchedCredential;
     try {
-      fetched = await this.#callUpstream(force && (await this.#gate.tryForce(startedAt)), startedAt);
+      const forced = force && (await this.#gate.tryForce(startedAt, { explicit: true }));
+      fetched = await this.#callUpstream(forced, startedAt);
     } catch (err) {
       return this.#failed(err, before);
     }
@@ -259,7 +269,8 @@ export class CredentialManager {
 
   /** Records a failed refresh (for the backoff) and serves the cached record if it has not expired. */
   #failed(err: unknown, before: TokenRecord | undefined): TokenRecord {
-    const counted = this.#failures.recordFailure(err, this.#o.now());
+    const now = this.#o.now();
+    const counted = this.#failures.recordFailure(err, now, { urgent: !this.#usable(before, now) });
     if (counted !== undefined) {
       this.#o.logger.warn(
         {
@@ -280,13 +291,22 @@ export class CredentialManager {
     return this.#o.fetcher({ force });
   }
 
-  /** Serves a record that has not expired yet, else throws `err`. */
-  #fallback(before: TokenRecord | undefined, err: unknown): TokenRecord {
-    const now = this.#o.now();
-    const usable = [before, this.#records.last].find(
+  /** A record that has not expired and was not rejected: `before`, or the last one this process saw. */
+  #usable(before: TokenRecord | undefined, now: number): TokenRecord | undefined {
+    return [before, this.#records.last].find(
       (r) => r !== undefined && r.expiresAt > now && !this.#gate.isRejected(r.value),
     );
+  }
+
+  /**
+   * Serves a record that has not expired yet, else throws `err`; when that is the cap's refusal, the last error WeChat
+   * gave is the one callers need (its hint says what to fix), so it is thrown instead.
+   */
+  #fallback(before: TokenRecord | undefined, err: unknown): TokenRecord {
+    const usable = this.#usable(before, this.#o.now());
     if (usable !== undefined) return usable;
+    const last = this.#failures.lastError;
+    if (err instanceof WeChatError && err.code === 'RATE_LIMITED' && last instanceof Error) throw last;
     if (err instanceof Error) throw err;
     throw new WeChatError('TOKEN_UNAVAILABLE', `No ${this.#o.label} available`, { cause: err });
   }

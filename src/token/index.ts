@@ -35,6 +35,13 @@ export {
   type TokenFetcherOptions,
 } from './fetchers.js';
 export { isTransientFailure, retryDelay } from './backoff.js';
+export { tokenChecker, type TokenVerdict } from './check.js';
+export {
+  DEFAULT_FORCE_REFRESH_RESERVE,
+  FORCE_REFRESH_DAILY_LIMIT,
+  type ForceRefreshBudget,
+} from './force-refresh-gate.js';
+export { OUTAGE_BACKOFF } from './failure-streak.js';
 export { SlidingWindow, UpstreamCap } from './rate-cap.js';
 // The shared layer for talking to WeChat (src/wechat-http), as the token managers' users know it.
 export {
