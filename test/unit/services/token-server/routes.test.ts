@@ -123,7 +123,7 @@ describe('token server routes', () => {
     expect(state.allowForce).toEqual([true]);
   });
 
-  it('POST /token/invalidate keeps a token WeChat accepts, and does not ask again for a minute', async () => {
+  it('POST /token/invalidate keeps a token WeChat accepts, and does not ask again for 10 s', async () => {
     const { app, state } = credentials('valid');
     for (let i = 0; i < 3; i++) {
       const res = await app.request('/token/invalidate', post({ access_token: 'TOKEN_1' }));
