@@ -151,6 +151,7 @@ export function createTokenServerFromEnv(env: WxmpEnv, options: TokenServerEnvOp
   const store = createTokenStoreFromEnv(env, {
     logger,
     ...(options.redisPrefix !== undefined ? { redisPrefix: options.redisPrefix } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const common = {
     apiBase: env.apiBase,

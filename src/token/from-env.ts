@@ -25,6 +25,8 @@ export interface StoreChoice {
   /** Redis key prefix; default `wxmp:`. */
   redisPrefix?: string;
   logger?: Logger;
+  /** The memory store's clock (its locks' and windows' expiry), for tests; default `Date.now`. */
+  now?: () => number;
 }
 
 /**
@@ -44,7 +46,7 @@ export function createTokenStoreFromEnv(env: WxmpEnv, choice: StoreChoice = {}):
     });
   }
   if (choice.filePath !== undefined) return createFileStore({ path: choice.filePath });
-  return createMemoryStore();
+  return createMemoryStore(choice.now ? { now: choice.now } : {});
 }
 
 /**
