@@ -4,11 +4,12 @@
  * period (12 s), cutting only what is still open then.
  */
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildPush, inbound } from '../../../src/push/index.js';
 import {
-  openConnections,
   SCRATCH,
   startServerProcess,
   type HeldSocket,
@@ -20,7 +21,6 @@ writeFileSync(
   SLOW,
   "export default async () => { await new Promise((r) => setTimeout(r, 1500)); return 'slow answer'; };\n",
 );
-const SECRET = '0123456789abcdef0123456789abcdef';
 
 const held: HeldSocket[] = [];
 let server: ServerProcess | undefined;
@@ -46,21 +46,32 @@ describe('F5: graceful shutdown', () => {
     expect(ms).toBeLessThan(12_000);
   });
 
-  it('wxmp token-server exits 0 within its grace period while a client holds a request open', async () => {
-    server = await startServerProcess('token-server', [], {
-      WECHAT_APPID: 'wx0123456789abcdef',
-      WECHAT_APPSECRET: SECRET,
-      WXMP_CLIENT_KEYS: SECRET,
+  it('wxmp emulator answers the fan action in flight (its push to a slow webhook), then exits 0', async () => {
+    const slow = createServer((req, res) => {
+      req.resume();
+      setTimeout(() => res.end('success'), 1500);
     });
-    held.push(
-      ...(await openConnections(
-        server.port,
-        3,
-        'POST /token/invalidate HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{',
-      )),
-    );
-    const { code, ms } = await server.stop('SIGTERM');
-    expect(code).toBe(0);
-    expect(ms).toBeLessThan(15_000);
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', () => r()));
+    try {
+      const { port } = slow.address() as AddressInfo;
+      server = await startServerProcess('emulator', ['--webhook', `http://127.0.0.1:${port}/wx`], {});
+      const answer = fetch(`${server.url}/__emulator/fans/oWxmpDefaultFan000000000001/text`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ content: 'hi' }),
+      }).then(
+        (res) => res.status,
+        () => 0,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      const stopped = server.stop('SIGTERM');
+      expect(await answer).toBe(200);
+      const { code, ms } = await stopped;
+      expect(code).toBe(0);
+      expect(ms).toBeLessThan(12_000);
+    } finally {
+      slow.closeAllConnections();
+      slow.close();
+    }
   });
 });
