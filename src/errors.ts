@@ -103,7 +103,11 @@ export class WeChatError extends Error {
  *
  * @example
  * ```ts
- * if (err instanceof WeChatApiError && err.errcode === 45009) await client.misc.clearQuota();
+ * try {
+ *   await client.menu.create({ button: [{ type: 'click', name: '今日歌曲', key: 'V1001_TODAY_MUSIC' }] });
+ * } catch (err) {
+ *   if (err instanceof WeChatApiError && err.errcode === 45009) await client.misc.clearQuota();
+ * }
  * ```
  */
 export class WeChatApiError extends WeChatError {
@@ -153,7 +157,11 @@ export function redactSecrets(text: string): string {
  *
  * @example
  * ```ts
- * try { await store.get(key); } catch (err) { logger.warn({ err: errorMessage(err) }, 'store unreachable'); }
+ * try {
+ *   await client.menu.get();
+ * } catch (err) {
+ *   logger.warn({ err: errorMessage(err) }, 'menu.get failed');
+ * }
  * ```
  */
 export function errorMessage(err: unknown): string {

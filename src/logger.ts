@@ -11,11 +11,6 @@ import type { pino as Pino } from 'pino';
 
 /**
  * What wxmp needs from a logger; pino, and most structured loggers, fit as they are.
- *
- * @example
- * ```ts
- * const logger: Logger = pino();
- * ```
  */
 export interface Logger {
   debug(obj: object, msg?: string): void;
@@ -67,7 +62,8 @@ export function createLogger(options: { level?: string; name?: string } = {}): L
  *
  * @example
  * ```ts
- * handleWebhook(req, { ...config, logger: silentLogger });
+ * import { Router, createWebhook } from 'wxmp';
+ * const webhook = createWebhook(new Router(), { token: 'AAAAA', logger: silentLogger });
  * ```
  */
 export const silentLogger: Logger = {

@@ -10,21 +10,11 @@ import { silentLogger, type Logger } from './logger.js';
 
 /**
  * A node-redis client as {@link connectRedis} creates it.
- *
- * @example
- * ```ts
- * const { client }: { client: RedisClient } = connectRedis('redis://127.0.0.1:6379');
- * ```
  */
 export type RedisClient = ReturnType<typeof createClient>;
 
 /**
  * Options of {@link connectRedis}.
- *
- * @example
- * ```ts
- * const options: RedisConnectionOptions = { logger: createLogger(), purpose: 'dedup' };
- * ```
  */
 export interface RedisConnectionOptions {
   /** Where connection problems are reported: once per outage, not once per reconnect attempt. */

@@ -19,11 +19,6 @@ import { createApiGroups, type ApiGroups } from './resources/groups.js';
 
 /**
  * Options of {@link createApiClient}.
- *
- * @example
- * ```ts
- * const options: ApiClientOptions = { tokenProvider, apiBase: 'http://127.0.0.1:8080', timeoutMs: 5000 };
- * ```
  */
 export interface ApiClientOptions {
   /** Supplies the global access_token (the token manager, a token server client, or a fixed token in tests). */
@@ -58,8 +53,9 @@ export interface ApiClientOptions {
  *
  * @example
  * ```ts
- * const client: WeChatClient = createApiClient({ tokenProvider });
- * await client.customService.sendText('OPENID', 'Hello');
+ * async function greet(client: WeChatClient, openid: string) {
+ *   await client.customService.sendText(openid, 'Hello');
+ * }
  * ```
  */
 export interface WeChatClient extends ApiGroups {
@@ -75,7 +71,10 @@ export interface WeChatClient extends ApiGroups {
  *
  * @example
  * ```ts
- * const client = createApiClient({ tokenProvider: manager, appId: env.appId, appSecret: env.appSecret });
+ * import { createTokenManager } from 'wxmp/token';
+ * const appId = 'wx1234567890abcdef';
+ * const appSecret = process.env.WECHAT_APPSECRET!;
+ * const client = createApiClient({ tokenProvider: createTokenManager({ appId, appSecret }), appId, appSecret });
  * await client.menu.create({ button: [{ type: 'click', name: '今日歌曲', key: 'V1001_TODAY_MUSIC' }] });
  * ```
  */

@@ -123,11 +123,6 @@ interface Io<Req, Res> {
 
 /**
  * Request (`undefined` when the endpoint takes nothing) and response type of every endpoint.
- *
- * @example
- * ```ts
- * type Body = EndpointTypes['menu.create']['request']; // Menu
- * ```
  */
 export interface EndpointTypes {
   'token.get': Io<undefined, AccessTokenResponse>;
@@ -233,30 +228,15 @@ export interface EndpointTypes {
 
 /**
  * The name of an endpoint in the table, e.g. `'menu.create'`.
- *
- * @example
- * ```ts
- * const name: EndpointName = 'user.info';
- * ```
  */
 export type EndpointName = keyof EndpointTypes;
 
 /**
  * The request type of an endpoint.
- *
- * @example
- * ```ts
- * const body: EndpointRequest<'menu.create'> = { button: [] };
- * ```
  */
 export type EndpointRequest<N extends EndpointName> = EndpointTypes[N]['request'];
 
 /**
  * The response type of an endpoint.
- *
- * @example
- * ```ts
- * type Info = EndpointResponse<'user.info'>; // UserInfo
- * ```
  */
 export type EndpointResponse<N extends EndpointName> = EndpointTypes[N]['response'];

@@ -11,11 +11,6 @@ import { decideRetry, DEFAULT_RETRY_POLICY, type AttemptOutcome, type RetryPolic
 
 /**
  * What one attempt produced: a value and WeChat's errcode (0 for success and for files).
- *
- * @example
- * ```ts
- * const result: AttemptResult<unknown> = { value: { errcode: 46003, errmsg: 'menu no exist' }, errcode: 46003 };
- * ```
  */
 export interface AttemptResult<T> {
   value: T;
@@ -24,11 +19,6 @@ export interface AttemptResult<T> {
 
 /**
  * Inputs of {@link executeWithRetry}.
- *
- * @example
- * ```ts
- * const options: ExecuteOptions<string> = { spec, tokenProvider, attempt: async (token) => ({ value: '', errcode: 0 }) };
- * ```
  */
 export interface ExecuteOptions<T> {
   spec: EndpointSpec;
@@ -47,7 +37,16 @@ export interface ExecuteOptions<T> {
  *
  * @example
  * ```ts
- * const { value, errcode } = await executeWithRetry({ spec, tokenProvider, attempt: (token) => send(token) });
+ * import { endpoints } from './endpoints.js';
+ * const { value, errcode } = await executeWithRetry({
+ *   spec: endpoints['menu.get'],
+ *   tokenProvider: { getToken: async () => 'ACCESS_TOKEN', invalidate: async () => {} },
+ *   attempt: async (token) => {
+ *     const response = await fetch(`https://api.weixin.qq.com/cgi-bin/menu/get?access_token=${token}`);
+ *     const answer = (await response.json()) as { errcode?: number };
+ *     return { value: answer, errcode: answer.errcode ?? 0 };
+ *   },
+ * });
  * ```
  */
 export async function executeWithRetry<T>(options: ExecuteOptions<T>): Promise<AttemptResult<T>> {

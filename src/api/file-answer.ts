@@ -13,7 +13,9 @@ import type { FileResponse } from './types/common.js';
  *
  * @example
  * ```ts
- * if (isFileAnswer(endpoints['media.get'], response)) return toFileResponse(response);
+ * import { endpoints } from './endpoints.js';
+ * const response = await fetch('https://api.weixin.qq.com/cgi-bin/media/get?access_token=TOKEN&media_id=MEDIA_ID');
+ * if (isFileAnswer(endpoints['media.get'], response)) console.log(toFileResponse(response).filename);
  * ```
  */
 export function isFileAnswer(spec: EndpointSpec, response: Response): boolean {
@@ -25,7 +27,8 @@ export function isFileAnswer(spec: EndpointSpec, response: Response): boolean {
  *
  * @example
  * ```ts
- * const file = toFileResponse(response);
+ * const response = new Response('…', { headers: { 'content-disposition': 'attachment; filename="a.jpg"' } });
+ * toFileResponse(response).filename; // 'a.jpg'
  * ```
  */
 export function toFileResponse(response: Response): FileResponse {

@@ -1,26 +1,54 @@
 /**
- * The WeChat server-API client: one typed endpoint table, the client, its retry rules and error hints, and the
- * request/response types of every group.
+ * `wxmp/api`: the client of WeChat's server APIs — the client and its options, the API groups, the endpoint table,
+ * the menu checks, and the request and response types of every endpoint.
+ *
+ * The exports are named one by one (`test/unit/public-surface.test.ts` holds the list). How a call is made stays
+ * inside: the retry rule (`retry.ts`), the attempt loop (`execute.ts`) and the shared layer for talking to WeChat
+ * (`src/wechat-http`: JSON with 64-bit ids, errcode hints, backoff).
  *
  * @example
  * ```ts
  * import { createApiClient } from 'wxmp/api';
+ * import { createTokenManager } from 'wxmp/token';
+ * const tokenProvider = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
  * const client = createApiClient({ tokenProvider });
  * const { menu } = await client.menu.get();
  * ```
  * @module
  */
+
+// The client: one per account. `retry` tunes the backoff of its retries (a `RetryPolicy`, by default
+// `DEFAULT_RETRY_POLICY`); `ticketProvider` supplies the JS-SDK ticket (the token module's `createTicketManager`).
 export { createApiClient, type ApiClientOptions, type WeChatClient } from './client.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
+export type { BackoffPolicy } from '../wechat-http/backoff.js';
+export type { CallArgs, CallFn, TicketProvider } from './resources/context.js';
+
+// The API groups: `client.menu`, `client.user`, … (one file per group in `resources/`).
+export type { ApiGroupName, ApiGroups } from './resources/groups.js';
+export type { BlacklistApi } from './resources/blacklist.js';
+export type { CustomServiceApi } from './resources/custom-service.js';
+export type { DraftApi } from './resources/draft.js';
+export type { JssdkApi, WxConfig, WxConfigOptions } from './resources/jssdk.js';
+export type { MassApi } from './resources/mass.js';
+export type { MaterialApi } from './resources/material.js';
+export type { MediaApi } from './resources/media.js';
+export type { MenuApi } from './resources/menu.js';
+export type { MiscApi } from './resources/misc.js';
+export type { PublishApi } from './resources/publish.js';
+export type { SubscribeApi } from './resources/subscribe.js';
+export type { TagApi } from './resources/tag.js';
+export type { TemplateApi } from './resources/template.js';
+export type { UserApi } from './resources/user.js';
+
+// URLs built without a call (and so without a token): the web-authorization page and a QR code's image.
+export { buildAuthorizeUrl, type AuthorizeUrlOptions, type OAuthApi } from './resources/oauth.js';
+export { qrcodeImageUrl, type QrcodeApi } from './resources/qrcode.js';
+
+// The endpoint table: every endpoint by name (`client.call`), or picked at run time (`client.request`).
 export {
-  CLIENT_HELPERS,
-  type ApiGroupName,
-  type ApiGroups,
-  type ClientHelper,
-  type ClientMethodName,
-} from './resources/groups.js';
-export {
-  endpoints,
   endpointByPath,
+  endpoints,
   isEndpointName,
   type AuthKind,
   type EndpointSpec,
@@ -28,51 +56,146 @@ export {
   type ResponseKind,
 } from './endpoints.js';
 export type { EndpointName, EndpointRequest, EndpointResponse, EndpointTypes } from './endpoint-types.js';
-export { decideRetry, DEFAULT_RETRY_POLICY } from './retry.js';
-export type { AttemptOutcome, RetryDecision, RetryPolicy, RetryState } from './retry.js';
-export { executeWithRetry, type AttemptResult, type ExecuteOptions } from './execute.js';
-// The shared layer for talking to WeChat (src/wechat-http), as the API client's users know it.
-export {
-  backoffDelay,
-  TOKEN_ERRCODES,
-  SYSTEM_BUSY,
-  isNoAnswer,
-  hintFor,
-  hintedErrcodes,
-  parseJson,
-  stringifyJson,
-  isJsonContentType,
-  ID_FIELDS,
-} from '../wechat-http/index.js';
-export { validateMenu, validateConditionalMenu } from './menu-rules.js';
-export { MENU_LIMITS, MENU_RULES, type MenuRuleName } from './menu-rule-table.js';
-export { buildAuthorizeUrl, type AuthorizeUrlOptions, type OAuthApi } from './resources/oauth.js';
-export { qrcodeImageUrl, type QrcodeApi } from './resources/qrcode.js';
-export type { JssdkApi, WxConfig, WxConfigOptions } from './resources/jssdk.js';
-export type { CallArgs, CallFn, TicketProvider } from './resources/context.js';
-export type { MenuApi } from './resources/menu.js';
-export type { MediaApi } from './resources/media.js';
-export type { MaterialApi } from './resources/material.js';
-export type { CustomServiceApi } from './resources/custom-service.js';
-export type { TemplateApi } from './resources/template.js';
-export type { SubscribeApi } from './resources/subscribe.js';
-export type { MassApi } from './resources/mass.js';
-export type { UserApi } from './resources/user.js';
-export type { TagApi } from './resources/tag.js';
-export type { BlacklistApi } from './resources/blacklist.js';
-export type { DraftApi } from './resources/draft.js';
-export type { PublishApi } from './resources/publish.js';
-export type { MiscApi } from './resources/misc.js';
-export * from './types/common.js';
-export type * from './types/menu.js';
-export type * from './types/media.js';
-export type * from './types/message.js';
-export type * from './types/kf.js';
-export type * from './types/template.js';
-export type * from './types/mass.js';
-export type * from './types/user.js';
-export type * from './types/qrcode.js';
-export type * from './types/oauth.js';
-export type * from './types/jssdk.js';
-export type * from './types/draft.js';
-export type * from './types/misc.js';
+
+// Menus: WeChat's limits, checked before a menu is sent (`client.menu.create` runs the same checks).
+export { validateConditionalMenu, validateMenu } from './menu-rules.js';
+export { MENU_LIMITS } from './menu-rule-table.js';
+
+// Request and response types, by API group.
+export { isFileResponse } from './types/common.js';
+export type { BaseResponse, FileResponse, Id64, OpenidPage, UploadFile } from './types/common.js';
+export type {
+  ConditionalMenu,
+  Menu,
+  MenuButton,
+  MenuButtonType,
+  MenuGetResponse,
+  MenuLeafButton,
+  MenuMatchRule,
+  MenuParentButton,
+  ReportedMenuMatchRule,
+  SelfMenuButton,
+  SelfMenuInfoResponse,
+} from './types/menu.js';
+export type {
+  MaterialAddRequest,
+  MaterialAddResponse,
+  MaterialBatchGetRequest,
+  MaterialBatchGetResponse,
+  MaterialCountResponse,
+  MaterialGetResponse,
+  MaterialNewsArticle,
+  MediaGetResponse,
+  MediaIdRequest,
+  MediaType,
+  MediaUploadRequest,
+  MediaUploadResponse,
+  UploadImageRequest,
+  UploadImageResponse,
+} from './types/media.js';
+export type {
+  CustomMessage,
+  CustomMessagePayloads,
+  CustomMessageType,
+  TypingRequest,
+} from './types/message.js';
+export type {
+  KfAccountInfo,
+  KfAccountName,
+  KfAccountRequest,
+  KfHeadImageRequest,
+  KfInviteRequest,
+  KfListResponse,
+  KfMsgListRequest,
+  KfMsgListResponse,
+  KfMsgRecord,
+  KfOnlineInfo,
+  KfOnlineListResponse,
+  KfSessionListResponse,
+  KfSessionRequest,
+  KfSessionState,
+  KfWaitCaseResponse,
+} from './types/kf.js';
+export type {
+  AddTemplateRequest,
+  AddTemplateResponse,
+  Industry,
+  IndustryResponse,
+  PrivateTemplate,
+  SetIndustryRequest,
+  SubscribeSendRequest,
+  TemplateData,
+  TemplateDeleteRequest,
+  TemplateListResponse,
+  TemplateSendRequest,
+  TemplateSendResponse,
+} from './types/template.js';
+export type {
+  MassDeleteRequest,
+  MassGetRequest,
+  MassGetResponse,
+  MassOptions,
+  MassPayload,
+  MassPreviewRequest,
+  MassSendAllRequest,
+  MassSendRequest,
+  MassSendResponse,
+} from './types/mass.js';
+export type {
+  BatchTaggingRequest,
+  BlacklistGetRequest,
+  OpenidListRequest,
+  OpenidRequest,
+  Tag,
+  TagCreateResponse,
+  TagIdListResponse,
+  TagListResponse,
+  TagMembersRequest,
+  TagRequest,
+  UpdateRemarkRequest,
+  UserBatchGetRequest,
+  UserBatchGetResponse,
+  UserInfo,
+  UserInfoRequest,
+  UserLang,
+  UserListRequest,
+} from './types/user.js';
+export type { QrcodeCreateRequest, QrcodeCreateResponse } from './types/qrcode.js';
+export type {
+  OAuthCodeRequest,
+  OAuthRefreshRequest,
+  OAuthScope,
+  OAuthToken,
+  OAuthUserInfo,
+  OAuthUserRequest,
+} from './types/oauth.js';
+export type { TicketRequest, TicketResponse } from './types/jssdk.js';
+export type {
+  ArticleIdRequest,
+  DraftAddRequest,
+  DraftAddResponse,
+  DraftArticle,
+  DraftBatchGetResponse,
+  DraftCountResponse,
+  DraftUpdateRequest,
+  NewsItem,
+  NewsItemsResponse,
+  PageRequest,
+  PublishBatchGetResponse,
+  PublishDeleteRequest,
+  PublishGetResponse,
+  PublishIdRequest,
+  PublishSubmitResponse,
+} from './types/draft.js';
+export type {
+  AccessTokenResponse,
+  CallbackCheckRequest,
+  CallbackCheckResponse,
+  ClearQuotaRequest,
+  IpListResponse,
+  QuotaGetRequest,
+  QuotaGetResponse,
+  RidGetRequest,
+  RidGetResponse,
+  StableTokenRequest,
+} from './types/misc.js';

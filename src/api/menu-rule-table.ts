@@ -145,21 +145,11 @@ export const MENU_RULES = {
 
 /**
  * The name of a rule of {@link MENU_RULES}.
- *
- * @example
- * ```ts
- * const name: MenuRuleName = 'matchRulePrivate';
- * ```
  */
 export type MenuRuleName = keyof typeof MENU_RULES;
 
 /**
  * A field a leaf button may need besides `name`.
- *
- * @example
- * ```ts
- * const field: LeafField = 'pagepath';
- * ```
  */
 export type LeafField = 'key' | 'url' | 'media_id' | 'article_id' | 'appid' | 'pagepath';
 
@@ -209,8 +199,9 @@ export const REQUIRED_FIELDS: Readonly<Record<MenuButtonType, readonly LeafField
  *
  * @example
  * ```ts
+ * import { menuViolations } from './menu-rules.js';
  * const [first] = menuViolations({ button: [] });
- * first?.rule; // 'buttonCount'
+ * first; // { rule: 'buttonCount', where: 'menu', sub: false, detail: { got: 0 } }
  * ```
  */
 export interface MenuViolation {

@@ -22,21 +22,11 @@ import {
 
 /**
  * How one attempt ended: WeChat answered (errcode 0 for success), or no answer came (network error or timeout).
- *
- * @example
- * ```ts
- * const outcome: AttemptOutcome = { kind: 'answer', errcode: 40001 };
- * ```
  */
 export type AttemptOutcome = { kind: 'answer'; errcode: number } | { kind: 'no-answer' };
 
 /**
  * What the call has been through so far.
- *
- * @example
- * ```ts
- * const state: RetryState = { retries: 0, tokenRefreshed: false, idempotent: true, usesGlobalToken: true };
- * ```
  */
 export interface RetryState {
   /** Retries already made for busy/network reasons. */
@@ -51,11 +41,6 @@ export interface RetryState {
 
 /**
  * How many busy/network retries a call gets, and the backoff between them.
- *
- * @example
- * ```ts
- * const policy: RetryPolicy = { maxRetries: 2, baseDelayMs: 200, maxDelayMs: 2000 };
- * ```
  */
 export interface RetryPolicy extends BackoffPolicy {
   maxRetries: number;
@@ -77,11 +62,6 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 
 /**
  * The verdict: stop, or try again after `delayMs`, first replacing the token when `refreshToken` is set.
- *
- * @example
- * ```ts
- * const d: RetryDecision = { retry: true, refreshToken: true, delayMs: 0 };
- * ```
  */
 export type RetryDecision = { retry: false } | { retry: true; refreshToken: boolean; delayMs: number };
 

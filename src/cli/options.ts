@@ -4,7 +4,8 @@
  * `decrypt` share.
  * @module
  */
-import { configError, configRules, loadDotEnv, readEnv, type WxmpEnv } from '../config.js';
+import { configRules } from '../config-rules.js';
+import { configError, loadDotEnv, readEnv, type WxmpEnv } from '../config.js';
 
 /**
  * Loads `.env` (when present) and the validated environment.
@@ -55,7 +56,9 @@ export function parseCount(value: string | undefined, flag: string): number | un
  *
  * @example
  * ```ts
- * const token = required(opts.token ?? env.token, 'WECHAT_TOKEN', '--token');
+ * import { readEnv } from 'wxmp/config';
+ * const opts: { token?: string } = {}; // the command's flags
+ * const token = required(opts.token ?? readEnv().token, 'WECHAT_TOKEN', '--token');
  * ```
  */
 export function required<T>(value: T | undefined, variable: string, flag?: string): T {
@@ -81,6 +84,7 @@ const SETTINGS: Record<AccountSetting, { flag: string; variable: string }> = {
  *
  * @example
  * ```ts
+ * const opts: { token?: string } = {}; // the command's flags
  * accountSetting('token', opts.token); // opts.token, or WECHAT_TOKEN, or undefined
  * ```
  */
@@ -103,6 +107,7 @@ export function accountSetting(
  *
  * @example
  * ```ts
+ * const opts: { appid?: string } = {}; // the command's flags
  * const appId = requireAccountSetting('appId', opts.appid); // throws "--appid is required (or set WECHAT_APPID)"
  * ```
  */

@@ -16,7 +16,12 @@ import type { Logger } from '../logger.js';
  *
  * @example
  * ```ts
- * await startWebhookServer(options).catch((err: unknown) => { throw listenError(err, 3000, '0.0.0.0'); });
+ * import { createWebhook } from 'wxmp';
+ * import { startWebhookServer } from 'wxmp/services';
+ * const webhook = createWebhook(bot, { token: 'AAAAA' });
+ * await startWebhookServer({ webhook, port: 3000, host: '0.0.0.0' }).catch((err: unknown) => {
+ *   throw listenError(err, 3000, '0.0.0.0');
+ * });
  * // wxmp: Port 3000 on 0.0.0.0 is already in use: pass --port with a free port (or set PORT), or stop the other server
  * ```
  */
@@ -53,8 +58,19 @@ export function listenError(err: unknown, port: number, host: string): unknown {
  *
  * @example
  * ```ts
- * await serveUntilSignal({ fetch: app.fetch, port: 3100, host: '0.0.0.0', limits: TOKEN_SERVER_LIMITS, logger,
- *   name: 'token server', onClose: () => server.close() });
+ * import { createTokenServerFromEnv } from 'wxmp/services';
+ * import { readEnv } from 'wxmp/config';
+ * import { TOKEN_SERVER_LIMITS } from '../http-server/limits.js';
+ * const server = createTokenServerFromEnv(readEnv(), { clientKeys: process.env.WXMP_CLIENT_KEYS });
+ * await serveUntilSignal({
+ *   fetch: server.app.fetch,
+ *   port: 3100,
+ *   host: '0.0.0.0',
+ *   limits: TOKEN_SERVER_LIMITS,
+ *   logger,
+ *   name: 'token server',
+ *   onClose: () => server.close(),
+ * });
  * ```
  */
 export async function serveUntilSignal(options: {

@@ -8,7 +8,7 @@
  *
  * @example
  * ```ts
- * const xml = await readInput(arg); // `wxmp encrypt - < message.xml`
+ * const xml = await readInput(process.argv[2] ?? '-'); // `wxmp encrypt - < message.xml` reads message.xml
  * ```
  */
 export async function readInput(

@@ -66,7 +66,8 @@ export function pkcs7Unpad(data: Buffer): Buffer {
  *
  * @example
  * ```ts
- * aesCbcEncrypt(key, pkcs7Pad(fullStr));
+ * const key = decodeAESKey('A'.repeat(43));
+ * const ciphertext = aesCbcEncrypt(key, pkcs7Pad(Buffer.from('hello')));
  * ```
  */
 export function aesCbcEncrypt(key: Buffer, padded: Buffer): Buffer {
@@ -83,7 +84,9 @@ export function aesCbcEncrypt(key: Buffer, padded: Buffer): Buffer {
  *
  * @example
  * ```ts
- * pkcs7Unpad(aesCbcDecrypt(key, ciphertext));
+ * const key = decodeAESKey('A'.repeat(43));
+ * const ciphertext = aesCbcEncrypt(key, pkcs7Pad(Buffer.from('hello')));
+ * pkcs7Unpad(aesCbcDecrypt(key, ciphertext)).toString(); // 'hello'
  * ```
  */
 export function aesCbcDecrypt(key: Buffer, ciphertext: Buffer): Buffer {

@@ -18,6 +18,8 @@ export interface EnvelopeKeys {
  *
  * @example
  * ```ts
+ * import { MessageCrypto } from 'wxmp';
+ * const crypto = new MessageCrypto({ appId: 'wxba5fad812f8e6fb9', encodingAESKey: 'A'.repeat(43) });
  * sealEnvelope('<xml>…</xml>', { crypto, token: 'AAAAA', timestamp: '1713424427', nonce: '415670741' });
  * ```
  */
@@ -42,7 +44,11 @@ export function sealEnvelope(
  *
  * @example
  * ```ts
- * const { message } = openEnvelope(responseBody, { crypto, token: 'AAAAA' });
+ * import { MessageCrypto } from 'wxmp';
+ * const crypto = new MessageCrypto({ appId: 'wxba5fad812f8e6fb9', encodingAESKey: 'A'.repeat(43) });
+ * const keys = { crypto, token: 'AAAAA' };
+ * const envelope = sealEnvelope('<xml>…</xml>', { ...keys, timestamp: '1713424427', nonce: '415670741' });
+ * openEnvelope(envelope, keys).message; // '<xml>…</xml>'
  * ```
  */
 export function openEnvelope(

@@ -8,11 +8,6 @@ import { createHash } from 'node:crypto';
 
 /**
  * The four signed fields; note the lower-case `noncestr` here versus `nonceStr` in `wx.config`.
- *
- * @example
- * ```ts
- * const input: JssdkSignInput = { jsapi_ticket: 'T', noncestr: 'N', timestamp: '1414587457', url: 'https://a.b/c' };
- * ```
  */
 export interface JssdkSignInput {
   jsapi_ticket: string;

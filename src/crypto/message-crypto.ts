@@ -69,6 +69,7 @@ export class MessageCrypto {
    *
    * @example
    * ```ts
+   * const crypto = new MessageCrypto({ appId: 'wxba5fad812f8e6fb9', encodingAESKey: 'A'.repeat(43) });
    * crypto.encrypt('{"demo_resp":"good luck"}', { random: Buffer.from('707722b803182950') });
    * ```
    */
@@ -95,7 +96,8 @@ export class MessageCrypto {
    *
    * @example
    * ```ts
-   * const { message, keyIndex } = crypto.decrypt(body.Encrypt);
+   * const crypto = new MessageCrypto({ appId: 'wxba5fad812f8e6fb9', encodingAESKey: 'A'.repeat(43) });
+   * const { message, keyIndex } = crypto.decrypt(crypto.encrypt('<xml>…</xml>')); // '<xml>…</xml>', 0
    * ```
    */
   decrypt(encrypt: string): { message: string; keyIndex: number } {

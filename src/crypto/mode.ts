@@ -17,10 +17,5 @@ export const ENCRYPTION_MODES = ['plain', 'compatible', 'safe'] as const;
 
 /**
  * One of {@link ENCRYPTION_MODES}: how a push arrives, and how replies to it are sealed.
- *
- * @example
- * ```ts
- * const mode: EncryptionMode = 'safe';
- * ```
  */
 export type EncryptionMode = (typeof ENCRYPTION_MODES)[number];

@@ -63,7 +63,8 @@ export function computeSignature(token: string, timestamp: string, nonce: string
  *
  * @example
  * ```ts
- * computeMsgSignature('AAAAA', '1713424427', '415670741', encrypt); // '1b9339964ed2…'
+ * const encrypt = 'ELGduP2YcVatjqIS+eZbp4buSnfv4c/pub1Wc3uHrjhtPVHSS25aDUXuyPzrOHy1TkYEQ30YIsg5jBiA1XuTiA==';
+ * computeMsgSignature('AAAAA', '1713424427', '415670741', encrypt); // 'a46e40d39ef8afdf46b9a87e2757a86de7a0c48e'
  * ```
  */
 export function computeMsgSignature(
@@ -80,7 +81,8 @@ export function computeMsgSignature(
  *
  * @example
  * ```ts
- * signatureMatches(query.signature, computeSignature(token, query.timestamp, query.nonce));
+ * const query = { signature: 'f464b24fc39322e44b38aa78f5edd27bd1441696', timestamp: '1714036504', nonce: '1514711492' };
+ * signatureMatches(query.signature, computeSignature('AAAAA', query.timestamp, query.nonce)); // true
  * ```
  */
 export function signatureMatches(received: string | undefined, expected: string): boolean {

@@ -140,11 +140,6 @@ export interface NoticePayload {
 
 /**
  * What an entry shows: WeChat's message type and its content. A union on `msgType`, so `payload` is typed by it.
- *
- * @example
- * ```ts
- * const content: ChatContent = { msgType: 'text', payload: { content: 'hello' } };
- * ```
  */
 export type ChatContent =
   | { msgType: 'text'; payload: TextPayload }
@@ -168,11 +163,6 @@ export type ChatContent =
 
 /**
  * Every message type a chat entry can have.
- *
- * @example
- * ```ts
- * const type: ChatMsgType = 'news';
- * ```
  */
 export type ChatMsgType = ChatContent['msgType'];
 
@@ -210,7 +200,7 @@ export type ChatEntry = ChatEntryMeta & ChatContent;
  *
  * @example
  * ```ts
- * const entry: NewChatEntry = { openid: 'oFan1', direction: 'out', via: 'system', msgType: 'system', payload: { content: 'hi' } };
+ * state.addChat({ openid: 'oFan1', direction: 'out', via: 'system', msgType: 'system', payload: { content: 'hi' } });
  * ```
  */
 export type NewChatEntry = Omit<ChatEntryMeta, 'id' | 'at'> & { at?: number } & ChatContent;

@@ -18,8 +18,10 @@ import type { Emulator } from './app.js';
  *
  * @example
  * ```ts
+ * import { createWebhook } from 'wxmp';
+ * import { createEmulator, serveEmulator } from './index.js';
  * const late = emulatorLateReply();
- * const webhook = createWebhook(bot, { token, lateReply: late.lateReply });
+ * const webhook = createWebhook(bot, { token: 'wxmpdev', lateReply: late.lateReply });
  * const emulator = createEmulator({ webhook: { path: '/wx', webhook } });
  * late.connect(emulator);
  * await serveEmulator(emulator);
@@ -41,8 +43,9 @@ export interface EmulatorLateReply {
  *
  * @example
  * ```ts
+ * import { createWebhook } from 'wxmp';
  * const late = emulatorLateReply({ logger });
- * createWebhook(bot, { token, lateReply: late.lateReply, replyBudgetMs: 4500 });
+ * createWebhook(bot, { token: 'wxmpdev', lateReply: late.lateReply, replyBudgetMs: 4500 });
  * ```
  */
 export function emulatorLateReply(options: { logger?: Logger | undefined } = {}): EmulatorLateReply {

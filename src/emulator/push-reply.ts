@@ -87,6 +87,8 @@ export function replyContent(reply: Reply): ShownEntry | undefined {
  *
  * @example
  * ```ts
+ * import { createPusher } from './push.js';
+ * const { record } = await createPusher(state)('oFan1', '<xml>…</xml>', 'text');
  * serviceNotice(record.id); // { via: 'system', msgType: 'system', payload: { content: '该公众号…', pushId } }
  * ```
  */
@@ -100,7 +102,10 @@ export function serviceNotice(pushId: string): ShownEntry {
  *
  * @example
  * ```ts
- * const shown = judgeAnswer(state, record, { keys, crypto, answersUserMessage: true });
+ * import { createPusher } from './push.js';
+ * const { record } = await createPusher(state)('oFan1', '<xml>…</xml>', 'text');
+ * const keys = { token: 'wxmpdev', mode: 'plain' } as const;
+ * const shown = judgeAnswer(state, record, { keys, crypto: undefined, answersUserMessage: true });
  * ```
  */
 export function judgeAnswer(

@@ -34,10 +34,12 @@ const SILENT_EVENTS = new Set([
  *
  * @example
  * ```ts
- * const realTimer: PushTimer = (onTimeout, ms) => {
- *   const timer = setTimeout(onTimeout, ms);
- *   return () => clearTimeout(timer);
+ * let fire = () => {};
+ * const timer: PushTimer = (onTimeout) => {
+ *   fire = onTimeout;
+ *   return () => (fire = () => {});
  * };
+ * const push = createPusher(state, { setTimer: timer }); // a test calls fire() to time the attempt out
  * ```
  */
 export type PushTimer = (onTimeout: () => void, ms: number) => () => void;
@@ -216,6 +218,7 @@ async function push(
  *
  * @example
  * ```ts
+ * import { inbound } from 'wxmp/push';
  * const push = createPusher(state, { pushTimeoutMs: 200 });
  * const { record } = await push('oFan', inbound.text({ to: state.account.ghId, from: 'oFan' }, 'hi'), 'text');
  * console.log(record.verdict);

@@ -49,7 +49,8 @@ function upgradeEntry(entry: Saved): Saved {
  *
  * @example
  * ```ts
- * state.load(upgradeSavedChats(JSON.parse(readFileSync(file, 'utf8'))));
+ * import { readFileSync } from 'node:fs';
+ * state.load(upgradeSavedChats(JSON.parse(readFileSync('.wxmp/emulator.json', 'utf8')) as Record<string, unknown>));
  * ```
  */
 export function upgradeSavedChats(snapshot: Saved): Saved {

@@ -36,6 +36,7 @@ export interface ServedEmulator {
  *
  * @example
  * ```ts
+ * import { createEmulator } from './app.js';
  * const emulator = createEmulator();
  * const { url, close } = await serveEmulator(emulator, { port: 3000 });
  * ```

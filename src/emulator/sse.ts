@@ -82,8 +82,9 @@ async function streamEvents(
  *
  * @example
  * ```ts
+ * import { Hono } from 'hono';
  * const sse = createSse(state);
- * app.route('/', sse.routes);
+ * new Hono().route('/', sse.routes);
  * // in the page: new EventSource('/__emulator/events').addEventListener('chat', (e) => JSON.parse(e.data));
  * ```
  */

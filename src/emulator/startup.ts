@@ -24,7 +24,8 @@ export interface EmulatorFlags {
  *
  * @example
  * ```ts
- * const account = accountFrom(cliEnv(), { mode: 'safe', host: '127.0.0.1' });
+ * import { readEnv } from 'wxmp/config';
+ * const account = accountFrom(readEnv(), { mode: 'safe', host: '127.0.0.1' });
  * ```
  */
 export function accountFrom(env: WxmpEnv, flags: EmulatorFlags): AccountOverrides {
@@ -54,7 +55,10 @@ export function accountFrom(env: WxmpEnv, flags: EmulatorFlags): AccountOverride
  *
  * @example
  * ```ts
- * console.log(banner('wxmp dev', 'http://127.0.0.1:3000', emulator.state.account, env));
+ * import { readEnv } from 'wxmp/config';
+ * import { createEmulator } from './app.js';
+ * const emulator = createEmulator();
+ * console.log(banner('wxmp dev', 'http://127.0.0.1:3000', emulator.state.account, readEnv()));
  * ```
  */
 export function banner(title: string, url: string, account: EmulatedAccount, env: WxmpEnv): string {
@@ -81,6 +85,8 @@ export function banner(title: string, url: string, account: EmulatedAccount, env
  *
  * @example
  * ```ts
+ * import { createEmulator, serveEmulator } from './index.js';
+ * const served = await serveEmulator(createEmulator(), { port: 3000 });
  * stopOnSignals(() => served.close());
  * ```
  */

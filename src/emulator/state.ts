@@ -29,7 +29,8 @@ export interface StateEvents {
  *
  * @example
  * ```ts
- * const state = new EmulatorState({ account });
+ * import { DEFAULT_ACCOUNT } from './defaults.js';
+ * const state = new EmulatorState({ account: { ...DEFAULT_ACCOUNT, webhookUrl: 'http://127.0.0.1:3000/wx' } });
  * state.on('chat', (entry) => console.log(entry.msgType));
  * ```
  */

@@ -14,6 +14,7 @@ export const ECHO_WELCOME = '欢迎关注! Send me text, an image or a voice mes
  *
  * @example
  * ```ts
+ * import { createWebhook } from 'wxmp';
  * const webhook = createWebhook(createEchoBot(), { token: 'AAAAA' });
  * ```
  */

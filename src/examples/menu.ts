@@ -3,6 +3,7 @@
  * answers with a text naming its EventKey; the other menu events say what they carried.
  * @module
  */
+import type { Menu } from '../api/types/menu.js';
 import { reply } from '../replies/reply.js';
 import { Router } from '../webhook/router.js';
 import { ECHO_WELCOME } from './echo.js';
@@ -15,7 +16,7 @@ import { ECHO_WELCOME } from './echo.js';
  * await client.menu.create(EXAMPLE_MENU);
  * ```
  */
-export const EXAMPLE_MENU = {
+export const EXAMPLE_MENU: Menu = {
   button: [
     { type: 'click', name: '今日歌曲', key: 'V1001_TODAY_MUSIC' },
     {
@@ -29,13 +30,14 @@ export const EXAMPLE_MENU = {
     },
     { type: 'location_select', name: '位置', key: 'SEND_LOCATION' },
   ],
-} as const;
+};
 
 /**
  * Builds the menu bot.
  *
  * @example
  * ```ts
+ * import { createWebhook } from 'wxmp';
  * const webhook = createWebhook(createMenuBot(), { token: 'AAAAA' });
  * ```
  */

@@ -227,7 +227,8 @@ export type KnownEventName = Exclude<EventMessage['event'], 'unknown'>;
  *
  * @example
  * ```ts
- * type Waitmsg = EventOf<'scancode_waitmsg'>; // ScanCodeEvent & { event: 'scancode_waitmsg' }
+ * import { reply } from 'wxmp';
+ * const onWaitmsg = (event: EventOf<'scancode_waitmsg'>) => reply.text(`scanned ${event.scanCodeInfo.scanResult}`);
  * ```
  */
 export type EventOf<E extends string> = EventMessage extends infer M

@@ -255,8 +255,10 @@ function notAMessage(reason: string): never {
  *
  * @example
  * ```ts
- * const msg = messageFromXml(parseXml(body).value);
- * if (msg.type === 'text') console.log(msg.content);
+ * import { parseXml } from '../xml/parse.js';
+ * import { inbound } from 'wxmp/push';
+ * const msg = messageFromXml(parseXml(inbound.text({ from: 'oUser', to: 'gh_1' }, 'hi')).value);
+ * if (msg.type === 'text') console.log(msg.content); // 'hi'
  * ```
  */
 export function messageFromXml(root: XmlValue): Message {
@@ -312,7 +314,10 @@ export function parseMessage(xml: string): Message {
  *
  * @example
  * ```ts
- * dedupKey(msg); // 'msg:6054768590064713728' or 'event:oUser:1409735668:CLICK:V1001'
+ * import { inbound } from 'wxmp/push';
+ * const click = inbound.event({ from: 'oUser', to: 'gh_1', createTime: 1409735668 }, 'CLICK', { EventKey: 'V1001' });
+ * const msg = parseMessage(click);
+ * dedupKey(msg); // 'event:oUser:1409735668:CLICK:V1001' (a message: 'msg:' + its MsgId)
  * ```
  */
 export function dedupKey(message: Message): string {

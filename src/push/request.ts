@@ -54,6 +54,7 @@ export function pushCrypto(keys: PushKeys): MessageCrypto | undefined {
  *
  * @example
  * ```ts
+ * import { inbound } from './inbound.js';
  * const push = buildPush(inbound.text({ to: 'gh_1', from: 'oFan' }, 'hi'), { token: 'AAAAA', mode: 'plain' });
  * await fetch(`http://127.0.0.1:3000/wx${push.search}`, { method: 'POST', body: push.body });
  * ```
@@ -100,7 +101,12 @@ export type ReplyVerdict =
  *
  * @example
  * ```ts
- * const verdict = checkReply(status, text, { keys, push, fan: 'oFan', account: 'gh_1' });
+ * import { inbound } from './inbound.js';
+ * const keys = { token: 'AAAAA', mode: 'plain' } as const;
+ * const push = buildPush(inbound.text({ to: 'gh_1', from: 'oFan' }, 'hi'), keys);
+ * const answer = await fetch(`http://127.0.0.1:3000/wx${push.search}`, { method: 'POST', body: push.body });
+ * const context = { keys, fan: 'oFan', account: 'gh_1', answersUserMessage: true };
+ * const verdict = checkReply(answer.status, await answer.text(), context);
  * if (!verdict.ok) console.log(verdict.reason);
  * ```
  */

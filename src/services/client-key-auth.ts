@@ -11,8 +11,9 @@ import { clientKeyMatcher, keyIdOf } from './client-keys.js';
  *
  * @example
  * ```ts
+ * import { Hono } from 'hono';
  * const app = new Hono<{ Variables: ClientKeyVariables }>();
- * app.use(requireClientKey({ keys, logger, server: 'proxy' }));
+ * app.use(requireClientKey({ keys: ['service-a-0123456789'], logger, server: 'proxy' }));
  * app.get('/whoami', (c) => c.text(c.get('clientKeyId')));
  * ```
  */
@@ -22,11 +23,6 @@ export interface ClientKeyVariables {
 
 /**
  * Options of {@link requireClientKey}.
- *
- * @example
- * ```ts
- * const options: ClientKeyAuthOptions = { keys: parseClientKeys(process.env.WXMP_CLIENT_KEYS), logger, server: 'proxy' };
- * ```
  */
 export interface ClientKeyAuthOptions {
   /** The accepted keys (`WXMP_CLIENT_KEYS`, see `parseClientKeys`). */
@@ -49,6 +45,7 @@ const UNAUTHORIZED = {
  *
  * @example
  * ```ts
+ * import { Hono } from 'hono';
  * const app = new Hono<{ Variables: ClientKeyVariables }>();
  * app.use('/token/*', requireClientKey({ keys: ['service-a-0123456789'], logger, server: 'token server' }));
  * ```

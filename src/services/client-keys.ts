@@ -11,6 +11,7 @@ import { configError } from '../config.js';
  *
  * @example
  * ```ts
+ * const key = process.env.MY_CLIENT_KEY ?? '';
  * if (key.length < MIN_CLIENT_KEY_LENGTH) throw new Error('key too short');
  * ```
  */

@@ -1,12 +1,33 @@
 /**
- * Ready-to-run servers and the pieces that connect the webhook, the token manager and the API client.
+ * `wxmp/services`: ready-to-run servers and the pieces that connect the webhook, the token manager and the API
+ * client — the webhook server, the token server, the API proxy, client keys, late replies and Redis dedup.
+ *
+ * The exports are named one by one (`test/unit/public-surface.test.ts` holds the list); the proxy's steps
+ * (`proxy/`: rate limit, allowlist, forward) and the key matching stay inside.
  * @module
  */
-export * from './webhook-server.js';
-export * from './token-server.js';
-export * from './proxy.js';
-export { createRateLimiter, type RateLimiter } from './proxy/rate-limit.js';
-export * from './client-keys.js';
-export * from './client-key-auth.js';
-export * from './late-reply.js';
-export * from './redis-dedup.js';
+
+// The webhook server `wxmp serve` runs: a webhook on node:http.
+export { startWebhookServer, type RunningServer } from './webhook-server.js';
+
+// The token server: the access_token and tickets over HTTP, for services that must not hold the AppSecret.
+export {
+  createTokenServer,
+  createTokenServerFromEnv,
+  type TokenServer,
+  type TokenServerEnvOptions,
+  type TokenServerOptions,
+} from './token-server.js';
+
+// The API proxy: WeChat's API without the access_token, for business services.
+export { createProxy, DEFAULT_RATE_LIMIT_PER_MINUTE, type ApiProxy, type ProxyOptions } from './proxy.js';
+
+// Client keys: `WXMP_CLIENT_KEYS`, and the bearer-key middleware both servers use.
+export { parseClientKeys } from './client-keys.js';
+export { requireClientKey, type ClientKeyAuthOptions, type ClientKeyVariables } from './client-key-auth.js';
+
+// Late replies: replies that missed the reply budget, delivered as customer-service messages.
+export { lateReplyViaCustomerService } from './late-reply.js';
+
+// Deduplication of WeChat's retries across instances (the webhook's `dedup` option).
+export { RedisDedup, redisDedupFromUrl, type RedisDedupOptions } from './redis-dedup.js';

@@ -69,8 +69,8 @@ export function customerServiceMessages(openid: string, reply: Reply): CustomMes
  *
  * @example
  * ```ts
- * const client = createApiClient({ tokenProvider: tokens });
- * createWebhook(bot, { token, lateReply: lateReplyViaCustomerService(client, logger) });
+ * import { createWebhook } from 'wxmp';
+ * createWebhook(bot, { token: 'AAAAA', lateReply: lateReplyViaCustomerService(client, logger) });
  * ```
  */
 export function lateReplyViaCustomerService(

@@ -24,11 +24,6 @@ import { createRateLimiter, limitRatePerKey } from './proxy/rate-limit.js';
 
 /**
  * Options of {@link createProxy}.
- *
- * @example
- * ```ts
- * const options: ProxyOptions = { tokenProvider: manager, clientKeys: ['a-long-random-client-key'] };
- * ```
  */
 export interface ProxyOptions {
   tokenProvider: TokenProvider;
@@ -57,7 +52,10 @@ export interface ProxyOptions {
  *
  * @example
  * ```ts
- * const { app } = createProxy({ tokenProvider, clientKeys });
+ * import { serve } from '@hono/node-server';
+ * import { createTokenManager } from 'wxmp/token';
+ * const tokenProvider = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * const { app } = createProxy({ tokenProvider, clientKeys: ['service-a-0123456789'] });
  * serve({ fetch: app.fetch, port: 3200 });
  * ```
  */
@@ -70,6 +68,9 @@ export interface ApiProxy {
  *
  * @example
  * ```ts
+ * import { createTokenManager } from 'wxmp/token';
+ * const tokenProvider = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * const clientKeys = ['service-a-0123456789'];
  * createProxy({ tokenProvider, clientKeys, rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE * 2 });
  * ```
  */
@@ -82,6 +83,8 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
  *
  * @example
  * ```ts
+ * import { createTokenManager } from 'wxmp/token';
+ * const manager = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
  * const { app } = createProxy({ tokenProvider: manager, clientKeys: ['service-a-0123456789'] });
  * const res = await app.request('/cgi-bin/menu/get', { headers: { authorization: 'Bearer service-a-0123456789' } });
  * ```

@@ -36,8 +36,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *
  * @example
  * ```ts
- * const client = await createClient({ url: process.env.REDIS_URL }).connect();
- * createWebhook(bot, { token, dedup: new RedisDedup({ redis: fromNodeRedis(client) }) });
+ * import { createClient } from 'redis';
+ * import { createWebhook } from 'wxmp';
+ * import { fromNodeRedis } from 'wxmp/token';
+ * const client = await createClient({ url: process.env.REDIS_URL!, disableOfflineQueue: true }).connect();
+ * createWebhook(bot, { token: 'AAAAA', dedup: new RedisDedup({ redis: fromNodeRedis(client) }) });
  * ```
  */
 export class RedisDedup implements Dedup {
@@ -108,8 +111,9 @@ export class RedisDedup implements Dedup {
  *
  * @example
  * ```ts
+ * import { createWebhook } from 'wxmp';
  * const { dedup, close } = redisDedupFromUrl(process.env.REDIS_URL!, logger);
- * createWebhook(bot, { token, dedup });
+ * createWebhook(bot, { token: 'AAAAA', dedup });
  * ```
  */
 export function redisDedupFromUrl(

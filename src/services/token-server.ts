@@ -28,11 +28,6 @@ import {
 
 /**
  * Options of {@link createTokenServer}.
- *
- * @example
- * ```ts
- * const options: TokenServerOptions = { tokens, tickets: { jsapi }, clientKeys: ['a-long-random-client-key'] };
- * ```
  */
 export interface TokenServerOptions {
   /** The access_token manager; the server closes it on `close()`. */
@@ -58,7 +53,10 @@ export interface TokenServerOptions {
  *
  * @example
  * ```ts
- * const server: TokenServer = createTokenServer({ tokens, clientKeys: ['k1…'] });
+ * import { createTokenManager } from 'wxmp/token';
+ * const tokens = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * const server: TokenServer = createTokenServer({ tokens, clientKeys: ['service-a-0123456789'] });
+ * process.once('SIGTERM', () => void server.close());
  * ```
  */
 export interface TokenServer {
@@ -76,7 +74,9 @@ const ROUTES =
  *
  * @example
  * ```ts
- * const tokens = createTokenManager({ appId, appSecret, store });
+ * import { createMemoryStore, createTokenManager } from 'wxmp/token';
+ * const store = createMemoryStore();
+ * const tokens = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET!, store });
  * const { app } = createTokenServer({ tokens, clientKeys: ['a-long-random-client-key'] });
  * const res = await app.request('/token', { headers: { authorization: 'Bearer a-long-random-client-key' } });
  * // { access_token, expires_at, expires_in }
@@ -117,11 +117,6 @@ export function createTokenServer(options: TokenServerOptions): TokenServer {
 
 /**
  * Options of {@link createTokenServerFromEnv}.
- *
- * @example
- * ```ts
- * const options: TokenServerEnvOptions = { clientKeys: process.env.WXMP_CLIENT_KEYS, logger: createLogger() };
- * ```
  */
 export interface TokenServerEnvOptions {
   /** The raw `WXMP_CLIENT_KEYS` value. */
@@ -141,6 +136,7 @@ export interface TokenServerEnvOptions {
  *
  * @example
  * ```ts
+ * import { readEnv } from 'wxmp/config';
  * const { app, close } = createTokenServerFromEnv(readEnv(), { clientKeys: process.env.WXMP_CLIENT_KEYS });
  * ```
  */

@@ -60,6 +60,8 @@ export interface TestEmulator {
  *
  * @example
  * ```ts
+ * import { createEchoBot } from 'wxmp/examples';
+ * import { expect } from 'vitest';
  * const emu = await startEmulator({ bot: createEchoBot(), mode: 'safe' });
  * const [reply] = await emu.say('hello');
  * expect(reply?.payload).toEqual({ content: 'hello' });

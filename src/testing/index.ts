@@ -14,6 +14,8 @@
  * ```
  * @module
  */
+
+// Requests signed (and encrypted) as WeChat sends them, and the answer read back as WeChat reads it.
 export {
   signedRequest,
   TEST_ACCOUNT_ID,
@@ -23,7 +25,10 @@ export {
   type TestKeys,
 } from './requests.js';
 export { readReply, type AnyResponse } from './reply.js';
-export { inbound, newMsgId, type Parties } from '../push/inbound.js';
 export type { EncryptionMode } from '../crypto/mode.js';
 
+// The XML of what a fan sends (the same builders as `wxmp/push`).
+export { inbound, newMsgId, type Parties } from '../push/inbound.js';
+
+// The emulator on a free port, pushing to your bot or your server.
 export { startEmulator, type StartEmulatorOptions, type TestEmulator } from './emulator.js';

@@ -20,8 +20,12 @@ export type AnyResponse = { status: number; body: string } | Response;
  *
  * @example
  * ```ts
+ * import { expect } from 'vitest';
+ * import { signedRequest } from './requests.js';
+ * const keys = { token: 'AAAAA' };
  * const res = await webhook.handle(signedRequest.text('hi', keys));
  * expect(await readReply(res, keys)).toEqual({ type: 'text', content: 'hi' });
+ * const forged = signedRequest.text('hi', { token: 'WRONG' });
  * await expect(readReply(await webhook.handle(forged), keys)).rejects.toThrow(/HTTP status 401/);
  * ```
  */

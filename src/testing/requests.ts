@@ -95,9 +95,13 @@ function push(xml: string, options: SignedRequestOptions): SignedRequest {
  *
  * @example
  * ```ts
+ * import { Hono } from 'hono';
+ * import { expect } from 'vitest';
+ * import { createWebhook } from 'wxmp';
+ * import { fetchHandler } from 'wxmp/adapters/fetch';
  * import { readReply, signedRequest } from 'wxmp/testing';
  *
- * const keys = { token: 'AAAAA', appId: 'wxba5fad812f8e6fb9', encodingAESKey: KEY, mode: 'safe' } as const;
+ * const keys = { token: 'AAAAA', appId: 'wxba5fad812f8e6fb9', encodingAESKey: 'A'.repeat(43), mode: 'safe' } as const;
  * const webhook = createWebhook(bot, keys);
  *
  * // the core
@@ -105,11 +109,12 @@ function push(xml: string, options: SignedRequestOptions): SignedRequest {
  * expect(await readReply(res, keys)).toEqual({ type: 'text', content: '你好' });
  *
  * // Hono, or any fetch-style app
+ * const app = new Hono().all('/wx', (c) => fetchHandler(webhook)(c.req.raw));
  * const click = signedRequest.event('CLICK', { EventKey: 'V1001' }, keys);
  * await readReply(await app.request(click.url, click), keys);
  *
  * // a server on a port
- * const req = signedRequest.text('hi', { ...keys, url: `http://127.0.0.1:${port}/wx` });
+ * const req = signedRequest.text('hi', { ...keys, url: 'http://127.0.0.1:3000/wx' });
  * await readReply(await fetch(req.url, req), keys);
  * ```
  */
@@ -119,6 +124,7 @@ export const signedRequest = {
    *
    * @example
    * ```ts
+   * import { expect } from 'vitest';
    * const res = await webhook.handle(signedRequest.verify({ token: 'AAAAA', echostr: 'hello' }));
    * expect(res.body).toBe('hello');
    * ```
@@ -140,35 +146,72 @@ export const signedRequest = {
    *
    * @example
    * ```ts
-   * signedRequest.push(inbound.event({ to: 'gh_1', from: 'oFan' }, 'scancode_push', { EventKey: 'S' }), keys);
+   * import { inbound } from 'wxmp/push';
+   * const xml = inbound.event({ to: 'gh_1', from: 'oFan' }, 'scancode_push', { EventKey: 'S' });
+   * signedRequest.push(xml, { token: 'AAAAA', mode: 'plain' });
    * ```
    */
   push,
 
-  /** @example signedRequest.text('你好', keys) */
+  /**
+   * @example
+   * ```ts
+   * signedRequest.text('你好', { token: 'AAAAA' });
+   * ```
+   */
   text: (content: string, options: SignedRequestOptions) =>
     push(inbound.text(parties(options), content, options.msgId), options),
-  /** @example signedRequest.image({ mediaId: 'MEDIA', picUrl: 'https://…' }, keys) */
+  /**
+   * @example
+   * ```ts
+   * signedRequest.image({ mediaId: 'MEDIA', picUrl: 'https://example.com/a.jpg' }, { token: 'AAAAA' });
+   * ```
+   */
   image: (fields: { mediaId: string; picUrl?: string }, options: SignedRequestOptions) =>
     push(
       inbound.image(parties(options), { picUrl: 'http://mmbiz.qpic.cn/test', ...fields }, options.msgId),
       options,
     ),
-  /** @example signedRequest.voice({ mediaId: 'MEDIA' }, keys) */
+  /**
+   * @example
+   * ```ts
+   * signedRequest.voice({ mediaId: 'MEDIA' }, { token: 'AAAAA' });
+   * ```
+   */
   voice: (fields: { mediaId: string; format?: string }, options: SignedRequestOptions) =>
     push(inbound.voice(parties(options), fields, options.msgId), options),
-  /** @example signedRequest.video({ mediaId: 'MEDIA', thumbMediaId: 'THUMB' }, keys) */
+  /**
+   * @example
+   * ```ts
+   * signedRequest.video({ mediaId: 'MEDIA', thumbMediaId: 'THUMB' }, { token: 'AAAAA' });
+   * ```
+   */
   video: (fields: { mediaId: string; thumbMediaId: string }, options: SignedRequestOptions) =>
     push(inbound.video(parties(options), fields, options.msgId), options),
-  /** @example signedRequest.shortvideo({ mediaId: 'MEDIA', thumbMediaId: 'THUMB' }, keys) */
+  /**
+   * @example
+   * ```ts
+   * signedRequest.shortvideo({ mediaId: 'MEDIA', thumbMediaId: 'THUMB' }, { token: 'AAAAA' });
+   * ```
+   */
   shortvideo: (fields: { mediaId: string; thumbMediaId: string }, options: SignedRequestOptions) =>
     push(inbound.shortvideo(parties(options), fields, options.msgId), options),
-  /** @example signedRequest.location({ latitude: 23.13, longitude: 113.35, label: '广州塔' }, keys) */
+  /**
+   * @example
+   * ```ts
+   * signedRequest.location({ latitude: 23.13, longitude: 113.35, label: '广州塔' }, { token: 'AAAAA' });
+   * ```
+   */
   location: (
     fields: { latitude: number; longitude: number; scale?: number; label?: string },
     options: SignedRequestOptions,
   ) => push(inbound.location(parties(options), fields, options.msgId), options),
-  /** @example signedRequest.link({ title: 'An article', url: 'https://…' }, keys) */
+  /**
+   * @example
+   * ```ts
+   * signedRequest.link({ title: 'An article', url: 'https://example.com/a' }, { token: 'AAAAA' });
+   * ```
+   */
   link: (fields: { title: string; description?: string; url: string }, options: SignedRequestOptions) =>
     push(inbound.link(parties(options), fields, options.msgId), options),
   /**
@@ -176,6 +219,7 @@ export const signedRequest = {
    *
    * @example
    * ```ts
+   * const keys = { token: 'AAAAA' };
    * signedRequest.event('subscribe', {}, keys);
    * signedRequest.event('CLICK', { EventKey: 'V1001_GOOD' }, keys);
    * ```

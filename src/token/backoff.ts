@@ -23,6 +23,7 @@ const TRANSIENT_ERRCODES: ReadonlySet<number> = new Set([SYSTEM_BUSY, MINUTE_RAT
  *
  * @example
  * ```ts
+ * import { WeChatApiError } from 'wxmp';
  * isTransientFailure(new WeChatApiError({ errcode: -1, errmsg: 'system error', endpoint: '/cgi-bin/token' })); // true
  * ```
  */
@@ -39,6 +40,8 @@ export function isTransientFailure(err: unknown): boolean {
  *
  * @example
  * ```ts
+ * import { WeChatApiError } from 'wxmp';
+ * import { TOKEN_REFRESH_BACKOFF } from '../wechat-http/backoff.js';
  * const err = new WeChatApiError({ errcode: 40164, errmsg: 'invalid ip', endpoint: '/cgi-bin/token' });
  * retryDelay(1, err, TOKEN_REFRESH_BACKOFF); // between 30 000 and 60 000
  * ```

@@ -33,12 +33,6 @@ import type { TokenRecord, TokenStore } from './store.js';
 
 /**
  * Options of {@link CredentialManager}; the public factories fill them in.
- *
- * @example
- * ```ts
- * const options: CredentialManagerOptions = { label: 'access_token', key: 'wx1234:access_token', fetcher, store,
- *   now: Date.now, logger, refreshAheadMs: 300_000, maxUpstreamCallsPerMinute: 10, lockTtlMs: 22_000, canForce: true };
- * ```
  */
 export interface CredentialManagerOptions {
   /** What is cached, for logs and errors: `access_token`, `jsapi_ticket`. */
@@ -75,9 +69,20 @@ const MINUTE_MS = 60_000;
  *
  * @example
  * ```ts
- * const cache = new CredentialManager({ label: 'access_token', key: 'wx1234:access_token', fetcher, store,
- *   now: Date.now, logger, refreshAheadMs: 300_000, maxUpstreamCallsPerMinute: 10, lockTtlMs: 22_000 });
- * const token = await cache.get();
+ * import { silentLogger } from 'wxmp';
+ * import { createMemoryStore } from 'wxmp/token';
+ * const cache = new CredentialManager({
+ *   label: 'access_token',
+ *   key: 'wx1234:access_token',
+ *   fetcher: async () => ({ value: 'ACCESS_TOKEN', expiresInMs: 7_200_000 }),
+ *   store: createMemoryStore(),
+ *   now: Date.now,
+ *   logger: silentLogger,
+ *   refreshAheadMs: 300_000,
+ *   maxUpstreamCallsPerMinute: 10,
+ *   lockTtlMs: 22_000,
+ * });
+ * await cache.get(); // 'ACCESS_TOKEN'
  * ```
  */
 export class CredentialManager {

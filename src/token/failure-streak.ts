@@ -9,11 +9,6 @@ import { retryDelay } from './backoff.js';
 
 /**
  * Tuning of a {@link FailureStreak}; the defaults are the token managers'.
- *
- * @example
- * ```ts
- * const options: FailureStreakOptions = { policy: { baseDelayMs: 500, maxDelayMs: 30_000 }, random: () => 0.5 };
- * ```
  */
 export interface FailureStreakOptions {
   /** Default {@link TOKEN_REFRESH_BACKOFF} (1 s doubling to 60 s). */
@@ -44,7 +39,9 @@ export const OUTAGE_BACKOFF: Readonly<BackoffPolicy> = Object.freeze({ baseDelay
  *
  * @example
  * ```ts
- * const counted: CountedFailure | undefined = streak.recordFailure(err, Date.now());
+ * import { WeChatError } from 'wxmp';
+ * const streak = new FailureStreak();
+ * const counted = streak.recordFailure(new WeChatError('TIMEOUT', 'slow'), Date.now());
  * if (counted) logger.warn({ failures: counted.failures, retryInMs: counted.retryInMs }, 'refresh failed');
  * ```
  */
@@ -60,6 +57,7 @@ export interface CountedFailure {
  *
  * @example
  * ```ts
+ * import { WeChatError } from 'wxmp';
  * const streak = new FailureStreak();
  * streak.recordFailure(new WeChatError('TIMEOUT', 'slow'), Date.now());
  * if (streak.isBackingOff(Date.now())) throw streak.lastError;

@@ -10,11 +10,6 @@ import { callWeChat, CHECK_API_BASE, type Upstream } from '../wechat-http/index.
 
 /**
  * What a fetcher returns: the credential and how long WeChat says it lives.
- *
- * @example
- * ```ts
- * const fetched: FetchedCredential = { value: 'ACCESS_TOKEN', expiresInMs: 7_200_000 };
- * ```
  */
 export interface FetchedCredential {
   value: string;
@@ -27,18 +22,26 @@ export interface FetchedCredential {
  *
  * @example
  * ```ts
- * const fixed: CredentialFetcher = async () => ({ value: 'T', expiresInMs: 7_200_000 });
+ * import { createMemoryStore } from 'wxmp/token';
+ * import { CredentialManager } from './credential.js';
+ * const fixed: CredentialFetcher = async () => ({ value: 'ACCESS_TOKEN', expiresInMs: 7_200_000 });
+ * const cache = new CredentialManager({
+ *   label: 'access_token',
+ *   key: 'wx1234:access_token',
+ *   fetcher: fixed,
+ *   store: createMemoryStore(),
+ *   now: Date.now,
+ *   logger,
+ *   refreshAheadMs: 300_000,
+ *   maxUpstreamCallsPerMinute: 10,
+ *   lockTtlMs: 22_000,
+ * });
  * ```
  */
 export type CredentialFetcher = (context: { force: boolean }) => Promise<FetchedCredential>;
 
 /**
  * Options of the access_token fetchers.
- *
- * @example
- * ```ts
- * const options: TokenFetcherOptions = { appId, appSecret, apiBase: 'https://api.weixin.qq.com', fetch, timeoutMs: 10_000 };
- * ```
  */
 export interface TokenFetcherOptions extends Upstream {
   appId: string;
@@ -51,7 +54,13 @@ export interface TokenFetcherOptions extends Upstream {
  *
  * @example
  * ```ts
- * const fetcher = stableTokenFetcher({ appId, appSecret, apiBase, fetch, timeoutMs: 10_000 });
+ * const fetcher = stableTokenFetcher({
+ *   appId: 'wx1234567890abcdef',
+ *   appSecret: process.env.WECHAT_APPSECRET!,
+ *   apiBase: 'https://api.weixin.qq.com',
+ *   fetch,
+ *   timeoutMs: 10_000,
+ * });
  * const { value, expiresInMs } = await fetcher({ force: false });
  * ```
  */
@@ -69,7 +78,14 @@ export function stableTokenFetcher(options: TokenFetcherOptions): CredentialFetc
  *
  * @example
  * ```ts
- * const fetcher = classicTokenFetcher({ appId, appSecret, apiBase, fetch, timeoutMs: 10_000 });
+ * const fetcher = classicTokenFetcher({
+ *   appId: 'wx1234567890abcdef',
+ *   appSecret: process.env.WECHAT_APPSECRET!,
+ *   apiBase: 'https://api.weixin.qq.com',
+ *   fetch,
+ *   timeoutMs: 10_000,
+ * });
+ * const { value, expiresInMs } = await fetcher({ force: false }); // force is ignored
  * ```
  */
 export function classicTokenFetcher(options: TokenFetcherOptions): CredentialFetcher {

@@ -46,12 +46,6 @@ const REJECTION_NOTE_MS = 5 * 60_000;
 
 /**
  * Options of {@link ForceRefreshGate}.
- *
- * @example
- * ```ts
- * const options: ForceRefreshGateOptions = { key: 'wx1234:access_token', store: createMemoryStore(), canForce: true,
- *   onStoreError: (err) => console.warn(err) };
- * ```
  */
 export interface ForceRefreshGateOptions {
   /** Store key of the credential; the gate keeps `<key>:force` (its lock) and `<key>:rejected` (the note). */
@@ -72,6 +66,8 @@ export interface ForceRefreshGateOptions {
  *
  * @example
  * ```ts
+ * import { createMemoryStore } from 'wxmp/token';
+ * const store = createMemoryStore();
  * const gate = new ForceRefreshGate({ key: 'wx1234:access_token', store, canForce: true, onStoreError: () => {} });
  * await gate.noteRejected('OLD_TOKEN', { now: Date.now(), share: true });
  * if (await gate.rejectedValueCameBack('OLD_TOKEN', Date.now())) console.log('send force_refresh');

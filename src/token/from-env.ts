@@ -13,11 +13,6 @@ import { createRedisStoreFromUrl } from './stores/node-redis.js';
 
 /**
  * Where tokens go when no store is passed explicitly.
- *
- * @example
- * ```ts
- * const choice: StoreChoice = { filePath: '.wxmp/tokens.json', redisPrefix: 'myapp:' };
- * ```
  */
 export interface StoreChoice {
   /** Use a file store at this path when `REDIS_URL` is not set. */
@@ -35,6 +30,7 @@ export interface StoreChoice {
  *
  * @example
  * ```ts
+ * import { readEnv } from 'wxmp/config';
  * const store = createTokenStoreFromEnv(readEnv(), { filePath: '.wxmp/tokens.json' });
  * ```
  */
@@ -51,11 +47,6 @@ export function createTokenStoreFromEnv(env: WxmpEnv, choice: StoreChoice = {}):
 
 /**
  * What {@link createTokenManagerFromEnv} lets you set beyond the environment.
- *
- * @example
- * ```ts
- * const overrides: TokenManagerEnvOverrides = { mode: 'classic', filePath: '.wxmp/tokens.json' };
- * ```
  */
 export type TokenManagerEnvOverrides = Partial<Omit<TokenManagerOptions, 'appId' | 'appSecret'>> &
   StoreChoice;
@@ -67,6 +58,8 @@ export type TokenManagerEnvOverrides = Partial<Omit<TokenManagerOptions, 'appId'
  *
  * @example
  * ```ts
+ * import { createLogger } from 'wxmp';
+ * import { readEnv } from 'wxmp/config';
  * const manager = createTokenManagerFromEnv(readEnv(process.env), { logger: createLogger() });
  * console.log(await manager.getToken());
  * await manager.close();
@@ -101,6 +94,7 @@ export function createTokenManagerFromEnv(
  *
  * @example
  * ```ts
+ * import { readEnv } from 'wxmp/config';
  * const { appId, appSecret } = requireCredentials(readEnv());
  * ```
  */

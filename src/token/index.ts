@@ -1,56 +1,48 @@
 /**
- * access_token and JS-SDK ticket management: managers, stores, and their configuration from the environment.
+ * `wxmp/token`: access_token and JS-SDK ticket central control — the managers, their stores, and both built from the
+ * environment.
+ *
+ * The exports are named one by one (`test/unit/public-surface.test.ts` holds the list). The manager's parts stay
+ * inside: the credential manager and its units (store resilience, force-refresh gate, failure streak, rate cap),
+ * the fetchers and the backoff (`src/wechat-http`).
  *
  * @example
  * ```ts
- * import { createTokenManagerFromEnv } from './token/index.js';
+ * import { readEnv } from 'wxmp/config';
+ * import { createTokenManagerFromEnv } from 'wxmp/token';
  * const manager = createTokenManagerFromEnv(readEnv());
  * const token = await manager.getToken();
  * ```
  * @module
  */
+
+// The access_token manager: anything with `getToken()` and `invalidate(token)` is a `TokenProvider`.
 export type { TokenProvider } from './provider.js';
-export type { TokenRecord, TokenStore } from './store.js';
 export { createTokenManager, type TokenManager, type TokenManagerOptions } from './manager.js';
 export { DEFAULT_REFRESH_AHEAD_MS, type SharedManagerOptions } from './manager-options.js';
+// What is left of the day's forced refreshes (`manager.forceRefreshBudget()`, the token server's /healthz).
+export type { ForceRefreshBudget } from './force-refresh-gate.js';
+// Whether WeChat really rejects a token a client reports (the token server asks before retiring one).
+export { tokenChecker, type TokenVerdict } from './check.js';
+
+// The JS-SDK ticket managers (`jsapi_ticket`, the `wx_card` ticket).
 export {
   createTicketManager,
-  ticketFetcher,
   type TicketManager,
   type TicketManagerOptions,
   type TicketType,
 } from './ticket.js';
+
+// From the environment (`readEnv()` of `wxmp/config`): Redis when `REDIS_URL` is set, else a file, else memory.
 export {
   createTokenManagerFromEnv,
   createTokenStoreFromEnv,
-  requireCredentials,
   type StoreChoice,
   type TokenManagerEnvOverrides,
 } from './from-env.js';
-export {
-  classicTokenFetcher,
-  stableTokenFetcher,
-  type CredentialFetcher,
-  type FetchedCredential,
-  type TokenFetcherOptions,
-} from './fetchers.js';
-export { isTransientFailure, retryDelay } from './backoff.js';
-export { tokenChecker, type TokenVerdict } from './check.js';
-export {
-  DEFAULT_FORCE_REFRESH_RESERVE,
-  FORCE_REFRESH_DAILY_LIMIT,
-  type ForceRefreshBudget,
-} from './force-refresh-gate.js';
-export { OUTAGE_BACKOFF } from './failure-streak.js';
-export { SlidingWindow, UpstreamCap } from './rate-cap.js';
-// The shared layer for talking to WeChat (src/wechat-http), as the token managers' users know it.
-export {
-  backoffDelay,
-  TOKEN_REFRESH_BACKOFF,
-  hintFor,
-  type BackoffPolicy,
-  type Upstream,
-} from '../wechat-http/index.js';
+
+// Stores: where a token lives, shared by every process that uses the same one.
+export type { TokenRecord, TokenStore } from './store.js';
 export { createMemoryStore, type MemoryStoreOptions } from './stores/memory.js';
 export { createFileStore, type FileStoreOptions } from './stores/file.js';
 export { createRedisStore, type RedisLike, type RedisStoreOptions } from './stores/redis.js';

@@ -34,32 +34,17 @@ export function pollDelay(attempt: number): number {
 
 /**
  * What one attempt to take the lock found.
- *
- * @example
- * ```ts
- * const attempt: LockAttempt = (await store.acquireLock(key, owner, ttl)) ? 'acquired' : 'busy';
- * ```
  */
 export type LockAttempt = 'acquired' | 'busy' | 'unavailable';
 
 /**
  * The outcome of {@link acquireOrWait}.
- *
- * @example
- * ```ts
- * const outcome: LockOutcome<string> = await acquireOrWait({ tryLock, check, maxWaitMs: 25_000, sleep });
- * ```
  */
 export type LockOutcome<T> =
   { kind: 'acquired' } | { kind: 'unavailable' } | { kind: 'published'; value: T } | { kind: 'timeout' };
 
 /**
  * Options of {@link acquireOrWait}.
- *
- * @example
- * ```ts
- * const options: AcquireOrWaitOptions<TokenRecord> = { tryLock, check: readFresh, maxWaitMs: 25_000, sleep };
- * ```
  */
 export interface AcquireOrWaitOptions<T> {
   /** One attempt at the lock; `unavailable` when the store has no lock or cannot be reached. */
@@ -78,8 +63,17 @@ export interface AcquireOrWaitOptions<T> {
  *
  * @example
  * ```ts
- * const outcome = await acquireOrWait({ tryLock, check: readFreshToken, maxWaitMs: 25_000, sleep });
- * if (outcome.kind === 'published') return outcome.value;
+ * import { createMemoryStore } from 'wxmp/token';
+ * const store = createMemoryStore();
+ * const lock = storeLock({ store, key: 'wx1234:access_token:lock', ttlMs: 22_000, onStoreError: console.warn });
+ * const owner = lockOwner();
+ * const outcome = await acquireOrWait({
+ *   tryLock: () => lock.tryLock(owner),
+ *   check: async () => (await store.get('wx1234:access_token'))?.value,
+ *   maxWaitMs: 25_000,
+ *   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+ * });
+ * if (outcome.kind === 'published') console.log('another process refreshed it:', outcome.value);
  * ```
  */
 export async function acquireOrWait<T>(options: AcquireOrWaitOptions<T>): Promise<LockOutcome<T>> {
@@ -103,6 +97,8 @@ export async function acquireOrWait<T>(options: AcquireOrWaitOptions<T>): Promis
  *
  * @example
  * ```ts
+ * import { createMemoryStore } from 'wxmp/token';
+ * const store = createMemoryStore();
  * const lock = storeLock({ store, key: 'wx1234:access_token:lock', ttlMs: 22_000, onStoreError: console.warn });
  * const owner = lockOwner();
  * if ((await lock.tryLock(owner)) === 'acquired') await lock.release(owner);
@@ -140,8 +136,8 @@ export function storeLock(options: {
  *
  * @example
  * ```ts
- * const outcome = await acquireOrWait({ tryLock, check, maxWaitMs: 25_000, sleep });
- * if (outcome.kind === 'timeout') throw lockTimeoutError('access_token');
+ * const err = lockTimeoutError('access_token');
+ * err.code; // 'TOKEN_UNAVAILABLE'
  * ```
  */
 export function lockTimeoutError(label: string): WeChatError {

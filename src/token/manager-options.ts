@@ -16,18 +16,18 @@ import { createMemoryStore } from './stores/memory.js';
  *
  * @example
  * ```ts
- * createTokenManager({ appId, appSecret, refreshAheadMs: 2 * DEFAULT_REFRESH_AHEAD_MS });
+ * import { createTokenManager } from 'wxmp/token';
+ * createTokenManager({
+ *   appId: 'wx1234567890abcdef',
+ *   appSecret: process.env.WECHAT_APPSECRET!,
+ *   refreshAheadMs: 2 * DEFAULT_REFRESH_AHEAD_MS,
+ * });
  * ```
  */
 export const DEFAULT_REFRESH_AHEAD_MS = 5 * 60_000;
 
 /**
  * Options every credential manager takes.
- *
- * @example
- * ```ts
- * const shared: SharedManagerOptions = { apiBase: 'http://127.0.0.1:8080', timeoutMs: 5000 };
- * ```
  */
 export interface SharedManagerOptions {
   /** API origin; default `https://api.weixin.qq.com` (the emulator's URL in development). */
@@ -73,8 +73,9 @@ export interface ResolvedManagerOptions {
  *
  * @example
  * ```ts
+ * import { stableTokenFetcher } from './fetchers.js';
  * const { upstream, settings } = resolveManagerOptions({ apiBase: 'http://127.0.0.1:8080' });
- * const fetcher = stableTokenFetcher({ ...upstream, appId, appSecret });
+ * const fetcher = stableTokenFetcher({ ...upstream, appId: 'wx1234567890abcdef', appSecret: 'APPSECRET' });
  * ```
  */
 export function resolveManagerOptions(options: SharedManagerOptions): ResolvedManagerOptions {

@@ -11,11 +11,6 @@ import type { TokenProvider } from './provider.js';
 
 /**
  * Options of {@link createTokenManager}.
- *
- * @example
- * ```ts
- * const options: TokenManagerOptions = { appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! };
- * ```
  */
 export interface TokenManagerOptions extends SharedManagerOptions {
   appId: string;
@@ -29,8 +24,10 @@ export interface TokenManagerOptions extends SharedManagerOptions {
  *
  * @example
  * ```ts
- * const manager: TokenManager = createTokenManager({ appId, appSecret });
- * const token = await manager.getToken();
+ * async function accessToken(manager: TokenManager): Promise<string> {
+ *   const cached = await manager.peek(); // never calls WeChat
+ *   return cached?.accessToken ?? manager.getToken();
+ * }
  * ```
  */
 export interface TokenManager extends TokenProvider {
@@ -61,6 +58,7 @@ export interface TokenManager extends TokenProvider {
  *
  * @example
  * ```ts
+ * import { createRedisStoreFromUrl } from 'wxmp/token';
  * const manager = createTokenManager({
  *   appId: process.env.WECHAT_APPID!,
  *   appSecret: process.env.WECHAT_APPSECRET!,

@@ -9,7 +9,9 @@
  *
  * @example
  * ```ts
+ * import { createApiClient } from 'wxmp/api';
  * const fixed: TokenProvider = { getToken: async () => 'TOKEN', invalidate: async () => {} };
+ * const client = createApiClient({ tokenProvider: fixed, apiBase: 'http://127.0.0.1:3001' }); // e.g. in a test
  * ```
  */
 export interface TokenProvider {

@@ -12,7 +12,7 @@ import type { TokenStore } from './store.js';
  * @example
  * ```ts
  * const cap = new SlidingWindow(10, 60_000);
- * if (cap.tryTake(Date.now())) await callUpstream();
+ * if (cap.tryTake(Date.now())) await fetch('https://api.weixin.qq.com/cgi-bin/stable_token', { method: 'POST' });
  * ```
  */
 export class SlidingWindow {
@@ -55,11 +55,6 @@ export class SlidingWindow {
 
 /**
  * Options of {@link UpstreamCap}.
- *
- * @example
- * ```ts
- * const options: UpstreamCapOptions = { limit: 10, windowMs: 60_000, store, key: 'wx1234:access_token:cap' };
- * ```
  */
 export interface UpstreamCapOptions {
   /** Calls allowed per window, across every process sharing the store. */
@@ -81,7 +76,8 @@ export interface UpstreamCapOptions {
  *
  * @example
  * ```ts
- * const cap = new UpstreamCap({ limit: 10, windowMs: 60_000, store, key: 'wxmp:wx1234:cap' });
+ * import { createMemoryStore } from 'wxmp/token';
+ * const cap = new UpstreamCap({ limit: 10, windowMs: 60_000, store: createMemoryStore(), key: 'wxmp:wx1234:cap' });
  * if (!(await cap.tryTake(Date.now()))) throw new Error('capped');
  * ```
  */

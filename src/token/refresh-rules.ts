@@ -8,21 +8,11 @@ import type { TokenRecord } from './store.js';
 /**
  * Why a refresh runs: `due` (no usable record, or one close to expiry) fetches only when the record is due;
  * `now` (an explicit `refresh()`) fetches unless a record was fetched moments ago; `force` always fetches.
- *
- * @example
- * ```ts
- * const mode: RefreshMode = options.force === true ? 'force' : 'now';
- * ```
  */
 export type RefreshMode = 'due' | 'now' | 'force';
 
 /**
  * The lead time of refreshes, and how long a just-fetched record is left alone even inside it.
- *
- * @example
- * ```ts
- * const timing: RefreshTiming = refreshTiming(300_000); // { refreshAheadMs: 300_000, settleMs: 30_000 }
- * ```
  */
 export interface RefreshTiming {
   /** Refresh once less than this is left. */

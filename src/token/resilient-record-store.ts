@@ -15,12 +15,6 @@ const WRITE_RETRY_MS = 1000;
 
 /**
  * Options of {@link ResilientRecordStore}.
- *
- * @example
- * ```ts
- * const options: ResilientRecordStoreOptions = { label: 'access_token', key: 'wx1234:access_token',
- *   store: createMemoryStore(), now: Date.now, logger: silentLogger };
- * ```
  */
 export interface ResilientRecordStoreOptions {
   /** What is stored, for log lines: `access_token`, `jsapi_ticket`. */
@@ -37,8 +31,15 @@ export interface ResilientRecordStoreOptions {
  *
  * @example
  * ```ts
- * const records = new ResilientRecordStore({ label: 'access_token', key: 'wx1234:access_token',
- *   store: createMemoryStore(), now: Date.now, logger: silentLogger });
+ * import { silentLogger } from 'wxmp';
+ * import { createMemoryStore } from 'wxmp/token';
+ * const records = new ResilientRecordStore({
+ *   label: 'access_token',
+ *   key: 'wx1234:access_token',
+ *   store: createMemoryStore(),
+ *   now: Date.now,
+ *   logger: silentLogger,
+ * });
  * await records.save({ value: 'TOKEN', expiresAt: Date.now() + 7_200_000, fetchedAt: Date.now() });
  * const record = await records.read(); // the saved record, even if the store refused it
  * ```

@@ -11,7 +11,9 @@
  * @example
  * ```ts
  * const flight = new SingleFlight<string>();
- * const [a, b] = await Promise.all([flight.run(false, fetchToken), flight.run(false, fetchToken)]); // one fetch
+ * let fetches = 0;
+ * const fetchToken = async () => `TOKEN_${++fetches}`;
+ * await Promise.all([flight.run(false, fetchToken), flight.run(false, fetchToken)]); // ['TOKEN_1', 'TOKEN_1']
  * ```
  */
 export class SingleFlight<T> {

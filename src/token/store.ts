@@ -8,11 +8,6 @@
 
 /**
  * One cached credential (an access_token or a ticket).
- *
- * @example
- * ```ts
- * const record: TokenRecord = { value: 'ACCESS_TOKEN', expiresAt: Date.now() + 7_200_000, fetchedAt: Date.now() };
- * ```
  */
 export interface TokenRecord {
   /** The credential itself; never logged. */
@@ -29,6 +24,7 @@ export interface TokenRecord {
  *
  * @example
  * ```ts
+ * import { createMemoryStore } from 'wxmp/token';
  * const store: TokenStore = createMemoryStore();
  * await store.set('wx1234:access_token', { value: 'T', expiresAt: Date.now() + 60_000, fetchedAt: Date.now() }, 60_000);
  * ```

@@ -13,11 +13,6 @@ import type { TokenProvider } from './provider.js';
 
 /**
  * The ticket kinds of `getticket`.
- *
- * @example
- * ```ts
- * const type: TicketType = 'jsapi';
- * ```
  */
 export type TicketType = 'jsapi' | 'wx_card';
 
@@ -27,7 +22,10 @@ export type TicketType = 'jsapi' | 'wx_card';
  *
  * @example
  * ```ts
- * const fetcher = ticketFetcher({ tokens: manager, type: 'jsapi', apiBase, fetch, timeoutMs: 10_000 });
+ * import { createTokenManager } from './manager.js';
+ * const tokens = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * const fetcher = ticketFetcher({ tokens, type: 'jsapi', apiBase: 'https://api.weixin.qq.com', fetch, timeoutMs: 10_000 });
+ * const { value: ticket } = await fetcher({ force: false });
  * ```
  */
 export function ticketFetcher(
@@ -57,11 +55,6 @@ export function ticketFetcher(
 
 /**
  * Options of {@link createTicketManager}.
- *
- * @example
- * ```ts
- * const options: TicketManagerOptions = { appId, tokens: tokenManager, type: 'jsapi', store };
- * ```
  */
 export interface TicketManagerOptions extends SharedManagerOptions {
   /** The account, used in store keys. */
@@ -77,7 +70,9 @@ export interface TicketManagerOptions extends SharedManagerOptions {
  *
  * @example
  * ```ts
- * const ticket = await tickets.getTicket();
+ * async function wxConfigTicket(tickets: TicketManager): Promise<string> {
+ *   return tickets.getTicket(); // cached; refreshed before it expires
+ * }
  * ```
  */
 export interface TicketManager {
@@ -101,7 +96,10 @@ export interface TicketManager {
  *
  * @example
  * ```ts
- * const tokens = createTokenManager({ appId, appSecret, store });
+ * import { createMemoryStore, createTokenManager } from 'wxmp/token';
+ * const appId = 'wx1234567890abcdef';
+ * const store = createMemoryStore();
+ * const tokens = createTokenManager({ appId, appSecret: process.env.WECHAT_APPSECRET!, store });
  * const tickets = createTicketManager({ appId, tokens, type: 'jsapi', store });
  * const ticket = await tickets.getTicket();
  * ```

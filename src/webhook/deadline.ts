@@ -13,8 +13,10 @@ export type BudgetOutcome<T> = { inTime: true; value: T } | { inTime: false; lat
  *
  * @example
  * ```ts
- * const outcome = await withBudget(run(), 4500, () => controller.abort());
- * if (!outcome.inTime) void outcome.late.then(deliverLater);
+ * const controller = new AbortController();
+ * const work = new Promise<string>((resolve) => setTimeout(() => resolve('late reply'), 6000));
+ * const outcome = await withBudget(work, 4500, () => controller.abort());
+ * if (!outcome.inTime) void outcome.late.then((reply) => console.log('deliver later:', reply));
  * ```
  */
 export function withBudget<T>(

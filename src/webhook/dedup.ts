@@ -10,8 +10,9 @@
  *
  * @example
  * ```ts
- * const dedup = new MemoryDedup({ ttlMs: 60_000 });
- * const { value, attempt } = dedup.run('msg:123', () => handle());
+ * const dedup: Dedup = new MemoryDedup({ ttlMs: 60_000 });
+ * dedup.run('msg:123', () => 'first answer'); // { value: 'first answer', attempt: 1 }
+ * dedup.run('msg:123', () => 'never runs'); // { value: 'first answer', attempt: 2 }
  * ```
  */
 export interface Dedup {
@@ -33,7 +34,8 @@ interface Entry {
  *
  * @example
  * ```ts
- * createWebhook(bot, { token, dedup: new MemoryDedup({ ttlMs: 30_000, maxEntries: 50_000 }) });
+ * import { createWebhook } from 'wxmp';
+ * createWebhook(bot, { token: 'AAAAA', dedup: new MemoryDedup({ ttlMs: 30_000, maxEntries: 50_000 }) });
  * ```
  */
 export class MemoryDedup implements Dedup {

@@ -24,9 +24,14 @@ const END_OF_CHAIN = (): Promise<HandlerResult> => Promise.resolve(undefined);
  *
  * @example
  * ```ts
- * const settings = resolveSettings(createEchoBot(), { token: 'AAAAA' });
- * const push = { message: parseMessage(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi')), mode: 'plain', keyIndex: undefined } as const;
- * dispatchPush(settings, push); // { type: 'text', content: 'hi' }
+ * import { Router, parseMessage } from 'wxmp';
+ * import { inbound } from 'wxmp/push';
+ * import { resolveSettings } from './settings.js';
+ * const bot = new Router();
+ * bot.on('text', (ctx) => ctx.message.content);
+ * const settings = resolveSettings(bot, { token: 'AAAAA' });
+ * const message = parseMessage(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi'));
+ * dispatchPush(settings, { message, mode: 'plain', keyIndex: undefined }); // { type: 'text', content: 'hi' }
  * ```
  */
 export function dispatchPush(settings: WebhookSettings, inbound: Inbound): MaybePromise<Reply> {

@@ -15,6 +15,7 @@ import type { EventMessage, EventOf, KnownEventName, Message, UnknownEvent } fro
  *
  * @example
  * ```ts
+ * import { Router } from 'wxmp';
  * function greetOn(bot: Router, query: KnownQuery) {
  *   bot.on(query, (ctx) => `你好 ${ctx.openid}`);
  * }
@@ -54,8 +55,9 @@ export type FilterQuery = KnownQuery | CustomEventQuery;
  *
  * @example
  * ```ts
+ * import { Router } from 'wxmp';
  * const bot = new Router();
- * bot.on(customEvent('card_pass_check'), (ctx) => `card ${textOf(ctx.message.raw, 'CardId') ?? '?'}`);
+ * bot.on(customEvent('card_pass_check'), (ctx) => `card ${String(ctx.message.raw['CardId'] ?? '?')}`);
  * ```
  */
 export function customEvent<N extends string>(
@@ -66,11 +68,6 @@ export function customEvent<N extends string>(
 
 /**
  * The message type a query narrows to.
- *
- * @example
- * ```ts
- * type T = MessageOf<'event.subscribe'>; // SubscribeEvent & { event: 'subscribe' }
- * ```
  */
 export type MessageOf<Q extends FilterQuery> = Q extends CustomEventQuery
   ? UnknownEvent
@@ -85,9 +82,11 @@ export type MessageOf<Q extends FilterQuery> = Q extends CustomEventQuery
  *
  * @example
  * ```ts
+ * import { parseMessage } from 'wxmp';
+ * import { inbound } from 'wxmp/push';
  * const isClick = matchQuery('event.CLICK');
  * const message = parseMessage(inbound.event({ from: 'oFan', to: 'gh_account' }, 'CLICK', { EventKey: 'K' }));
- * if (isClick(message)) console.log(message.eventKey);
+ * if (isClick(message)) console.log(message.eventKey); // 'K'
  * ```
  */
 export function matchQuery<Q extends FilterQuery>(query: Q): (message: Message) => message is MessageOf<Q> {

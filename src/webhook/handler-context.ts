@@ -13,7 +13,10 @@ import type { Context } from './context.js';
  *
  * @example
  * ```ts
- * const ctx = new HandlerContext(parseMessage(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi')), 'plain', silentLogger);
+ * import { parseMessage, silentLogger } from 'wxmp';
+ * import { inbound } from 'wxmp/push';
+ * const message = parseMessage(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi'));
+ * const ctx = new HandlerContext(message, 'plain', silentLogger);
  * ctx.abort(new Error('reply budget exceeded'));
  * ctx.signal.aborted; // true
  * ```

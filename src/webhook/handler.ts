@@ -32,8 +32,17 @@ export {
  *
  * @example
  * ```ts
+ * import { createServer } from 'node:http';
  * const webhook = createWebhook(bot, { token: process.env.WECHAT_TOKEN! });
- * const res = await webhook.handle({ method: 'POST', url: req.url, body });
+ * createServer((req, res) => {
+ *   const chunks: Buffer[] = [];
+ *   req.on('data', (chunk: Buffer) => chunks.push(chunk));
+ *   req.on('end', async () => {
+ *     const body = Buffer.concat(chunks);
+ *     const answer = await webhook.handle({ method: req.method ?? 'GET', url: req.url ?? '/', body });
+ *     res.writeHead(answer.status, answer.headers).end(answer.body);
+ *   });
+ * });
  * ```
  */
 export interface Webhook {
@@ -45,9 +54,11 @@ export interface Webhook {
    *
    * @example
    * ```ts
-   * const response = webhook.respond(request);
-   * if (response instanceof Promise) response.then(send);
-   * else send(response);
+   * import type { WebhookResponse } from 'wxmp';
+   * const send = (answer: WebhookResponse) => console.log(answer.status, answer.body);
+   * const response = webhook.respond({ method: 'GET', url: '/wx?echostr=1' });
+   * if (response instanceof Promise) void response.then(send);
+   * else send(response); // 401 missing or invalid timestamp
    * ```
    */
   respond(request: WebhookRequest): WebhookResponse | Promise<WebhookResponse>;
@@ -70,9 +81,14 @@ export interface Webhook {
  *
  * @example
  * ```ts
+ * import { Router } from 'wxmp';
  * const bot = new Router();
  * bot.on('text', (ctx) => ctx.message.content);
- * const webhook = createWebhook(bot, { token: 'AAAAA', appId: 'wx…', encodingAESKey: '…' });
+ * const webhook = createWebhook(bot, {
+ *   token: 'AAAAA',
+ *   appId: 'wxba5fad812f8e6fb9',
+ *   encodingAESKey: 'A'.repeat(43),
+ * });
  * ```
  */
 export function createWebhook(app: Router | Middleware, options: WebhookOptions): Webhook {

@@ -46,7 +46,10 @@ export function textResponse(
  *
  * @example
  * ```ts
- * if (body === undefined) return tooLarge(webhook.maxBodyBytes); // 413 body exceeds 1048576 bytes
+ * import { readRequestBody } from 'wxmp/adapters/fetch';
+ * const request = new Request('https://example.com/wx', { method: 'POST', body: 'x'.repeat(2_000_000) });
+ * const body = await readRequestBody(request, webhook.maxBodyBytes);
+ * if (body === undefined) tooLarge(webhook.maxBodyBytes); // 413 body exceeds 1048576 bytes
  * ```
  */
 export function tooLarge(limit: number): WebhookResponse {

@@ -1,5 +1,6 @@
 /**
- * The webhook: core, router, context and filters.
+ * The webhook layer's entry inside the package (core, router, context, filters, dedup), for the adapters and the
+ * services. Not a package export: `src/index.ts` (`wxmp`) names what users get of it.
  * @module
  */
 export * from './handler.js';

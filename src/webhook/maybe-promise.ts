@@ -9,8 +9,8 @@
  *
  * @example
  * ```ts
- * const reply: MaybePromise<Reply> = dispatchPush(settings, received);
- * const ready = isPromise(reply) ? await reply : reply;
+ * const answer: MaybePromise<number> = Math.random() < 0.5 ? 1 : Promise.resolve(2);
+ * const ready = isPromise(answer) ? await answer : answer;
  * ```
  */
 export type MaybePromise<T> = T | Promise<T>;
@@ -20,9 +20,8 @@ export type MaybePromise<T> = T | Promise<T>;
  *
  * @example
  * ```ts
- * const response = webhook.respond(request);
- * if (isPromise(response)) response.then(send);
- * else send(response);
+ * const response = webhook.respond({ method: 'GET', url: '/wx' });
+ * const answer = isPromise(response) ? await response : response; // no await when it was ready at once
  * ```
  */
 export function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {

@@ -19,6 +19,10 @@ import { verifyMsgSignature, verifySignature, verifyTimestamp } from './verify.j
  *
  * @example
  * ```ts
+ * import { Router } from 'wxmp';
+ * import { queryOf } from './http.js';
+ * import { buildPush, inbound } from 'wxmp/push';
+ * import { resolveSettings } from './settings.js';
  * const settings = resolveSettings(new Router(), { token: 'AAAAA' });
  * const push = buildPush(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi'), { token: 'AAAAA', mode: 'plain' });
  * const received: Inbound = receivePush(settings, queryOf(push.search), push.body);
@@ -58,6 +62,10 @@ export function bodyText(raw: WebhookRequest['body'], maxBodyBytes: number): str
  *
  * @example
  * ```ts
+ * import { Router } from 'wxmp';
+ * import { queryOf } from './http.js';
+ * import { buildPush, inbound } from 'wxmp/push';
+ * import { resolveSettings } from './settings.js';
  * const settings = resolveSettings(new Router(), { token: 'AAAAA' });
  * const push = buildPush(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi'), { token: 'AAAAA', mode: 'plain' });
  * receivePush(settings, queryOf(push.search), push.body).message.type; // 'text'
@@ -155,9 +163,13 @@ function decrypted(
  *
  * @example
  * ```ts
+ * import { Router, computeSignature } from 'wxmp';
+ * import { queryOf } from './http.js';
+ * import { resolveSettings } from './settings.js';
  * const settings = resolveSettings(new Router(), { token: 'AAAAA' });
- * const signature = computeSignature('AAAAA', String(Math.floor(Date.now() / 1000)), '1');
- * verifyUrl(settings, queryOf(`/wx?signature=${signature}&timestamp=${Math.floor(Date.now() / 1000)}&nonce=1&echostr=42`)); // '42'
+ * const timestamp = String(Math.floor(Date.now() / 1000));
+ * const signature = computeSignature('AAAAA', timestamp, '1');
+ * verifyUrl(settings, queryOf(`/wx?signature=${signature}&timestamp=${timestamp}&nonce=1&echostr=42`)); // '42'
  * ```
  */
 export function verifyUrl(settings: WebhookSettings, query: PushQuery): string {

@@ -38,8 +38,11 @@ const REFUSALS: Readonly<Partial<Record<WeChatErrorCode, RefusalAnswer>>> = {
  *
  * @example
  * ```ts
+ * import { WeChatError, silentLogger } from 'wxmp';
+ * import { RefusalLog } from './refusal-log.js';
  * const refusals = new RefusalLog({ logger: silentLogger, now: Date.now });
- * refusalResponse(new WeChatError('SIGNATURE_INVALID', 'invalid signature'), 'POST', silentLogger, refusals); // 401
+ * const refused = new WeChatError('SIGNATURE_INVALID', 'invalid signature');
+ * refusalResponse(refused, 'POST', silentLogger, refusals); // { status: 401, body: 'invalid signature', … }
  * ```
  */
 export function refusalResponse(

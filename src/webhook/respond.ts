@@ -17,8 +17,13 @@ import type { WebhookSettings } from './settings.js';
  *
  * @example
  * ```ts
+ * import { Router, parseMessage } from 'wxmp';
+ * import { queryOf } from './http.js';
+ * import { inbound } from 'wxmp/push';
+ * import { resolveSettings } from './settings.js';
  * const settings = resolveSettings(new Router(), { token: 'AAAAA' });
- * const push = { message: parseMessage(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi')), mode: 'plain', keyIndex: undefined } as const;
+ * const message = parseMessage(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi'));
+ * const push = { message, mode: 'plain', keyIndex: undefined } as const;
  * respondWith(settings, { type: 'text', content: 'hello' }, push, queryOf('/wx')).body; // '<xml><ToUserName>…'
  * ```
  */

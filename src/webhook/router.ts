@@ -19,7 +19,11 @@ export type Next = () => Promise<HandlerResult>;
  *
  * @example
  * ```ts
- * const timing: Middleware = async (ctx, next) => { const t = Date.now(); const r = await next(); ctx.logger.info({ ms: Date.now() - t }); return r; };
+ * const timing: Middleware = async (ctx, next) => {
+ *   const started = Date.now();
+ *   return next().finally(() => ctx.logger.info({ ms: Date.now() - started }, 'handled'));
+ * };
+ * bot.use(timing);
  * ```
  */
 export type Middleware<C extends Context = Context> = (
@@ -92,6 +96,7 @@ const keyOf = (m: Message): string | undefined =>
  *
  * @example
  * ```ts
+ * import { reply } from 'wxmp';
  * const bot = new Router();
  * bot.on('text', (ctx) => reply.text(ctx.message.content));
  * bot.click('V1001_TODAY_MUSIC', () => '今日歌曲');
@@ -106,7 +111,8 @@ export class Router<C extends Context = Context> {
    *
    * @example
    * ```ts
-   * bot.use(async (ctx, next) => (ctx.openid === BLOCKED ? undefined : next()));
+   * const blocked = new Set(['oBlocked']);
+   * bot.use(async (ctx, next) => (blocked.has(ctx.openid) ? undefined : next()));
    * ```
    */
   use(...middleware: Middleware<C>[]): this {
@@ -230,6 +236,10 @@ function settle(fn: () => HandlerResult | Promise<HandlerResult>): Promise<Handl
  *
  * @example
  * ```ts
+ * const logging: Middleware = async (ctx, next) => {
+ *   ctx.logger.info({ openid: ctx.openid }, 'push');
+ *   return next();
+ * };
  * const handler = compose([logging, bot.middleware()]);
  * ```
  */

@@ -21,6 +21,7 @@ import { Router, type Middleware } from './router.js';
  *
  * @example
  * ```ts
+ * import { createWebhook } from 'wxmp';
  * createWebhook(bot, { token: 'AAAAA', maxBodyBytes: DEFAULT_MAX_BODY_BYTES * 2 });
  * ```
  */
@@ -30,6 +31,7 @@ export const DEFAULT_MAX_BODY_BYTES = 128 * 1024;
  *
  * @example
  * ```ts
+ * import { createWebhook } from 'wxmp';
  * createWebhook(bot, { token: 'AAAAA', replyBudgetMs: DEFAULT_REPLY_BUDGET_MS - 1000 }); // a slow network
  * ```
  */
@@ -39,6 +41,7 @@ export const DEFAULT_REPLY_BUDGET_MS = 4500;
  *
  * @example
  * ```ts
+ * import { createWebhook } from 'wxmp';
  * createWebhook(bot, { token: 'AAAAA', timestampWindowSec: DEFAULT_TIMESTAMP_WINDOW_SEC * 2 }); // a drifting clock
  * ```
  */
@@ -46,12 +49,6 @@ export const DEFAULT_TIMESTAMP_WINDOW_SEC = 300;
 
 /**
  * Settings of a webhook.
- *
- * @example
- * ```ts
- * const options: WebhookOptions = { token: 'AAAAA', dedup: false, logger: silentLogger };
- * const webhook = createWebhook(new Router(), options);
- * ```
  */
 export interface WebhookOptions {
   /** The Token of the server configuration (signatures). */
@@ -97,7 +94,8 @@ export interface WebhookOptions {
  *
  * @example
  * ```ts
- * const settings: WebhookSettings = resolveSettings(new Router(), { token: 'AAAAA', replyBudgetMs: 3000 });
+ * import { Router } from 'wxmp';
+ * const settings = resolveSettings(new Router(), { token: 'AAAAA', replyBudgetMs: 3000 });
  * console.log(settings.replyBudgetMs, settings.timestampWindowSec); // 3000 300
  * ```
  */
@@ -125,6 +123,7 @@ export interface WebhookSettings {
  *
  * @example
  * ```ts
+ * import { Router } from 'wxmp';
  * const settings = resolveSettings(new Router(), { token: 'AAAAA' });
  * settings.maxBodyBytes; // 1048576
  * ```

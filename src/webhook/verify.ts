@@ -14,6 +14,7 @@ import type { PushQuery } from './http.js';
  *
  * @example
  * ```ts
+ * import { queryOf } from './http.js';
  * verifyTimestamp(queryOf('/wx?timestamp=1714112445').timestamp, 300, 1_714_112_445_000); // passes
  * ```
  */
@@ -50,6 +51,8 @@ export function verifyNonce(nonce: string): void {
  *
  * @example
  * ```ts
+ * import { computeSignature } from 'wxmp';
+ * import { queryOf } from './http.js';
  * const signature = computeSignature('AAAAA', '1714112445', '1');
  * verifySignature(queryOf(`/wx?signature=${signature}&timestamp=1714112445&nonce=1`), 'AAAAA'); // passes
  * ```
@@ -68,6 +71,8 @@ export function verifySignature(query: PushQuery, token: string): void {
  *
  * @example
  * ```ts
+ * import { computeMsgSignature } from 'wxmp';
+ * import { queryOf } from './http.js';
  * const signature = computeMsgSignature('AAAAA', '1714112445', '1', 'ciphertext');
  * verifyMsgSignature(queryOf(`/wx?msg_signature=${signature}&timestamp=1714112445&nonce=1`), 'AAAAA', 'ciphertext');
  * ```

@@ -12,7 +12,11 @@ import { parseJson } from './json.js';
  *
  * @example
  * ```ts
- * throw new WeChatError('HTTP_ERROR', 'WeChat API /cgi-bin/token answered without access_token', { hint: CHECK_API_BASE });
+ * import { WeChatError } from 'wxmp';
+ * const endpoint = '/cgi-bin/token';
+ * const answer: Record<string, unknown> = { expires_in: 7200 };
+ * if (typeof answer['access_token'] !== 'string')
+ *   throw new WeChatError('HTTP_ERROR', `WeChat API ${endpoint} answered without access_token`, { hint: CHECK_API_BASE });
  * ```
  */
 export const CHECK_API_BASE =

@@ -14,11 +14,6 @@ import { buildRequest, type CallAuth } from './request.js';
 
 /**
  * Where and how to reach WeChat.
- *
- * @example
- * ```ts
- * const upstream: Upstream = { apiBase: 'https://api.weixin.qq.com', fetch: globalThis.fetch, timeoutMs: 10_000 };
- * ```
  */
 export interface Upstream {
   /** API origin, e.g. `https://api.weixin.qq.com` (a path prefix is kept). */
@@ -34,7 +29,10 @@ export interface Upstream {
  *
  * @example
  * ```ts
- * const fetched = await sendRequest(upstream, endpoints['menu.get'], undefined, { token, appId: undefined, appSecret: undefined });
+ * import { endpoints } from 'wxmp/api';
+ * const upstream = { apiBase: 'https://api.weixin.qq.com', fetch, timeoutMs: 10_000 };
+ * const auth = { token: 'ACCESS_TOKEN', appId: undefined, appSecret: undefined };
+ * const fetched = await sendRequest(upstream, endpoints['menu.get'], undefined, auth);
  * const menu = await readAnswer(fetched, '/cgi-bin/menu/get');
  * ```
  */
@@ -53,7 +51,10 @@ export function sendRequest(
  *
  * @example
  * ```ts
- * const data = await readAnswer(fetched, '/cgi-bin/menu/get');
+ * import { endpoints } from 'wxmp/api';
+ * const upstream = { apiBase: 'https://api.weixin.qq.com', fetch, timeoutMs: 10_000 };
+ * const auth = { token: 'ACCESS_TOKEN', appId: undefined, appSecret: undefined };
+ * const data = await readAnswer(await sendRequest(upstream, endpoints['menu.get'], undefined, auth), '/cgi-bin/menu/get');
  * ```
  */
 export async function readAnswer(fetched: Fetched, endpoint: string): Promise<unknown> {
@@ -66,7 +67,10 @@ export async function readAnswer(fetched: Fetched, endpoint: string): Promise<un
  *
  * @example
  * ```ts
- * const body = await callWeChat(upstream, endpoints['jssdk.getTicket'], { type: 'jsapi' }, { token, appId: undefined, appSecret: undefined });
+ * import { endpoints } from 'wxmp/api';
+ * const upstream = { apiBase: 'https://api.weixin.qq.com', fetch, timeoutMs: 10_000 };
+ * const auth = { token: 'ACCESS_TOKEN', appId: undefined, appSecret: undefined };
+ * const { ticket } = await callWeChat(upstream, endpoints['jssdk.getTicket'], { type: 'jsapi' }, auth);
  * ```
  */
 export async function callWeChat(

@@ -10,8 +10,12 @@
  *
  * @example
  * ```ts
- * const err: unknown = new WeChatApiError({ errcode: 42001, errmsg: 'access_token expired', endpoint: '/cgi-bin/menu/get' });
- * if (err instanceof WeChatApiError && TOKEN_ERRCODES.has(err.errcode)) console.log('token problem');
+ * import { WeChatApiError } from 'wxmp';
+ * try {
+ *   await client.menu.get();
+ * } catch (err) {
+ *   if (err instanceof WeChatApiError && TOKEN_ERRCODES.has(err.errcode)) console.log('token problem');
+ * }
  * ```
  */
 export const TOKEN_ERRCODES: ReadonlySet<number> = new Set([40001, 40014, 42001]);
@@ -21,6 +25,7 @@ export const TOKEN_ERRCODES: ReadonlySet<number> = new Set([40001, 40014, 42001]
  *
  * @example
  * ```ts
+ * import { WeChatApiError } from 'wxmp';
  * const err = new WeChatApiError({ errcode: -1, errmsg: 'system error', endpoint: '/cgi-bin/menu/get' });
  * console.log(err.errcode === SYSTEM_BUSY); // true
  * ```

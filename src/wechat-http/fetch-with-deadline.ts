@@ -10,6 +10,7 @@ import { noAnswerError } from './no-answer.js';
  *
  * @example
  * ```ts
+ * const url = 'https://api.weixin.qq.com/cgi-bin/menu/get?access_token=ACCESS_TOKEN';
  * const fetched: Fetched = await fetchWithDeadline(fetch, url, { method: 'GET' }, 10_000, '/cgi-bin/menu/get');
  * const text = await readText(fetched, '/cgi-bin/menu/get');
  * ```
@@ -33,8 +34,9 @@ export interface Fetched {
  *
  * @example
  * ```ts
+ * const url = 'https://api.weixin.qq.com/cgi-bin/media/get?access_token=ACCESS_TOKEN&media_id=MEDIA_ID';
  * const { response, settle } = await fetchWithDeadline(fetch, url, { method: 'GET' }, 10_000, '/cgi-bin/media/get');
- * settle();
+ * settle(); // the headers are in: whoever streams response.body reads it at their own pace
  * ```
  */
 export async function fetchWithDeadline(
@@ -61,6 +63,8 @@ export async function fetchWithDeadline(
  *
  * @example
  * ```ts
+ * const url = 'https://api.weixin.qq.com/cgi-bin/menu/get?access_token=ACCESS_TOKEN';
+ * const fetched = await fetchWithDeadline(fetch, url, { method: 'GET' }, 10_000, '/cgi-bin/menu/get');
  * const text = await readText(fetched, '/cgi-bin/menu/get');
  * ```
  */

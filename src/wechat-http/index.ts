@@ -7,10 +7,14 @@
  * It sits below both `api` and `token` (it imports only `errors` and the endpoint table's data), so the token
  * managers reach WeChat without depending on the API client.
  *
+ * An internal module entry, not a package export: it exports what the layer's users inside `src/` need, and no
+ * public entry point re-exports it (only `BackoffPolicy`, the base of the API client's `RetryPolicy`, is public,
+ * through `wxmp/api`).
+ *
  * @example
  * ```ts
- * import { callWeChat } from './wechat-http/index.js';
- * import { endpoints } from './api/endpoints.js';
+ * import { endpoints } from 'wxmp/api';
+ * import { callWeChat } from './index.js';
  * const upstream = { apiBase: 'https://api.weixin.qq.com', fetch: globalThis.fetch, timeoutMs: 10_000 };
  * const body = await callWeChat(upstream, endpoints['token.stable'], { force_refresh: false },
  *   { token: undefined, appId: 'wx0123456789abcdef', appSecret: process.env.WECHAT_APPSECRET });

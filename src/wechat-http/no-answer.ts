@@ -11,6 +11,7 @@ import { redactSecrets, WeChatError } from '../errors.js';
  *
  * @example
  * ```ts
+ * import { WeChatError } from 'wxmp';
  * isNoAnswer(new WeChatError('TIMEOUT', 'slow')); // true
  * ```
  */

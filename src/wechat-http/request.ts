@@ -10,11 +10,6 @@ import { stringifyJson } from './json.js';
 
 /**
  * What a call needs beyond its request: the global token (for `access_token` endpoints) and the app's credentials.
- *
- * @example
- * ```ts
- * const auth: CallAuth = { token: 'TOKEN', appId: 'wx…', appSecret: undefined };
- * ```
  */
 export interface CallAuth {
   token: string | undefined;
@@ -27,7 +22,10 @@ export interface CallAuth {
  *
  * @example
  * ```ts
- * const { url, init } = buildRequest('https://api.weixin.qq.com', endpoints['menu.get'], undefined, auth);
+ * import { endpoints } from 'wxmp/api';
+ * const auth = { token: 'ACCESS_TOKEN', appId: undefined, appSecret: undefined };
+ * const { url, init }: WireRequest = buildRequest('https://api.weixin.qq.com', endpoints['menu.get'], undefined, auth);
+ * await fetch(url, init);
  * ```
  */
 export interface WireRequest {
@@ -40,7 +38,10 @@ export interface WireRequest {
  *
  * @example
  * ```ts
- * buildRequest(base, endpoints['user.info'], { openid: 'O' }, auth).url; // …/cgi-bin/user/info?access_token=…&openid=O
+ * import { endpoints } from 'wxmp/api';
+ * const auth = { token: 'ACCESS_TOKEN', appId: undefined, appSecret: undefined };
+ * buildRequest('https://api.weixin.qq.com', endpoints['user.info'], { openid: 'O' }, auth).url;
+ * // 'https://api.weixin.qq.com/cgi-bin/user/info?access_token=ACCESS_TOKEN&openid=O'
  * ```
  */
 export function buildRequest(
@@ -82,8 +83,9 @@ export function buildRequest(
  *
  * @example
  * ```ts
- * authParams(endpoints['oauth.accessToken'], { token: undefined, appId: 'wx…', appSecret: 'S' });
- * // { grant_type: 'authorization_code', appid: 'wx…', secret: 'S' }
+ * import { endpoints } from 'wxmp/api';
+ * authParams(endpoints['oauth.accessToken'], { token: undefined, appId: 'wx1234567890abcdef', appSecret: 'S' });
+ * // { grant_type: 'authorization_code', appid: 'wx1234567890abcdef', secret: 'S' }
  * ```
  */
 export function authParams(spec: EndpointSpec, auth: CallAuth): Record<string, string> {

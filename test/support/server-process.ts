@@ -25,7 +25,11 @@ export interface ServerProcess {
 }
 
 /** Where each command says it listens. */
-const LISTENING = [/listening at http:\/\/[^:]+:(\d+)/, /"port":(\d+)[^\n]*listening/, /open http:\/\/[^:]+:(\d+)\//];
+const LISTENING = [
+  /listening at http:\/\/[^:]+:(\d+)/,
+  /"port":(\d+)[^\n]*listening/,
+  /open http:\/\/[^:]+:(\d+)\//,
+];
 
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};

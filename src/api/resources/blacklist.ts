@@ -11,7 +11,7 @@ import { eachOpenid } from './paging.js';
  *
  * @example
  * ```ts
- * await createBlacklistApi(context).batchBlacklist(['OPENID']);
+ * await client.blacklist.batchBlacklist(['OPENID']); // client.blacklist is this group
  * ```
  */
 export function createBlacklistApi({ call }: ResourceContext) {
@@ -48,10 +48,5 @@ export function createBlacklistApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.blacklist`.
- *
- * @example
- * ```ts
- * const api: BlacklistApi = client.blacklist;
- * ```
  */
 export type BlacklistApi = ReturnType<typeof createBlacklistApi>;

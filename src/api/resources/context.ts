@@ -9,7 +9,12 @@ import type { EndpointName, EndpointRequest, EndpointResponse } from '../endpoin
  *
  * @example
  * ```ts
- * const args: CallArgs<'menu.create'> = [{ button: [] }];
+ * import type { EndpointName } from 'wxmp/api';
+ * function callAndLog<N extends EndpointName>(name: N, ...args: CallArgs<N>) {
+ *   console.log('calling', name);
+ *   return client.call(name, ...args);
+ * }
+ * await callAndLog('menu.get');
  * ```
  */
 export type CallArgs<N extends EndpointName> = [EndpointRequest<N>] extends [undefined]
@@ -21,8 +26,8 @@ export type CallArgs<N extends EndpointName> = [EndpointRequest<N>] extends [und
  *
  * @example
  * ```ts
- * const menu = await call('menu.get');
- * await call('menu.create', { button: [{ type: 'click', name: 'Hi', key: 'HI' }] });
+ * const menu = await client.call('menu.get');
+ * await client.call('menu.create', { button: [{ type: 'click', name: 'Hi', key: 'HI' }] });
  * ```
  */
 export type CallFn = <N extends EndpointName>(name: N, ...args: CallArgs<N>) => Promise<EndpointResponse<N>>;
@@ -30,11 +35,6 @@ export type CallFn = <N extends EndpointName>(name: N, ...args: CallArgs<N>) => 
 /**
  * Supplies the JS-SDK `jsapi_ticket`, the way a `TokenProvider` supplies the access_token; the token module's
  * `createTicketManager` fits as it is.
- *
- * @example
- * ```ts
- * const fixed: TicketProvider = { getTicket: async () => 'TICKET' };
- * ```
  */
 export interface TicketProvider {
   getTicket(): Promise<string>;
@@ -45,7 +45,16 @@ export interface TicketProvider {
  *
  * @example
  * ```ts
- * const menu = createMenuApi({ call, appId: undefined, authorizeOrigin, qrcodeOrigin, now: Date.now, ticketProvider });
+ * import { createMenuApi } from './menu.js';
+ * const context: ResourceContext = {
+ *   call: client.call,
+ *   appId: 'wx1234567890abcdef',
+ *   authorizeOrigin: 'https://open.weixin.qq.com',
+ *   qrcodeOrigin: 'https://mp.weixin.qq.com',
+ *   ticketProvider: undefined,
+ *   now: Date.now,
+ * };
+ * const menu = createMenuApi(context); // what client.menu is
  * ```
  */
 export interface ResourceContext {

@@ -15,7 +15,7 @@ import type { ResourceContext } from './context.js';
  *
  * @example
  * ```ts
- * await createCustomServiceApi(context).send({ touser: 'OPENID', msgtype: 'image', image: { media_id: 'M' } });
+ * await client.customService.send({ touser: 'OPENID', msgtype: 'image', image: { media_id: 'M' } }); // this group
  * ```
  */
 export function createCustomServiceApi({ call }: ResourceContext) {
@@ -50,11 +50,6 @@ export function createCustomServiceApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.customService`.
- *
- * @example
- * ```ts
- * const api: CustomServiceApi = client.customService;
- * ```
  */
 export type CustomServiceApi = ReturnType<typeof createCustomServiceApi>;
 
@@ -112,6 +107,7 @@ function createKfAccountMethods(call: ResourceContext['call']) {
      * within 5 MB).
      * @example
      * ```ts
+     * import { readFile } from 'node:fs/promises';
      * await client.customService.uploadHeadImage('test1@mywechatid', { data: await readFile('a.jpg'), filename: 'a.jpg' });
      * ```
      * @see https://developers.weixin.qq.com/doc/service/api/customer/servicermanage/api_uploadkfheadimg.html
@@ -209,7 +205,8 @@ function createKfSessionMethods(call: ResourceContext['call']) {
      * (65417), from record `msgid` (the first is 1), at most 10 000 a call (65416 otherwise).
      * @example
      * ```ts
-     * const { recordlist, msgid } = await client.customService.getMessageRecords({ starttime, endtime, msgid: 1, number: 10000 });
+     * const request = { starttime: 1700000000, endtime: 1700003600, msgid: 1, number: 10000 };
+     * const { recordlist, msgid } = await client.customService.getMessageRecords(request);
      * ```
      * @see https://developers.weixin.qq.com/doc/service/api/customer/message/api_getmsglist.html
      */

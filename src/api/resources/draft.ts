@@ -11,7 +11,7 @@ import type { ResourceContext } from './context.js';
  *
  * @example
  * ```ts
- * const { media_id } = await createDraftApi(context).add([{ title: 'Hello', content: '<p>Hi</p>', thumb_media_id: 'T' }]);
+ * const { media_id } = await client.draft.add([{ title: 'Hello', content: '<p>Hi</p>', thumb_media_id: 'T' }]);
  * ```
  */
 export function createDraftApi({ call }: ResourceContext) {
@@ -64,10 +64,5 @@ export function createDraftApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.draft`.
- *
- * @example
- * ```ts
- * const api: DraftApi = client.draft;
- * ```
  */
 export type DraftApi = ReturnType<typeof createDraftApi>;

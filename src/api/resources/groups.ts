@@ -30,8 +30,7 @@ import { createUserApi } from './user.js';
  *
  * @example
  * ```ts
- * const tag = apiGroups.tag(context);
- * await tag.batchTagging(['OPENID'], 2);
+ * Object.keys(apiGroups); // ['menu', 'media', 'material', 'customService', …]
  * ```
  */
 export const apiGroups = {
@@ -55,11 +54,6 @@ export const apiGroups = {
 
 /**
  * The name of a group: a prefix of the endpoint table and a property of the client.
- *
- * @example
- * ```ts
- * const group: ApiGroupName = 'customService';
- * ```
  */
 export type ApiGroupName = keyof typeof apiGroups;
 
@@ -68,6 +62,8 @@ export type ApiGroupName = keyof typeof apiGroups;
  *
  * @example
  * ```ts
+ * import type { ResourceContext } from './context.js';
+ * declare const context: ResourceContext; // as createApiClient builds it
  * const groups: ApiGroups = createApiGroups(context);
  * await groups.menu.get();
  * ```
@@ -76,11 +72,6 @@ export type ApiGroups = { readonly [G in ApiGroupName]: ReturnType<(typeof apiGr
 
 /**
  * Every client method as `group.method`, e.g. `'tag.batchTagging'` or `'user.all'`.
- *
- * @example
- * ```ts
- * const method: ClientMethodName = 'tag.allMembers';
- * ```
  */
 export type ClientMethodName = {
   [G in ApiGroupName]: `${G}.${keyof ApiGroups[G] & string}`;
@@ -91,6 +82,8 @@ export type ClientMethodName = {
  *
  * @example
  * ```ts
+ * import type { ResourceContext } from './context.js';
+ * declare const context: ResourceContext; // as createApiClient builds it
  * const { menu, tag } = createApiGroups(context);
  * ```
  */
@@ -101,11 +94,6 @@ export function createApiGroups(context: ResourceContext): ApiGroups {
 
 /**
  * What a helper is: the endpoints it calls (none for those that work locally) and why it is worth a name of its own.
- *
- * @example
- * ```ts
- * const h: ClientHelper = { calls: ['tag.members'], why: 'pages through every member' };
- * ```
  */
 export interface ClientHelper {
   readonly calls: readonly EndpointName[];

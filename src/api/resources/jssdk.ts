@@ -10,11 +10,6 @@ import type { ResourceContext } from './context.js';
 
 /**
  * What a page passes to `wx.config` (camel-case `nonceStr`, unlike the signed string).
- *
- * @example
- * ```ts
- * const config: WxConfig = await client.jssdk.config({ url: 'https://example.com/page', jsApiList: ['scanQRCode'] });
- * ```
  */
 export interface WxConfig {
   debug: boolean;
@@ -28,11 +23,6 @@ export interface WxConfig {
 
 /**
  * Inputs of `client.jssdk.config`.
- *
- * @example
- * ```ts
- * const o: WxConfigOptions = { url: location.href, jsApiList: ['chooseImage'] };
- * ```
  */
 export interface WxConfigOptions {
   /** The page URL exactly as the browser has it; the `#fragment` is removed before signing. */
@@ -47,7 +37,7 @@ export interface WxConfigOptions {
  *
  * @example
  * ```ts
- * const config = await createJssdkApi(context).config({ url: 'https://example.com/p?a=1#x', jsApiList: [] });
+ * const config = await client.jssdk.config({ url: 'https://example.com/p?a=1#x', jsApiList: [] }); // this group
  * ```
  */
 export function createJssdkApi({ call, appId, ticketProvider, now }: ResourceContext) {
@@ -91,10 +81,5 @@ export function createJssdkApi({ call, appId, ticketProvider, now }: ResourceCon
 
 /**
  * The type of `client.jssdk`.
- *
- * @example
- * ```ts
- * const api: JssdkApi = client.jssdk;
- * ```
  */
 export type JssdkApi = ReturnType<typeof createJssdkApi>;

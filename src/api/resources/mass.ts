@@ -13,7 +13,7 @@ import type { ResourceContext } from './context.js';
  *
  * @example
  * ```ts
- * const { msg_id } = await createMassApi(context).send({ touser: ['O1', 'O2'], msgtype: 'text', text: { content: 'Hi' } });
+ * const { msg_id } = await client.mass.send({ touser: ['O1', 'O2'], msgtype: 'text', text: { content: 'Hi' } });
  * ```
  */
 export function createMassApi({ call }: ResourceContext) {
@@ -62,10 +62,5 @@ export function createMassApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.mass`.
- *
- * @example
- * ```ts
- * const api: MassApi = client.mass;
- * ```
  */
 export type MassApi = ReturnType<typeof createMassApi>;

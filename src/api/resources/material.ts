@@ -12,7 +12,8 @@ import type { ResourceContext } from './context.js';
  *
  * @example
  * ```ts
- * const { media_id, url } = await createMaterialApi(context).add('image', { data: bytes, filename: 'a.png' });
+ * import { readFile } from 'node:fs/promises';
+ * const { media_id, url } = await client.material.add('image', { data: await readFile('a.png'), filename: 'a.png' });
  * ```
  */
 export function createMaterialApi({ call }: ResourceContext) {
@@ -58,10 +59,5 @@ export function createMaterialApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.material`.
- *
- * @example
- * ```ts
- * const api: MaterialApi = client.material;
- * ```
  */
 export type MaterialApi = ReturnType<typeof createMaterialApi>;

@@ -12,7 +12,8 @@ import type { ResourceContext } from './context.js';
  *
  * @example
  * ```ts
- * const { media_id } = await createMediaApi(context).upload('image', { data: bytes, filename: 'a.jpg' });
+ * import { readFile } from 'node:fs/promises';
+ * const { media_id } = await client.media.upload('image', { data: await readFile('a.jpg'), filename: 'a.jpg' });
  * ```
  */
 export function createMediaApi({ call }: ResourceContext) {
@@ -51,10 +52,5 @@ export function createMediaApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.media`.
- *
- * @example
- * ```ts
- * const api: MediaApi = client.media;
- * ```
  */
 export type MediaApi = ReturnType<typeof createMediaApi>;

@@ -13,7 +13,7 @@ import type { ResourceContext } from './context.js';
  *
  * @example
  * ```ts
- * const menu = createMenuApi(context);
+ * const menu = client.menu; // this group
  * await menu.create({ button: [{ type: 'view', name: 'Home', url: 'https://example.com/' }] });
  * ```
  */
@@ -78,10 +78,5 @@ export function createMenuApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.menu`.
- *
- * @example
- * ```ts
- * const api: MenuApi = client.menu;
- * ```
  */
 export type MenuApi = ReturnType<typeof createMenuApi>;

@@ -12,7 +12,7 @@ import type { ResourceContext } from './context.js';
  *
  * @example
  * ```ts
- * const { quota } = await createMiscApi(context).quotaGet('/cgi-bin/message/custom/send');
+ * const { quota } = await client.misc.quotaGet('/cgi-bin/message/custom/send'); // this group
  * ```
  */
 export function createMiscApi({ call, appId }: ResourceContext) {
@@ -75,10 +75,5 @@ export function createMiscApi({ call, appId }: ResourceContext) {
 
 /**
  * The type of `client.misc`.
- *
- * @example
- * ```ts
- * const api: MiscApi = client.misc;
- * ```
  */
 export type MiscApi = ReturnType<typeof createMiscApi>;

@@ -11,11 +11,6 @@ import type { ResourceContext } from './context.js';
 
 /**
  * Inputs of {@link buildAuthorizeUrl}.
- *
- * @example
- * ```ts
- * const o: AuthorizeUrlOptions = { appId: 'wx…', redirectUri: 'https://example.com/cb', scope: 'snsapi_base' };
- * ```
  */
 export interface AuthorizeUrlOptions {
   appId: string;
@@ -61,8 +56,8 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
  *
  * @example
  * ```ts
- * const oauth = createOAuthApi(context);
- * const token = await oauth.accessToken(code);
+ * const code = 'CODE'; // the ?code= WeChat adds to your redirect URI
+ * const token = await client.oauth.accessToken(code); // this group
  * ```
  */
 export function createOAuthApi({ call, appId, authorizeOrigin }: ResourceContext) {
@@ -128,10 +123,5 @@ export function createOAuthApi({ call, appId, authorizeOrigin }: ResourceContext
 
 /**
  * The type of `client.oauth`.
- *
- * @example
- * ```ts
- * const api: OAuthApi = client.oauth;
- * ```
  */
 export type OAuthApi = ReturnType<typeof createOAuthApi>;

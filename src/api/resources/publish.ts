@@ -13,7 +13,7 @@ import type { ResourceContext } from './context.js';
  *
  * @example
  * ```ts
- * const { publish_id } = await createPublishApi(context).submit('DRAFT_MEDIA_ID');
+ * const { publish_id } = await client.publish.submit('DRAFT_MEDIA_ID'); // this group
  * ```
  */
 export function createPublishApi({ call }: ResourceContext) {
@@ -61,10 +61,5 @@ export function createPublishApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.publish`.
- *
- * @example
- * ```ts
- * const api: PublishApi = client.publish;
- * ```
  */
 export type PublishApi = ReturnType<typeof createPublishApi>;

@@ -18,7 +18,7 @@ const MAX_SCENE_ID = 2 ** 32 - 1;
  *
  * @example
  * ```ts
- * const qr = createQrcodeApi(context);
+ * const qr = client.qrcode; // this group
  * const { ticket } = await qr.temporary('promo-42', 3600); // QR_STR_SCENE, 1 hour
  * console.log(qr.imageUrl(ticket));
  * ```
@@ -114,10 +114,5 @@ function invalid(problem: string): never {
 
 /**
  * The type of `client.qrcode`.
- *
- * @example
- * ```ts
- * const api: QrcodeApi = client.qrcode;
- * ```
  */
 export type QrcodeApi = ReturnType<typeof createQrcodeApi>;

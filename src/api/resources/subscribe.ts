@@ -12,7 +12,7 @@ import type { ResourceContext } from './context.js';
  *
  * @example
  * ```ts
- * await createSubscribeApi(context).send({ touser: 'O', template_id: 'T', data: { thing1: { value: 'x' } } });
+ * await client.subscribe.send({ touser: 'O', template_id: 'T', data: { thing1: { value: 'x' } } }); // this group
  * ```
  */
 export function createSubscribeApi({ call }: ResourceContext) {
@@ -29,10 +29,5 @@ export function createSubscribeApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.subscribe`.
- *
- * @example
- * ```ts
- * const api: SubscribeApi = client.subscribe;
- * ```
  */
 export type SubscribeApi = ReturnType<typeof createSubscribeApi>;

@@ -11,7 +11,7 @@ import { eachOpenid } from './paging.js';
  *
  * @example
  * ```ts
- * const { tag } = await createTagApi(context).create('广东');
+ * const { tag } = await client.tag.create('广东'); // this group
  * ```
  */
 export function createTagApi({ call }: ResourceContext) {
@@ -83,10 +83,5 @@ export function createTagApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.tag`.
- *
- * @example
- * ```ts
- * const api: TagApi = client.tag;
- * ```
  */
 export type TagApi = ReturnType<typeof createTagApi>;

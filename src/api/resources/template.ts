@@ -12,7 +12,7 @@ import type { ResourceContext } from './context.js';
  *
  * @example
  * ```ts
- * const { msgid } = await createTemplateApi(context).send({ touser: 'O', template_id: 'T', data: {} });
+ * const { msgid } = await client.template.send({ touser: 'O', template_id: 'T', data: {} }); // this group
  * ```
  */
 export function createTemplateApi({ call }: ResourceContext) {
@@ -85,10 +85,5 @@ export function createTemplateApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.template`.
- *
- * @example
- * ```ts
- * const api: TemplateApi = client.template;
- * ```
  */
 export type TemplateApi = ReturnType<typeof createTemplateApi>;

@@ -12,7 +12,7 @@ import { eachOpenid } from './paging.js';
  *
  * @example
  * ```ts
- * for await (const openid of createUserApi(context).all()) console.log(openid);
+ * for await (const openid of client.user.all()) console.log(openid); // this group
  * ```
  */
 export function createUserApi({ call }: ResourceContext) {
@@ -56,10 +56,5 @@ export function createUserApi({ call }: ResourceContext) {
 
 /**
  * The type of `client.user`.
- *
- * @example
- * ```ts
- * const api: UserApi = client.user;
- * ```
  */
 export type UserApi = ReturnType<typeof createUserApi>;

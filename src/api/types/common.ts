@@ -5,11 +5,6 @@
 
 /**
  * Fields every WeChat JSON answer may carry; `errcode` is absent or 0 on success (errors become `WeChatApiError`).
- *
- * @example
- * ```ts
- * const res: BaseResponse = await client.menu.delete(); // { errcode: 0, errmsg: 'ok' }
- * ```
  */
 export interface BaseResponse {
   errcode?: number;
@@ -18,21 +13,11 @@ export interface BaseResponse {
 
 /**
  * A 64-bit id (`msg_id`, `msgid`, `msg_data_id`, `publish_id`), always a decimal string so it never loses precision.
- *
- * @example
- * ```ts
- * const id: Id64 = '6054768590064713728';
- * ```
  */
 export type Id64 = string;
 
 /**
  * A file to upload as the multipart field `media`.
- *
- * @example
- * ```ts
- * const file: UploadFile = { data: await readFile('logo.png'), filename: 'logo.png' };
- * ```
  */
 export interface UploadFile {
   /** The bytes. */
@@ -48,8 +33,10 @@ export interface UploadFile {
  *
  * @example
  * ```ts
+ * import { createWriteStream } from 'node:fs';
+ * import { pipeline } from 'node:stream/promises';
  * const res = await client.media.get('MEDIA_ID');
- * if (isFileResponse(res)) await writeFile('voice.amr', Readable.fromWeb(res.body));
+ * if (isFileResponse(res)) await pipeline(res.body, createWriteStream('voice.amr'));
  * ```
  */
 export interface FileResponse {

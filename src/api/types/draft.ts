@@ -7,11 +7,6 @@ import type { BaseResponse, Id64 } from './common.js';
 /**
  * An article of a draft. `title` ≤ 32 chars, `author` ≤ 16, `digest` ≤ 128; `thumb_media_id` (permanent) is
  * required for `news`; images inside `content` must come from media/uploadimg.
- *
- * @example
- * ```ts
- * const a: DraftArticle = { title: 'Hello', content: '<p>Hi</p>', thumb_media_id: 'THUMB' };
- * ```
  */
 export interface DraftArticle {
   article_type?: 'news' | 'newspic';
@@ -36,6 +31,7 @@ export interface DraftArticle {
  *
  * @example
  * ```ts
+ * const draft = await client.draft.get('MEDIA_ID');
  * const urls = draft.news_item.map((a: NewsItem) => a.url);
  * ```
  */
@@ -47,11 +43,6 @@ export interface NewsItem extends DraftArticle {
 
 /**
  * The body of draft/add.
- *
- * @example
- * ```ts
- * const req: DraftAddRequest = { articles: [{ title: 'Hello', content: '<p>Hi</p>', thumb_media_id: 'T' }] };
- * ```
  */
 export interface DraftAddRequest {
   articles: DraftArticle[];
@@ -62,7 +53,7 @@ export interface DraftAddRequest {
  *
  * @example
  * ```ts
- * const { media_id } = await client.draft.add(req);
+ * const { media_id } = await client.draft.add([{ title: 'Hello', content: '<p>Hi</p>', thumb_media_id: 'THUMB' }]);
  * ```
  */
 export interface DraftAddResponse extends BaseResponse {
@@ -83,11 +74,6 @@ export interface NewsItemsResponse extends BaseResponse {
 
 /**
  * The body of draft/update: replaces the article at `index` (0-based).
- *
- * @example
- * ```ts
- * const req: DraftUpdateRequest = { media_id: 'M', index: 0, articles: { title: 'New', content: '<p/>' } };
- * ```
  */
 export interface DraftUpdateRequest {
   media_id: string;
@@ -109,11 +95,6 @@ export interface DraftCountResponse extends BaseResponse {
 
 /**
  * The body of draft/batchget and freepublish/batchget (count 1–20).
- *
- * @example
- * ```ts
- * const req: PageRequest = { offset: 0, count: 20, no_content: 1 };
- * ```
  */
 export interface PageRequest {
   offset: number;
@@ -151,11 +132,6 @@ export interface PublishSubmitResponse extends BaseResponse {
 
 /**
  * The body of freepublish/get.
- *
- * @example
- * ```ts
- * const req: PublishIdRequest = { publish_id: '100000001' };
- * ```
  */
 export interface PublishIdRequest {
   publish_id: Id64;
@@ -180,11 +156,6 @@ export interface PublishGetResponse extends BaseResponse {
 
 /**
  * The body of freepublish/delete; `index` is 1-based, 0 or omitted deletes every article.
- *
- * @example
- * ```ts
- * const req: PublishDeleteRequest = { article_id: 'ARTICLE_ID', index: 1 };
- * ```
  */
 export interface PublishDeleteRequest {
   article_id: string;
@@ -193,11 +164,6 @@ export interface PublishDeleteRequest {
 
 /**
  * The body of freepublish/getarticle.
- *
- * @example
- * ```ts
- * const req: ArticleIdRequest = { article_id: 'ARTICLE_ID' };
- * ```
  */
 export interface ArticleIdRequest {
   article_id: string;

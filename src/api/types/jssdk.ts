@@ -6,11 +6,6 @@ import type { BaseResponse } from './common.js';
 
 /**
  * The query of ticket/getticket: `jsapi` for wx.config, `wx_card` for card APIs.
- *
- * @example
- * ```ts
- * const req: TicketRequest = { type: 'jsapi' };
- * ```
  */
 export interface TicketRequest {
   type: 'jsapi' | 'wx_card';

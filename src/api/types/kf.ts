@@ -7,11 +7,6 @@ import type { BaseResponse, Id64, UploadFile } from './common.js';
 
 /**
  * The body of kfaccount/add and kfaccount/update.
- *
- * @example
- * ```ts
- * const req: KfAccountRequest = { kf_account: 'test1@mywechatid', nickname: '客服1' };
- * ```
  */
 export interface KfAccountRequest {
   /** `prefix@wechatid`; the prefix has at most 10 letters, digits or underscores. */
@@ -22,11 +17,6 @@ export interface KfAccountRequest {
 
 /**
  * A body naming one kf account (kfaccount/del).
- *
- * @example
- * ```ts
- * const req: KfAccountName = { kf_account: 'test1@mywechatid' };
- * ```
  */
 export interface KfAccountName {
   kf_account: string;
@@ -34,11 +24,6 @@ export interface KfAccountName {
 
 /**
  * The body of kfaccount/inviteworker: the WeChat id of the person who will work as this kf account.
- *
- * @example
- * ```ts
- * const req: KfInviteRequest = { kf_account: 'test1@mywechatid', invite_wx: 'alice_wx' };
- * ```
  */
 export interface KfInviteRequest {
   kf_account: string;
@@ -47,11 +32,6 @@ export interface KfInviteRequest {
 
 /**
  * kfaccount/uploadheadimg: the avatar (multipart field `media`, within 5 MB); `kf_account` travels in the query.
- *
- * @example
- * ```ts
- * const req: KfHeadImageRequest = { kf_account: 'test1@mywechatid', media: { data: bytes, filename: 'a.jpg' } };
- * ```
  */
 export interface KfHeadImageRequest {
   kf_account: string;
@@ -63,6 +43,7 @@ export interface KfHeadImageRequest {
  *
  * @example
  * ```ts
+ * const list = await client.customService.listAccounts();
  * const bound = list.kf_list.filter((kf: KfAccountInfo) => kf.kf_wx !== undefined);
  * ```
  */
@@ -98,6 +79,7 @@ export interface KfListResponse extends BaseResponse {
  *
  * @example
  * ```ts
+ * const online = await client.customService.listOnlineAccounts();
  * const busy = online.kf_online_list.filter((kf: KfOnlineInfo) => kf.accepted_case > 0);
  * ```
  */
@@ -125,11 +107,6 @@ export interface KfOnlineListResponse extends BaseResponse {
 
 /**
  * The body of kfsession/create and kfsession/close: a fan and a kf account.
- *
- * @example
- * ```ts
- * const req: KfSessionRequest = { kf_account: 'test1@mywechatid', openid: 'OPENID' };
- * ```
  */
 export interface KfSessionRequest {
   kf_account: string;
@@ -180,11 +157,6 @@ export interface KfWaitCaseResponse extends BaseResponse {
 /**
  * The body of msgrecord/getmsglist: a period of at most 24 hours, from record `msgid` on (the first is 1), at most
  * 10 000 records.
- *
- * @example
- * ```ts
- * const req: KfMsgListRequest = { starttime: 1700000000, endtime: 1700086400, msgid: 1, number: 10000 };
- * ```
  */
 export interface KfMsgListRequest {
   starttime: number;
@@ -200,6 +172,8 @@ export interface KfMsgListRequest {
  *
  * @example
  * ```ts
+ * const request = { starttime: 1700000000, endtime: 1700086400, msgid: 1, number: 10000 };
+ * const records = await client.customService.getMessageRecords(request);
  * const sent = records.recordlist.filter((r: KfMsgRecord) => r.opercode === 2002);
  * ```
  */
@@ -218,7 +192,8 @@ export interface KfMsgRecord {
  *
  * @example
  * ```ts
- * const { recordlist, number, msgid } = await client.customService.getMessageRecords(req);
+ * const request = { starttime: 1700000000, endtime: 1700086400, msgid: 1, number: 10000 };
+ * const { recordlist, number, msgid } = await client.customService.getMessageRecords(request);
  * ```
  */
 export interface KfMsgListResponse extends BaseResponse {

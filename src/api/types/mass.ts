@@ -6,11 +6,6 @@ import type { BaseResponse, Id64 } from './common.js';
 
 /**
  * What a mass message carries: `msgtype` names the field with the payload.
- *
- * @example
- * ```ts
- * const p: MassPayload = { msgtype: 'text', text: { content: 'Hello' } };
- * ```
  */
 export type MassPayload =
   | { msgtype: 'mpnews'; mpnews: { media_id: string } }
@@ -30,11 +25,6 @@ export type MassPayload =
 
 /**
  * Options shared by sendall and send.
- *
- * @example
- * ```ts
- * const o: MassOptions = { send_ignore_reprint: 1, clientmsgid: 'campaign-42' };
- * ```
  */
 export interface MassOptions {
   /** 1: go on when an article is judged a reprint. */
@@ -45,32 +35,17 @@ export interface MassOptions {
 
 /**
  * The body of message/mass/sendall (to everyone, or to a tag).
- *
- * @example
- * ```ts
- * const req: MassSendAllRequest = { filter: { is_to_all: false, tag_id: 2 }, msgtype: 'text', text: { content: 'Hi' } };
- * ```
  */
 export type MassSendAllRequest = MassPayload &
   MassOptions & { filter: { is_to_all: boolean; tag_id?: number } };
 
 /**
  * The body of message/mass/send (2–10 000 openids).
- *
- * @example
- * ```ts
- * const req: MassSendRequest = { touser: ['O1', 'O2'], msgtype: 'text', text: { content: 'Hi' } };
- * ```
  */
 export type MassSendRequest = MassPayload & MassOptions & { touser: string[] };
 
 /**
  * The body of message/mass/preview: to one openid or one WeChat id.
- *
- * @example
- * ```ts
- * const req: MassPreviewRequest = { touser: 'OPENID', msgtype: 'text', text: { content: 'Hi' } };
- * ```
  */
 export type MassPreviewRequest = MassPayload & ({ touser: string } | { towxname: string });
 
@@ -79,7 +54,7 @@ export type MassPreviewRequest = MassPayload & ({ touser: string } | { towxname:
  *
  * @example
  * ```ts
- * const { msg_id } = await client.mass.send(req);
+ * const { msg_id } = await client.mass.send({ touser: ['O1', 'O2'], msgtype: 'text', text: { content: 'Hi' } });
  * ```
  */
 export interface MassSendResponse extends BaseResponse {
@@ -89,11 +64,6 @@ export interface MassSendResponse extends BaseResponse {
 
 /**
  * The body of message/mass/delete; `article_idx` 0 or omitted deletes every article.
- *
- * @example
- * ```ts
- * const req: MassDeleteRequest = { msg_id: '30124', article_idx: 2 };
- * ```
  */
 export interface MassDeleteRequest {
   msg_id: Id64;
@@ -102,11 +72,6 @@ export interface MassDeleteRequest {
 
 /**
  * The body of message/mass/get.
- *
- * @example
- * ```ts
- * const req: MassGetRequest = { msg_id: '201053012' };
- * ```
  */
 export interface MassGetRequest {
   msg_id: Id64;

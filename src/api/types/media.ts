@@ -6,21 +6,11 @@ import type { BaseResponse, FileResponse, UploadFile } from './common.js';
 
 /**
  * Kinds of uploadable media.
- *
- * @example
- * ```ts
- * const type: MediaType = 'image';
- * ```
  */
 export type MediaType = 'image' | 'voice' | 'video' | 'thumb';
 
 /**
  * media/upload: a temporary file, valid 3 days.
- *
- * @example
- * ```ts
- * const req: MediaUploadRequest = { type: 'image', media: { data: bytes, filename: 'a.jpg' } };
- * ```
  */
 export interface MediaUploadRequest {
   type: MediaType;
@@ -32,7 +22,8 @@ export interface MediaUploadRequest {
  *
  * @example
  * ```ts
- * const { media_id } = await client.media.upload(req);
+ * import { readFile } from 'node:fs/promises';
+ * const { media_id } = await client.media.upload('image', { data: await readFile('a.jpg'), filename: 'a.jpg' });
  * ```
  */
 export interface MediaUploadResponse extends BaseResponse {
@@ -44,11 +35,6 @@ export interface MediaUploadResponse extends BaseResponse {
 
 /**
  * A request naming one media item.
- *
- * @example
- * ```ts
- * const req: MediaIdRequest = { media_id: 'MEDIA_ID' };
- * ```
  */
 export interface MediaIdRequest {
   media_id: string;
@@ -56,21 +42,11 @@ export interface MediaIdRequest {
 
 /**
  * media/get: the file, or for a video a JSON object with its URL.
- *
- * @example
- * ```ts
- * const res: MediaGetResponse = await client.media.get('MEDIA_ID');
- * ```
  */
 export type MediaGetResponse = FileResponse | (BaseResponse & { video_url: string });
 
 /**
  * media/uploadimg: an image for article bodies.
- *
- * @example
- * ```ts
- * const req: UploadImageRequest = { media: { data: bytes, filename: 'body.png' } };
- * ```
  */
 export interface UploadImageRequest {
   media: UploadFile;
@@ -81,7 +57,8 @@ export interface UploadImageRequest {
  *
  * @example
  * ```ts
- * const { url } = await client.media.uploadImg(req);
+ * import { readFile } from 'node:fs/promises';
+ * const { url } = await client.media.uploadImg({ data: await readFile('body.png'), filename: 'body.png' });
  * ```
  */
 export interface UploadImageResponse extends BaseResponse {
@@ -90,11 +67,6 @@ export interface UploadImageResponse extends BaseResponse {
 
 /**
  * material/add_material; videos need `description`.
- *
- * @example
- * ```ts
- * const req: MaterialAddRequest = { type: 'video', media: file, description: { title: 'T', introduction: 'I' } };
- * ```
  */
 export interface MaterialAddRequest {
   type: MediaType;
@@ -107,7 +79,9 @@ export interface MaterialAddRequest {
  *
  * @example
  * ```ts
- * const { media_id, url } = await client.material.add(req);
+ * import { readFile } from 'node:fs/promises';
+ * const video = { data: await readFile('a.mp4'), filename: 'a.mp4' };
+ * const { media_id, url } = await client.material.add('video', video, { title: 'T', introduction: 'I' });
  * ```
  */
 export interface MaterialAddResponse extends BaseResponse {
@@ -120,7 +94,8 @@ export interface MaterialAddResponse extends BaseResponse {
  *
  * @example
  * ```ts
- * const titles = news.news_item.map((a: MaterialNewsArticle) => a.title);
+ * const material = await client.material.get('MEDIA_ID');
+ * if ('news_item' in material) console.log(material.news_item.map((a: MaterialNewsArticle) => a.title));
  * ```
  */
 export interface MaterialNewsArticle {
@@ -136,11 +111,6 @@ export interface MaterialNewsArticle {
 
 /**
  * material/get_material: the file for images, voice and thumbs; JSON for news and videos.
- *
- * @example
- * ```ts
- * const res: MaterialGetResponse = await client.material.get('MEDIA_ID');
- * ```
  */
 export type MaterialGetResponse =
   | FileResponse
@@ -164,11 +134,6 @@ export interface MaterialCountResponse extends BaseResponse {
 
 /**
  * material/batchget_material: one page (count 1–20).
- *
- * @example
- * ```ts
- * const req: MaterialBatchGetRequest = { type: 'image', offset: 0, count: 20 };
- * ```
  */
 export interface MaterialBatchGetRequest {
   type: 'image' | 'video' | 'voice' | 'news';

@@ -7,11 +7,6 @@ import type { BaseResponse } from './common.js';
 
 /**
  * Button types a leaf button may have.
- *
- * @example
- * ```ts
- * const type: MenuButtonType = 'click';
- * ```
  */
 export type MenuButtonType =
   | 'click'
@@ -30,11 +25,6 @@ export type MenuButtonType =
 
 /**
  * A button that does something; which of the optional fields it needs depends on `type`.
- *
- * @example
- * ```ts
- * const b: MenuLeafButton = { type: 'click', name: '今日歌曲', key: 'V1001_TODAY_MUSIC' };
- * ```
  */
 export interface MenuLeafButton {
   type: MenuButtonType;
@@ -49,11 +39,6 @@ export interface MenuLeafButton {
 
 /**
  * A top-level button that opens 1–5 sub-buttons.
- *
- * @example
- * ```ts
- * const p: MenuParentButton = { name: '菜单', sub_button: [{ type: 'view', name: '搜索', url: 'https://www.soso.com/' }] };
- * ```
  */
 export interface MenuParentButton {
   name: string;
@@ -62,21 +47,11 @@ export interface MenuParentButton {
 
 /**
  * Any top-level button.
- *
- * @example
- * ```ts
- * const buttons: MenuButton[] = [{ type: 'click', name: 'Hi', key: 'HI' }];
- * ```
  */
 export type MenuButton = MenuLeafButton | MenuParentButton;
 
 /**
  * The body of menu/create.
- *
- * @example
- * ```ts
- * const menu: Menu = { button: [{ type: 'click', name: 'Hi', key: 'HI' }] };
- * ```
  */
 export interface Menu {
   button: MenuButton[];
@@ -85,11 +60,6 @@ export interface Menu {
 /**
  * Who sees a conditional menu: users with a tag, or on a platform. WeChat refuses rules on sex, region and language
  * with 65320 to protect privacy, so the type has none of them.
- *
- * @example
- * ```ts
- * const rule: MenuMatchRule = { tag_id: '2', client_platform_type: '2' };
- * ```
  * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_addconditionalmenu.html
  */
 export interface MenuMatchRule {
@@ -127,11 +97,6 @@ export interface ReportedMenuMatchRule {
 
 /**
  * The body of menu/addconditional.
- *
- * @example
- * ```ts
- * const m: ConditionalMenu = { button: [{ type: 'click', name: 'VIP', key: 'VIP' }], matchrule: { tag_id: '2' } };
- * ```
  */
 export interface ConditionalMenu extends Menu {
   matchrule: MenuMatchRule;
@@ -155,7 +120,8 @@ export interface MenuGetResponse extends BaseResponse {
  *
  * @example
  * ```ts
- * const names = info.selfmenu_info.button.map((b: SelfMenuButton) => b.name);
+ * const info = await client.menu.selfMenuInfo();
+ * const names = info.selfmenu_info?.button.map((b: SelfMenuButton) => b.name) ?? [];
  * ```
  */
 export interface SelfMenuButton {
@@ -170,11 +136,6 @@ export interface SelfMenuButton {
 
 /**
  * The answer of get_current_selfmenu_info.
- *
- * @example
- * ```ts
- * const info: SelfMenuInfoResponse = await client.menu.selfMenuInfo();
- * ```
  */
 export interface SelfMenuInfoResponse extends BaseResponse {
   is_menu_open: 0 | 1;

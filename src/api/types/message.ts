@@ -5,11 +5,6 @@
 
 /**
  * The payload of each customer-service msgtype, keyed by msgtype.
- *
- * @example
- * ```ts
- * const text: CustomMessagePayloads['text'] = { content: 'Hello' };
- * ```
  */
 export interface CustomMessagePayloads {
   text: { content: string };
@@ -34,21 +29,11 @@ export interface CustomMessagePayloads {
 
 /**
  * Every customer-service msgtype.
- *
- * @example
- * ```ts
- * const type: CustomMessageType = 'msgmenu';
- * ```
  */
 export type CustomMessageType = keyof CustomMessagePayloads;
 
 /**
  * The body of message/custom/send: `msgtype` names the field that carries the payload.
- *
- * @example
- * ```ts
- * const msg: CustomMessage = { touser: 'OPENID', msgtype: 'text', text: { content: 'Hello' } };
- * ```
  */
 export type CustomMessage = {
   [T in CustomMessageType]: {
@@ -61,11 +46,6 @@ export type CustomMessage = {
 
 /**
  * The body of message/custom/typing.
- *
- * @example
- * ```ts
- * const req: TypingRequest = { touser: 'OPENID', command: 'Typing' };
- * ```
  */
 export interface TypingRequest {
   touser: string;

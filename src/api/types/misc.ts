@@ -19,11 +19,6 @@ export interface IpListResponse extends BaseResponse {
 
 /**
  * The body of clear_quota (the client fills `appid` from its options when omitted).
- *
- * @example
- * ```ts
- * const req: ClearQuotaRequest = { appid: 'wx0123456789abcdef' };
- * ```
  */
 export interface ClearQuotaRequest {
   appid: string;
@@ -31,11 +26,6 @@ export interface ClearQuotaRequest {
 
 /**
  * The body of openapi/quota/get.
- *
- * @example
- * ```ts
- * const req: QuotaGetRequest = { cgi_path: '/cgi-bin/message/custom/send' };
- * ```
  */
 export interface QuotaGetRequest {
   cgi_path: string;
@@ -55,11 +45,6 @@ export interface QuotaGetResponse extends BaseResponse {
 
 /**
  * The body of openapi/rid/get.
- *
- * @example
- * ```ts
- * const req: RidGetRequest = { rid: '61725984-6126f6f9-040f19c4' };
- * ```
  */
 export interface RidGetRequest {
   rid: string;
@@ -70,7 +55,12 @@ export interface RidGetRequest {
  *
  * @example
  * ```ts
- * const { request } = await client.misc.ridGet(err.rid!);
+ * import { WeChatApiError } from 'wxmp';
+ * try {
+ *   await client.menu.get();
+ * } catch (err) {
+ *   if (err instanceof WeChatApiError && err.rid) console.log((await client.misc.ridGet(err.rid)).request);
+ * }
  * ```
  */
 export interface RidGetResponse extends BaseResponse {
@@ -86,11 +76,6 @@ export interface RidGetResponse extends BaseResponse {
 
 /**
  * The body of callback/check (a probe of your server URL from WeChat's side).
- *
- * @example
- * ```ts
- * const req: CallbackCheckRequest = { action: 'all', check_operator: 'DEFAULT' };
- * ```
  */
 export interface CallbackCheckRequest {
   action: 'all' | 'dns' | 'ping';
@@ -112,11 +97,6 @@ export interface CallbackCheckResponse extends BaseResponse {
 
 /**
  * The answer of cgi-bin/token and stable_token (called by the token manager, not by the client).
- *
- * @example
- * ```ts
- * const t: AccessTokenResponse = { access_token: 'TOKEN', expires_in: 7200 };
- * ```
  */
 export interface AccessTokenResponse extends BaseResponse {
   access_token: string;
@@ -125,11 +105,6 @@ export interface AccessTokenResponse extends BaseResponse {
 
 /**
  * The body of stable_token besides the credentials.
- *
- * @example
- * ```ts
- * const req: StableTokenRequest = { force_refresh: false };
- * ```
  */
 export interface StableTokenRequest {
   force_refresh?: boolean;

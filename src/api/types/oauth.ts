@@ -7,21 +7,11 @@ import type { BaseResponse } from './common.js';
 
 /**
  * `snsapi_base` is silent and gives the openid; `snsapi_userinfo` asks for consent and allows sns/userinfo.
- *
- * @example
- * ```ts
- * const scope: OAuthScope = 'snsapi_base';
- * ```
  */
 export type OAuthScope = 'snsapi_base' | 'snsapi_userinfo';
 
 /**
  * The query of sns/oauth2/access_token (appid, secret and grant_type are added by the client).
- *
- * @example
- * ```ts
- * const req: OAuthCodeRequest = { code: 'CODE' };
- * ```
  */
 export interface OAuthCodeRequest {
   code: string;
@@ -29,11 +19,6 @@ export interface OAuthCodeRequest {
 
 /**
  * The query of sns/oauth2/refresh_token (appid and grant_type are added by the client).
- *
- * @example
- * ```ts
- * const req: OAuthRefreshRequest = { refresh_token: 'REFRESH' };
- * ```
  */
 export interface OAuthRefreshRequest {
   refresh_token: string;
@@ -44,8 +29,9 @@ export interface OAuthRefreshRequest {
  *
  * @example
  * ```ts
- * const t: OAuthToken = await client.oauth.accessToken(code);
- * if (t.is_snapshotuser === 1) console.log('virtual snapshot-mode user');
+ * const code = 'CODE'; // the ?code= WeChat adds to your redirect URI
+ * const token = await client.oauth.accessToken(code);
+ * if (token.is_snapshotuser === 1) console.log('virtual snapshot-mode user');
  * ```
  */
 export interface OAuthToken extends BaseResponse {
@@ -61,11 +47,6 @@ export interface OAuthToken extends BaseResponse {
 
 /**
  * The query of sns/userinfo and sns/auth: the user's token, not the global one.
- *
- * @example
- * ```ts
- * const req: OAuthUserRequest = { access_token: t.access_token, openid: t.openid };
- * ```
  */
 export interface OAuthUserRequest {
   access_token: string;
@@ -78,7 +59,8 @@ export interface OAuthUserRequest {
  *
  * @example
  * ```ts
- * const { nickname } = await client.oauth.userInfo(t.access_token, t.openid);
+ * const token = await client.oauth.accessToken('CODE');
+ * const { nickname } = await client.oauth.userInfo(token.access_token, token.openid);
  * ```
  */
 export interface OAuthUserInfo extends BaseResponse {

@@ -6,13 +6,6 @@ import type { BaseResponse } from './common.js';
 
 /**
  * The body of qrcode/create.
- *
- * @example
- * ```ts
- * const req: QrcodeCreateRequest = {
- *   expire_seconds: 604800, action_name: 'QR_STR_SCENE', action_info: { scene: { scene_str: 'test' } },
- * };
- * ```
  */
 export type QrcodeCreateRequest =
   | { expire_seconds?: number; action_name: 'QR_SCENE'; action_info: { scene: { scene_id: number } } }

@@ -6,21 +6,11 @@ import type { BaseResponse, Id64 } from './common.js';
 
 /**
  * Template fields: `{ keyword1: { value: '…' } }` (colours and `first`/`remark` are ignored by WeChat since 2023).
- *
- * @example
- * ```ts
- * const data: TemplateData = { thing1: { value: 'Order shipped' } };
- * ```
  */
 export type TemplateData = Record<string, { value: string }>;
 
 /**
  * The body of message/template/send; `miniprogram` wins over `url` when both are set.
- *
- * @example
- * ```ts
- * const req: TemplateSendRequest = { touser: 'OPENID', template_id: 'TPL', data: { thing1: { value: 'x' } } };
- * ```
  */
 export interface TemplateSendRequest {
   touser: string;
@@ -37,7 +27,8 @@ export interface TemplateSendRequest {
  *
  * @example
  * ```ts
- * const { msgid } = await client.template.send(req);
+ * const data = { thing1: { value: 'Order shipped' } };
+ * const { msgid } = await client.template.send({ touser: 'OPENID', template_id: 'TPL', data });
  * ```
  */
 export interface TemplateSendResponse extends BaseResponse {
@@ -49,6 +40,7 @@ export interface TemplateSendResponse extends BaseResponse {
  *
  * @example
  * ```ts
+ * const list = await client.template.list();
  * const ids = list.template_list.map((t: PrivateTemplate) => t.template_id);
  * ```
  */
@@ -75,11 +67,6 @@ export interface TemplateListResponse extends BaseResponse {
 
 /**
  * The body of template/del_private_template.
- *
- * @example
- * ```ts
- * const req: TemplateDeleteRequest = { template_id: 'TPL' };
- * ```
  */
 export interface TemplateDeleteRequest {
   template_id: string;
@@ -87,11 +74,6 @@ export interface TemplateDeleteRequest {
 
 /**
  * The body of message/subscribe/bizsend (subscription notifications, the successor of templates).
- *
- * @example
- * ```ts
- * const req: SubscribeSendRequest = { touser: 'OPENID', template_id: 'TPL', data: { thing1: { value: 'x' } } };
- * ```
  */
 export interface SubscribeSendRequest {
   touser: string;
@@ -103,11 +85,6 @@ export interface SubscribeSendRequest {
 
 /**
  * The body of template/api_set_industry: two industry codes (1–41) of WeChat's industry table, as strings.
- *
- * @example
- * ```ts
- * const req: SetIndustryRequest = { industry_id1: '1', industry_id2: '4' };
- * ```
  */
 export interface SetIndustryRequest {
   industry_id1: string;
@@ -119,7 +96,8 @@ export interface SetIndustryRequest {
  *
  * @example
  * ```ts
- * const { first_class }: Industry = (await client.template.getIndustry()).primary_industry;
+ * const { primary_industry } = await client.template.getIndustry();
+ * console.log(primary_industry.first_class, primary_industry.second_class);
  * ```
  */
 export interface Industry {
@@ -143,11 +121,6 @@ export interface IndustryResponse extends BaseResponse {
 /**
  * The body of template/api_add_template: a library template (`TM…`/`OPENTM…` for industry templates, digits for
  * category templates) and, for category templates, the keywords to use in order.
- *
- * @example
- * ```ts
- * const req: AddTemplateRequest = { template_id_short: '47123', keyword_name_list: ['时间', '地点', '金额'] };
- * ```
  */
 export interface AddTemplateRequest {
   template_id_short: string;

@@ -6,21 +6,11 @@ import type { BaseResponse } from './common.js';
 
 /**
  * Languages user/info can answer in.
- *
- * @example
- * ```ts
- * const lang: UserLang = 'zh_CN';
- * ```
  */
 export type UserLang = 'zh_CN' | 'zh_TW' | 'en';
 
 /**
  * The query of user/info.
- *
- * @example
- * ```ts
- * const req: UserInfoRequest = { openid: 'OPENID', lang: 'zh_CN' };
- * ```
  */
 export interface UserInfoRequest {
   openid: string;
@@ -53,11 +43,6 @@ export interface UserInfo extends BaseResponse {
 
 /**
  * The body of user/info/batchget (≤ 100 users).
- *
- * @example
- * ```ts
- * const req: UserBatchGetRequest = { user_list: [{ openid: 'O1' }, { openid: 'O2', lang: 'en' }] };
- * ```
  */
 export interface UserBatchGetRequest {
   user_list: { openid: string; lang?: UserLang }[];
@@ -77,11 +62,6 @@ export interface UserBatchGetResponse extends BaseResponse {
 
 /**
  * The query of user/get; an empty `next_openid` starts at the beginning.
- *
- * @example
- * ```ts
- * const req: UserListRequest = { next_openid: 'OPENID_10000' };
- * ```
  */
 export interface UserListRequest {
   next_openid?: string;
@@ -89,11 +69,6 @@ export interface UserListRequest {
 
 /**
  * The body of user/info/updateremark.
- *
- * @example
- * ```ts
- * const req: UpdateRemarkRequest = { openid: 'OPENID', remark: 'VIP' };
- * ```
  */
 export interface UpdateRemarkRequest {
   openid: string;
@@ -102,11 +77,6 @@ export interface UpdateRemarkRequest {
 
 /**
  * A tag of the account (ids 0, 1, 2 are reserved).
- *
- * @example
- * ```ts
- * const t: Tag = { id: 134, name: '广东', count: 3 };
- * ```
  */
 export interface Tag {
   id: number;
@@ -116,11 +86,6 @@ export interface Tag {
 
 /**
  * The body of tags/create, tags/update and tags/delete: `{ tag: … }`.
- *
- * @example
- * ```ts
- * const req: TagRequest<{ name: string }> = { tag: { name: '广东' } };
- * ```
  */
 export interface TagRequest<T> {
   tag: T;
@@ -152,11 +117,6 @@ export interface TagListResponse extends BaseResponse {
 
 /**
  * The body of user/tag/get.
- *
- * @example
- * ```ts
- * const req: TagMembersRequest = { tagid: 134, next_openid: '' };
- * ```
  */
 export interface TagMembersRequest {
   tagid: number;
@@ -165,11 +125,6 @@ export interface TagMembersRequest {
 
 /**
  * The body of tags/members/batchtagging and batchuntagging (≤ 50 openids).
- *
- * @example
- * ```ts
- * const req: BatchTaggingRequest = { openid_list: ['O1'], tagid: 134 };
- * ```
  */
 export interface BatchTaggingRequest {
   openid_list: string[];
@@ -178,11 +133,6 @@ export interface BatchTaggingRequest {
 
 /**
  * The body of tags/getidlist.
- *
- * @example
- * ```ts
- * const req: OpenidRequest = { openid: 'OPENID' };
- * ```
  */
 export interface OpenidRequest {
   openid: string;
@@ -202,11 +152,6 @@ export interface TagIdListResponse extends BaseResponse {
 
 /**
  * The body of tags/members/getblacklist; empty `begin_openid` starts at the beginning.
- *
- * @example
- * ```ts
- * const req: BlacklistGetRequest = { begin_openid: '' };
- * ```
  */
 export interface BlacklistGetRequest {
   begin_openid?: string;
@@ -214,11 +159,6 @@ export interface BlacklistGetRequest {
 
 /**
  * The body of tags/members/batchblacklist and batchunblacklist (≤ 20 openids).
- *
- * @example
- * ```ts
- * const req: OpenidListRequest = { openid_list: ['O1', 'O2'] };
- * ```
  */
 export interface OpenidListRequest {
   openid_list: string[];

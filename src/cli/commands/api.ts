@@ -17,11 +17,6 @@ import { createTokenManagerFromEnv, requireCredentials } from '../../token/from-
 
 /**
  * Flags shared by the commands that call WeChat.
- *
- * @example
- * ```ts
- * const flags: ClientFlags = { tokenFile: '.wxmp/tokens.json' };
- * ```
  */
 export interface ClientFlags {
   /** Cache the token in this file when REDIS_URL is not set. */
@@ -78,7 +73,9 @@ export function resolveEndpoint(nameOrPath: string): EndpointSpec {
  *
  * @example
  * ```ts
+ * import { endpoints } from 'wxmp/api';
  * await parseRequestArgument('{"type":"image","media":"@logo.png"}', endpoints['media.upload']);
+ * // { type: 'image', media: { data: <the bytes of logo.png>, filename: 'logo.png' } }
  * ```
  */
 export async function parseRequestArgument(json: string | undefined, spec: EndpointSpec): Promise<unknown> {
@@ -122,6 +119,8 @@ export async function parseRequestArgument(json: string | undefined, spec: Endpo
  *
  * @example
  * ```ts
+ * import { Command } from 'commander';
+ * const program = new Command('wxmp');
  * register(program);
  * await program.parseAsync(['node', 'wxmp', 'api', 'user.info', '{"openid":"OPENID"}']);
  * ```

@@ -40,7 +40,11 @@ export interface DecryptResult {
  *
  * @example
  * ```ts
- * decryptInput({ text: envelopeXml, appId: 'wxba5fad812f8e6fb9', encodingAESKey: 'A'.repeat(43), token: 'AAAAA' });
+ * import { MessageCrypto } from 'wxmp';
+ * const appId = 'wxba5fad812f8e6fb9';
+ * const encodingAESKey = 'A'.repeat(43);
+ * const encrypt = new MessageCrypto({ appId, encodingAESKey }).encrypt('<xml>…</xml>');
+ * decryptInput({ text: encrypt, appId, encodingAESKey }); // { message: '<xml>…</xml>', verified: undefined }
  * ```
  */
 export function decryptInput(input: DecryptInput): DecryptResult {
@@ -101,11 +105,15 @@ interface DecryptFlags {
 }
 
 /**
- * Registers `wxmp decrypt`.
+ * Registers `wxmp decrypt`, as in `wxmp decrypt --appid wx1234 --aes-key "$KEY" - < captured-push.xml`.
  *
  * @example
- * ```sh
- * wxmp decrypt --appid wx1234 --aes-key "$KEY" - < captured-push.xml
+ * ```ts
+ * import { Command } from 'commander';
+ * const program = new Command('wxmp');
+ * register(program);
+ * // the key from WECHAT_ENCODING_AES_KEY, the captured push on stdin
+ * await program.parseAsync(['node', 'wxmp', 'decrypt', '--appid', 'wx1234', '-']);
  * ```
  */
 export function register(program: Command): void {

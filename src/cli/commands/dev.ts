@@ -14,11 +14,14 @@ import { listenError } from '../serve-app.js';
 import { accountFrom, banner, stopOnSignals, type EmulatorFlags } from '../../emulator/startup.js';
 
 /**
- * Registers `wxmp dev`.
+ * Registers `wxmp dev`, as in `wxmp dev --webhook http://127.0.0.1:8080/wx --mode safe`.
  *
  * @example
- * ```sh
- * wxmp dev --webhook http://127.0.0.1:8080/wx --mode safe
+ * ```ts
+ * import { Command } from 'commander';
+ * const program = new Command('wxmp');
+ * register(program);
+ * await program.parseAsync(['node', 'wxmp', 'dev', '--webhook', 'http://127.0.0.1:8080/wx', '--mode', 'safe']);
  * ```
  */
 export function register(program: Command): void {

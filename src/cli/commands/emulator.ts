@@ -14,11 +14,16 @@ import { accountFrom, banner, stopOnSignals, type EmulatorFlags } from '../../em
 export const DEFAULT_EMULATOR_PORT = 3001;
 
 /**
- * Registers `wxmp emulator`.
+ * Registers `wxmp emulator`, as in
+ * `wxmp emulator --port 3001 --webhook http://127.0.0.1:3000/wx --mode safe`.
  *
  * @example
- * ```sh
- * wxmp emulator --port 3001 --webhook http://127.0.0.1:3000/wx --mode safe
+ * ```ts
+ * import { Command } from 'commander';
+ * const program = new Command('wxmp');
+ * register(program);
+ * const args = ['--port', '3001', '--webhook', 'http://127.0.0.1:3000/wx', '--mode', 'safe'];
+ * await program.parseAsync(['node', 'wxmp', 'emulator', ...args]);
  * ```
  */
 export function register(program: Command): void {

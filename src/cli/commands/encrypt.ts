@@ -77,11 +77,15 @@ interface EncryptFlags {
 }
 
 /**
- * Registers `wxmp encrypt`.
+ * Registers `wxmp encrypt`, as in `wxmp encrypt --appid wx1234 --aes-key "$KEY" - < reply.xml`.
  *
  * @example
- * ```sh
- * wxmp encrypt --appid wx1234 --aes-key "$KEY" - < reply.xml
+ * ```ts
+ * import { Command } from 'commander';
+ * const program = new Command('wxmp');
+ * register(program);
+ * // the key from WECHAT_ENCODING_AES_KEY, the reply on stdin
+ * await program.parseAsync(['node', 'wxmp', 'encrypt', '--appid', 'wx1234', '-']);
  * ```
  */
 export function register(program: Command): void {

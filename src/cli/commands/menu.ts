@@ -50,6 +50,8 @@ const print = (value: unknown): void => {
  *
  * @example
  * ```ts
+ * import { Command } from 'commander';
+ * const program = new Command('wxmp');
  * register(program);
  * await program.parseAsync(['node', 'wxmp', 'menu', 'push', 'menu.json']);
  * ```

@@ -18,6 +18,11 @@ import { serveUntilSignal } from '../serve-app.js';
  *
  * @example
  * ```ts
+ * import { serve } from '@hono/node-server';
+ * import { createProxy } from 'wxmp/services';
+ * import { createTokenManager } from 'wxmp/token';
+ * const tokenProvider = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * const { app } = createProxy({ tokenProvider, clientKeys: ['service-a-0123456789'] });
  * serve({ fetch: app.fetch, port: DEFAULT_PROXY_PORT });
  * ```
  */
@@ -36,6 +41,8 @@ interface ProxyFlags {
  *
  * @example
  * ```ts
+ * import { Command } from 'commander';
+ * const program = new Command('wxmp');
  * register(program);
  * await program.parseAsync(['node', 'wxmp', 'proxy', '--port', '3200']);
  * ```

@@ -154,11 +154,15 @@ Examples:
   $ wxmp send event CLICK --key V1001_GOOD --url http://127.0.0.1:3000/wx --repeat 3`;
 
 /**
- * Registers `wxmp send` and its subcommands, one per message type.
+ * Registers `wxmp send` and its subcommands, one per message type, as in
+ * `wxmp send text 你好 --url http://127.0.0.1:3000/wx --aes`.
  *
  * @example
- * ```sh
- * wxmp send text 你好 --url http://127.0.0.1:3000/wx --aes
+ * ```ts
+ * import { Command } from 'commander';
+ * const program = new Command('wxmp');
+ * register(program);
+ * await program.parseAsync(['node', 'wxmp', 'send', 'text', '你好', '--url', 'http://127.0.0.1:3000/wx', '--aes']);
  * ```
  */
 export function register(program: Command): void {

@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { createApiClient } from '../../api/client.js';
-import { configError, configRules, type WxmpEnv } from '../../config.js';
+import { configError, type WxmpEnv } from '../../config.js';
+import { configRules } from '../../config-rules.js';
 import type { EncryptionMode } from '../../crypto/mode.js';
 import { exampleBots } from '../../examples/index.js';
 import { createLogger } from '../../logger.js';
@@ -64,11 +65,15 @@ function messageModeOf(flag: string | undefined, env: WxmpEnv): EncryptionMode |
 }
 
 /**
- * Registers `wxmp serve`.
+ * Registers `wxmp serve`, as in `WECHAT_TOKEN=tok wxmp serve --example echo --port 3000 --path /wx`.
  *
  * @example
- * ```sh
- * WECHAT_TOKEN=tok wxmp serve --example echo --port 3000 --path /wx
+ * ```ts
+ * import { Command } from 'commander';
+ * const program = new Command('wxmp');
+ * register(program);
+ * process.env.WECHAT_TOKEN = 'tok';
+ * await program.parseAsync(['node', 'wxmp', 'serve', '--example', 'echo', '--port', '3000', '--path', '/wx']);
  * ```
  */
 export function register(program: Command): void {

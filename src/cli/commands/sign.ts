@@ -56,7 +56,8 @@ export function signValues(input: SignInput): SignOutput {
  *
  * @example
  * ```ts
- * formatSign(signValues(input), false); // 'signature=f464…'
+ * const out = signValues({ token: 'AAAAA', timestamp: '1714036504', nonce: '1514711492' });
+ * formatSign(out, false, { timestamp: false, nonce: false }); // 'signature=f464b24fc39322e44b38aa78f5edd27bd1441696'
  * ```
  */
 export function formatSign(
@@ -84,11 +85,14 @@ interface SignFlags {
 }
 
 /**
- * Registers `wxmp sign`.
+ * Registers `wxmp sign`, as in `wxmp sign --token tok --timestamp 1710000000 --nonce abc`.
  *
  * @example
- * ```sh
- * wxmp sign --token tok --timestamp 1710000000 --nonce abc
+ * ```ts
+ * import { Command } from 'commander';
+ * const program = new Command('wxmp');
+ * register(program);
+ * await program.parseAsync(['node', 'wxmp', 'sign', '--token', 'tok', '--timestamp', '1710000000', '--nonce', 'abc']);
  * ```
  */
 export function register(program: Command): void {

@@ -15,6 +15,11 @@ import { serveUntilSignal } from '../serve-app.js';
  *
  * @example
  * ```ts
+ * import { serve } from '@hono/node-server';
+ * import { readEnv } from 'wxmp/config';
+ * import { createTokenServerFromEnv } from 'wxmp/services';
+ * const env = readEnv();
+ * const { app } = createTokenServerFromEnv(env, { clientKeys: process.env.WXMP_CLIENT_KEYS });
  * serve({ fetch: app.fetch, port: env.port ?? DEFAULT_TOKEN_SERVER_PORT });
  * ```
  */
@@ -25,6 +30,8 @@ export const DEFAULT_TOKEN_SERVER_PORT = 3100;
  *
  * @example
  * ```ts
+ * import { Command } from 'commander';
+ * const program = new Command('wxmp');
  * register(program);
  * await program.parseAsync(['node', 'wxmp', 'token-server', '--port', '3100']);
  * ```

@@ -20,6 +20,8 @@ interface TokenFlags {
  *
  * @example
  * ```ts
+ * import { Command } from 'commander';
+ * const program = new Command('wxmp');
  * register(program);
  * await program.parseAsync(['node', 'wxmp', 'token', '--show']);
  * ```

@@ -9,7 +9,8 @@ import { configError } from '../../config.js';
  *
  * @example
  * ```ts
- * requireFlag(flags.mediaId, '--media-id', 'send image'); // throws "--media-id is required for send image" when unset
+ * const flags: { mediaId?: string } = {}; // the command's flags
+ * requireFlag(flags.mediaId, '--media-id', 'send image'); // throws "--media-id is required for send image"
  * ```
  */
 export function requireFlag(value: string | undefined, flag: string, what: string): string {

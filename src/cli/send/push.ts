@@ -60,7 +60,10 @@ function unreachable(err: unknown, target: SendTarget): string {
  *
  * @example
  * ```ts
- * const report = await sendPush(inbound.text(parties, 'hi'), resolveTarget({ url, token: 'AAAAA' }), 'text');
+ * import { inbound } from 'wxmp/push';
+ * import { resolveTarget } from './target.js';
+ * const target = resolveTarget({ url: 'http://127.0.0.1:3000/wx', token: 'AAAAA' });
+ * const report = await sendPush(inbound.text({ from: target.from, to: target.to }, 'hi'), target, 'text');
  * if (!report.ok) console.log(report.attempts[0]?.verdict);
  * ```
  */

@@ -50,6 +50,11 @@ function indent(text: string): string {
  *
  * @example
  * ```ts
+ * import { inbound } from 'wxmp/push';
+ * import { sendPush } from './push.js';
+ * import { resolveTarget } from './target.js';
+ * const target = resolveTarget({ url: 'http://127.0.0.1:3000/wx', token: 'AAAAA' });
+ * const report = await sendPush(inbound.text({ from: target.from, to: target.to }, 'hi'), target, 'text');
  * console.log(formatReport(report, { verbose: false }));
  * ```
  */
@@ -79,6 +84,11 @@ export function formatReport(report: SendReport, options: { verbose?: boolean } 
  *
  * @example
  * ```ts
+ * import { inbound } from 'wxmp/push';
+ * import { sendPush } from './push.js';
+ * import { resolveTarget } from './target.js';
+ * const target = resolveTarget({ url: 'http://127.0.0.1:3000/wx', token: 'AAAAA' });
+ * const report = await sendPush(inbound.text({ from: target.from, to: target.to }, 'hi'), target, 'text');
  * console.log(JSON.stringify(reportJson(report), null, 2));
  * ```
  */

@@ -8,7 +8,13 @@
  *
  * @example
  * ```ts
- * try { await fans.text(openid, 'hi'); } catch (err) { if (err instanceof FanActionError) console.log(err.status); }
+ * import { createEmulator } from 'wxmp/emulator';
+ * const { fans } = createEmulator();
+ * try {
+ *   await fans.text('oNobody', 'hi');
+ * } catch (err) {
+ *   if (err instanceof FanActionError) console.log(err.status); // 404: no such fan
+ * }
  * ```
  */
 export class FanActionError extends Error {

@@ -17,7 +17,8 @@ import { messageActions } from './messages.js';
  *
  * @example
  * ```ts
- * const fans = createFanActions(state, push);
+ * import { createPusher } from '../push.js';
+ * const fans = createFanActions(state, createPusher(state));
  * const { pushes } = await fans.text('oWxmpDefaultFan000000000001', 'hello');
  * pushes[0]?.entries[0]?.payload; // { content: 'hello' } from an echo bot
  * ```

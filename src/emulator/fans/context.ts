@@ -94,8 +94,10 @@ async function sendImage(deps: Deps, fan: Fan, file: FanFile): Promise<ActionRes
  *
  * @example
  * ```ts
- * const context = fanActionContext(state, push);
- * const { pushes } = await context.event(context.fanOf(openid), 'CLICK', { EventKey: 'V1001' }, true);
+ * import { createPusher } from '../push.js';
+ * const context = fanActionContext(state, createPusher(state));
+ * const fan = context.fanOf('oWxmpDefaultFan000000000001');
+ * const { record, entries } = await context.event(fan, 'CLICK', { EventKey: 'V1001' }, true);
  * ```
  */
 export function fanActionContext(

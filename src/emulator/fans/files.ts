@@ -44,6 +44,7 @@ function newMediaId(state: EmulatorState): string {
  *
  * @example
  * ```ts
+ * const png = Buffer.from('iVBORw0KGgo=', 'base64');
  * const { mediaId, url } = storeFanFile(state, 'image', { data: png, contentType: 'image/png', filename: 'a.png' });
  * ```
  */

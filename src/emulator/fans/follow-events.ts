@@ -70,7 +70,10 @@ async function reportLocation(
  *
  * @example
  * ```ts
- * const { follow } = followEventActions(fanActionContext(state, push));
+ * import { createPusher } from '../push.js';
+ * import { fanActionContext } from './context.js';
+ * import { createFan } from './create-fan.js';
+ * const { follow } = followEventActions(fanActionContext(state, createPusher(state)));
  * await follow(createFan(state).openid); // pushes event.subscribe
  * ```
  */

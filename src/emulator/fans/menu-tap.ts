@@ -159,7 +159,9 @@ async function tapMenu(
  *
  * @example
  * ```ts
- * const tap = menuTap(fanActionContext(state, push));
+ * import { createPusher } from '../push.js';
+ * import { fanActionContext } from './context.js';
+ * const tap = menuTap(fanActionContext(state, createPusher(state)));
  * await tap('oWxmpDefaultFan000000000001', { path: [0] }); // the first top button
  * ```
  */

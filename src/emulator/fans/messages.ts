@@ -75,7 +75,9 @@ async function sendLink(c: FanActionContext, openid: string, link: FanLink): Pro
  *
  * @example
  * ```ts
- * const { text } = messageActions(fanActionContext(state, push));
+ * import { createPusher } from '../push.js';
+ * import { fanActionContext } from './context.js';
+ * const { text } = messageActions(fanActionContext(state, createPusher(state)));
  * await text('oWxmpDefaultFan000000000001', 'hello');
  * ```
  */

@@ -148,7 +148,8 @@ async function confirm(state: EmulatorState, c: Context): Promise<Response> {
  *
  * @example
  * ```ts
- * app.route('/', oauthRoutes(state));
+ * import { Hono } from 'hono';
+ * new Hono().route('/', oauthRoutes(state));
  * // GET /connect/oauth2/authorize?appid=wx…&redirect_uri=https%3A%2F%2Fexample.com%2Fcb&response_type=code&scope=snsapi_base&state=s
  * // → 302 https://example.com/cb?code=…&state=s
  * ```

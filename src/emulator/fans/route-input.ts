@@ -23,7 +23,11 @@ const longitude = z.number().min(-180).max(180);
  *
  * @example
  * ```ts
- * const { content } = await readInput(c, FAN_INPUT.text);
+ * import { Hono } from 'hono';
+ * new Hono().post('/say', async (c) => {
+ *   const { content } = await readInput(c, FAN_INPUT.text); // a 400 FanActionError without content
+ *   return c.json({ said: content });
+ * });
  * ```
  */
 export const FAN_INPUT = {
@@ -77,7 +81,8 @@ export const FAN_INPUT = {
  *
  * @example
  * ```ts
- * const { ticket } = await readInput(c, FAN_INPUT.scan);
+ * import { Hono } from 'hono';
+ * new Hono().post('/scan', async (c) => c.json(await readInput(c, FAN_INPUT.scan))).onError(answerFanActionError);
  * ```
  */
 export async function readInput<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
@@ -105,7 +110,8 @@ export async function readInput<T extends z.ZodType>(c: Context, schema: T): Pro
  *
  * @example
  * ```ts
- * app.onError(answerFanActionError);
+ * import { Hono } from 'hono';
+ * new Hono().onError(answerFanActionError);
  * ```
  */
 export const answerFanActionError: ErrorHandler = (err, c) => {

@@ -44,7 +44,10 @@ function actionsByPath(actions: FanActions): Record<string, Action> {
  *
  * @example
  * ```ts
- * app.route('/', fanRoutes(state, actions));
+ * import { Hono } from 'hono';
+ * import { createPusher } from '../push.js';
+ * import { createFanActions } from './actions.js';
+ * const app = new Hono().route('/', fanRoutes(state, createFanActions(state, createPusher(state))));
  * await app.request('/__emulator/fans/oWxmpDefaultFan000000000001/text', { method: 'POST', body: '{"content":"hi"}' });
  * ```
  */

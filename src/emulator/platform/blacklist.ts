@@ -23,7 +23,7 @@ function setBlacklisted(state: EmulatorState, list: unknown, blacklisted: boolea
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, blacklistHandlers);
+ * Object.keys(blacklistHandlers); // ['blacklist.get', 'blacklist.batchBlacklist', …]
  * ```
  */
 export const blacklistHandlers: Handlers = {

@@ -63,6 +63,8 @@ const kfWorkerSchema = z
  *
  * @example
  * ```ts
+ * import { Hono } from 'hono';
+ * const app = new Hono();
  * app.use('*', httpFaults(state));
  * ```
  */
@@ -103,7 +105,8 @@ async function readInput<T>(
  *
  * @example
  * ```ts
- * app.route('/', controlRoutes(state));
+ * import { Hono } from 'hono';
+ * new Hono().route('/', controlRoutes(state));
  * // POST /__emulator/faults {"path":"/cgi-bin/menu/get","errcode":-1,"times":1}
  * // GET  /__emulator/stats → {"calls":{"/cgi-bin/menu/get":1}}
  * // POST /__emulator/clock {"advanceSeconds":7200}

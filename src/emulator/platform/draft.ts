@@ -30,7 +30,11 @@ const plain = (html: string) => html.replace(/<[^>]*>/g, '').trim();
  *
  * @example
  * ```ts
- * const article = checkArticle(state, { title: 'Hi', content: '<p>Hi</p>', thumb_media_id: thumbId }, origin);
+ * import { storeUpload } from './core/media-store.js';
+ * const upload = { bytes: Buffer.from('…'), filename: 'thumb.jpg', contentType: 'image/jpeg', ext: 'jpg' };
+ * const thumb = storeUpload(state, upload, { type: 'thumb', permanent: true });
+ * const raw = { title: 'Hi', content: '<p>Hi</p>', thumb_media_id: thumb.mediaId };
+ * const article = checkArticle(state, raw, 'http://127.0.0.1:3000'); // with digest 'Hi' and thumb_url
  * ```
  */
 export function checkArticle(state: EmulatorState, raw: unknown, origin: string): Article {
@@ -77,7 +81,7 @@ function draftOf(state: EmulatorState, mediaId: unknown): Draft {
  *
  * @example
  * ```ts
- * withoutContent(articles);
+ * withoutContent([{ title: 'Hi', content: '<p>Hi</p>' }]); // [{ title: 'Hi' }]
  * ```
  */
 export function withoutContent(articles: Article[]): Article[] {
@@ -90,7 +94,9 @@ export function withoutContent(articles: Article[]): Article[] {
  *
  * @example
  * ```ts
- * newsBatchPage(Object.values(drafts(state)), body, (d) => ({ media_id: d.media_id }));
+ * import { drafts } from './core/article-store.js';
+ * newsBatchPage(Object.values(drafts(state)), { offset: 0, count: 20 }, (d) => ({ media_id: d.media_id }));
+ * // { total_count, item_count, item: [{ media_id, content: { news_item, … }, update_time }, …] }
  * ```
  */
 export function newsBatchPage<T extends { articles: Article[]; create_time: number; update_time: number }>(
@@ -116,7 +122,7 @@ export function newsBatchPage<T extends { articles: Article[]; create_time: numb
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, draftHandlers);
+ * Object.keys(draftHandlers); // ['draft.add', 'draft.get', 'draft.delete', 'draft.update', …]
  * ```
  */
 export const draftHandlers: Handlers = {

@@ -38,7 +38,7 @@ export function currentTicket(
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, jssdkHandlers);
+ * Object.keys(jssdkHandlers); // ['jssdk.getTicket']
  * ```
  */
 export const jssdkHandlers: Handlers = {

@@ -100,7 +100,7 @@ function jobOf(state: EmulatorState, msgId: unknown): MassJob {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, massHandlers);
+ * Object.keys(massHandlers); // ['mass.sendAll', 'mass.send', 'mass.preview', 'mass.delete', 'mass.get']
  * ```
  */
 export const massHandlers: Handlers = {

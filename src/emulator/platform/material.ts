@@ -49,7 +49,7 @@ function description(form: FormData | undefined): { title: string; introduction:
  *
  * @example
  * ```ts
- * const { offset, count } = pageArgs(body);
+ * pageArgs({ offset: 0, count: 20 }); // { offset: 0, count: 20 }; WxError(40035) for a count above 20
  * ```
  */
 export function pageArgs(body: Record<string, unknown>): { offset: number; count: number } {
@@ -91,7 +91,7 @@ function listItem(media: StoredMedia, origin: string): Record<string, unknown> {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, materialHandlers);
+ * Object.keys(materialHandlers); // ['material.add', 'material.get', 'material.delete', …]
  * ```
  */
 export const materialHandlers: Handlers = {

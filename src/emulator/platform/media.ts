@@ -22,7 +22,7 @@ import { fail } from './core/respond.js';
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, mediaHandlers);
+ * Object.keys(mediaHandlers); // ['media.upload', 'media.get', 'media.getJssdk', 'media.uploadImg']
  * ```
  */
 export const mediaHandlers: Handlers = {

@@ -42,7 +42,7 @@ function matches(rule: Record<string, unknown>, fan: Fan): boolean {
  * @example
  * ```ts
  * const menu = menuForFan(state, 'oFan1');
- * if (menu) render(menu.button);
+ * if (menu) console.log(menu.conditional ? 'a conditional menu' : 'the default menu', menu.button);
  * ```
  */
 export function menuForFan(
@@ -71,7 +71,7 @@ function selfMenuButton(button: Button): Button {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, menuHandlers);
+ * Object.keys(menuHandlers); // ['menu.create', 'menu.get', 'menu.delete', 'menu.selfMenuInfo', …]
  * ```
  */
 export const menuHandlers: Handlers = {

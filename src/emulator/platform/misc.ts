@@ -18,7 +18,7 @@ const KNOWN_PATHS = new Set(Object.values(endpoints).map((spec) => spec.path));
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, miscHandlers);
+ * Object.keys(miscHandlers); // ['misc.callbackIp', 'misc.apiDomainIp', 'misc.clearQuota', …]
  * ```
  */
 export const miscHandlers: Handlers = {

@@ -48,7 +48,12 @@ function slot(state: EmulatorState): OAuthSlot {
  *
  * @example
  * ```ts
- * const code = issueOAuthCode(state, { openid: fan.openid, scope: 'snsapi_userinfo', appid, redirectUri });
+ * const code = issueOAuthCode(state, {
+ *   openid: 'oFan1',
+ *   scope: 'snsapi_userinfo',
+ *   appid: state.account.appId,
+ *   redirectUri: 'https://example.com/callback',
+ * });
  * ```
  */
 export function issueOAuthCode(
@@ -89,7 +94,7 @@ function userGrant(state: EmulatorState, query: Record<string, string>): Grant {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, oauthHandlers);
+ * Object.keys(oauthHandlers); // ['oauth.accessToken', 'oauth.refreshToken', 'oauth.userInfo', …]
  * ```
  */
 export const oauthHandlers: Handlers = {

@@ -19,7 +19,8 @@ import { fail, jsonResponse, OK, textOf } from './core/respond.js';
  *
  * @example
  * ```ts
- * app.get('/__emulator/articles/:articleId/:idx', (c) => articlePage(c, state));
+ * import { Hono } from 'hono';
+ * new Hono().get('/__emulator/articles/:articleId/:idx', (c) => articlePage(c, state));
  * ```
  */
 export function articlePage(c: Context, state: EmulatorState): Response {
@@ -60,7 +61,7 @@ function details(p: Publication): Record<string, unknown> {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, publishHandlers);
+ * Object.keys(publishHandlers); // ['publish.submit', 'publish.get', 'publish.delete', …]
  * ```
  */
 export const publishHandlers: Handlers = {

@@ -39,8 +39,10 @@ function tickets(state: EmulatorState): Record<string, QrTicket> {
  *
  * @example
  * ```ts
- * const scan = resolveQrTicket(state, ticket);
- * if (scan && !scan.expired) console.log(scan.sceneStr ?? scan.sceneId);
+ * for (const { ticket } of listQrTickets(state)) {
+ *   const scan = resolveQrTicket(state, ticket);
+ *   if (scan && !scan.expired) console.log(scan.sceneStr ?? scan.sceneId);
+ * }
  * ```
  */
 export function resolveQrTicket(
@@ -93,7 +95,8 @@ export function qrScene(qr: Pick<QrTicket, 'ticket' | 'sceneId' | 'sceneStr'>): 
  *
  * @example
  * ```ts
- * findQrScene(state, ticket); // { ticket, scene: '123', sceneId: 123 }
+ * for (const { ticket } of listQrTickets(state)) console.log(findQrScene(state, ticket));
+ * // { ticket, scene: '123', sceneId: 123 } for a code created with scene_id 123
  * ```
  */
 export function findQrScene(state: EmulatorState, ticket: string): QrScene | undefined {
@@ -134,7 +137,7 @@ function newTicket(): { ticket: string; url: string } {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, qrcodeHandlers);
+ * Object.keys(qrcodeHandlers); // ['qrcode.create']
  * ```
  */
 export const qrcodeHandlers: Handlers = {
@@ -187,7 +190,8 @@ export const qrcodeHandlers: Handlers = {
  *
  * @example
  * ```ts
- * app.get('/cgi-bin/showqrcode', (c) => showQrcode(c, state));
+ * import { Hono } from 'hono';
+ * new Hono().get('/cgi-bin/showqrcode', (c) => showQrcode(c, state));
  * ```
  */
 export function showQrcode(c: Context, state: EmulatorState): Response {

@@ -22,7 +22,9 @@ import { showQrcode } from './qrcode.js';
  *
  * @example
  * ```ts
- * app.route('/', platformRoutes(state, { push }));
+ * import { Hono } from 'hono';
+ * const push = async (openid: string, xml: string) => console.log('push to the webhook for', openid, xml);
+ * new Hono().route('/', platformRoutes(state, { push }));
  * ```
  */
 export function platformRoutes(state: EmulatorState, options: PlatformOptions): Hono {

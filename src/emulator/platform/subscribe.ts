@@ -19,7 +19,7 @@ function dataLines(data: Record<string, unknown>): string {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, subscribeHandlers);
+ * Object.keys(subscribeHandlers); // ['subscribe.send']
  * ```
  */
 export const subscribeHandlers: Handlers = {

@@ -77,7 +77,7 @@ const countOf = (state: EmulatorState, id: number) =>
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, tagHandlers);
+ * Object.keys(tagHandlers); // ['tag.create', 'tag.list', 'tag.update', 'tag.delete', 'tag.members', …]
  * ```
  */
 export const tagHandlers: Handlers = {

@@ -18,6 +18,8 @@ import { templateStore, type PrivateTemplate } from './template.js';
  *
  * @example
  * ```ts
+ * import { fail } from './core/respond.js';
+ * import { templateStore } from './template.js';
  * if (templateStore(state).list.length >= MAX_TEMPLATES) fail(45026);
  * ```
  */
@@ -63,7 +65,7 @@ function contentOf(library: LibraryTemplate, body: Record<string, unknown>): str
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, templateIndustryHandlers);
+ * Object.keys(templateIndustryHandlers); // ['template.setIndustry', 'template.getIndustry', …]
  * ```
  */
 export const templateIndustryHandlers: Handlers = {

@@ -66,11 +66,6 @@ export function industryByCode(code: number): Industry | undefined {
 
 /**
  * A template of the emulator's library: an industry template (`TM…`/`OPENTM…`) or a category template (digits).
- *
- * @example
- * ```ts
- * const t: LibraryTemplate = { id: '47124', title: '快递签收提醒', industry: 13, keywords: { 签收时间: 'time' } };
- * ```
  */
 export interface LibraryTemplate {
   id: string;

@@ -25,7 +25,7 @@ export interface PrivateTemplate {
  *
  * @example
  * ```ts
- * DEFAULT_TEMPLATES[0].template_id; // 'wxmp_tpl_order_shipped'
+ * DEFAULT_TEMPLATES[0]?.template_id; // 'wxmp_tpl_order_shipped'
  * ```
  */
 export const DEFAULT_TEMPLATES: readonly PrivateTemplate[] = Object.freeze([
@@ -52,11 +52,6 @@ export const CLIENT_MSG_ID_WINDOW_MS = 10 * 60_000;
 
 /**
  * What the `templates` slot holds: the account's templates and recent `client_msg_id`s.
- *
- * @example
- * ```ts
- * const fresh: TemplateSlot = { list: [...DEFAULT_TEMPLATES], sent: {} };
- * ```
  */
 export interface TemplateSlot {
   list: PrivateTemplate[];
@@ -125,7 +120,7 @@ export function messageData(body: Record<string, unknown>): Record<string, unkno
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, templateHandlers);
+ * Object.keys(templateHandlers); // ['template.list', 'template.delete', 'template.send']
  * ```
  */
 export const templateHandlers: Handlers = {

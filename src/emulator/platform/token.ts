@@ -143,7 +143,8 @@ export function stableToken(
  *
  * @example
  * ```ts
- * checkAccessToken(state, c.req.query('access_token')); // throws WxError(42001) after two hours
+ * const { access_token } = issueClassicToken(state);
+ * checkAccessToken(state, access_token); // passes; throws WxError(42001) two hours later
  * ```
  */
 export function checkAccessToken(state: EmulatorState, token: string | undefined): void {
@@ -160,7 +161,7 @@ export function checkAccessToken(state: EmulatorState, token: string | undefined
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, tokenHandlers);
+ * Object.keys(tokenHandlers); // ['token.get', 'token.stable']
  * ```
  */
 export const tokenHandlers: Handlers = {

@@ -19,7 +19,9 @@ export const REMARK_BYTES = 30;
  *
  * @example
  * ```ts
- * userInfo(fan); // { subscribe: 1, openid: 'oFan1', language: 'zh_CN', subscribe_time: 1700000000, … }
+ * import { createFan } from 'wxmp/emulator';
+ * userInfo(createFan(state, { openid: 'oFan1', following: true }));
+ * // { subscribe: 1, openid: 'oFan1', language: 'zh_CN', subscribe_time: …, remark: '', … }
  * ```
  */
 export function userInfo(fan: Fan): Record<string, unknown> {
@@ -50,7 +52,7 @@ function fanOf(state: EmulatorState, openid: unknown): Fan {
  *
  * @example
  * ```ts
- * const fans = fansByOpenid(state, body['openid_list'], 20);
+ * const fans = fansByOpenid(state, ['oFan1', 'oFan2'], 20); // WxError(40003) for an unknown openid
  * ```
  */
 export function fansByOpenid(state: EmulatorState, list: unknown, max: number): Fan[] {
@@ -69,7 +71,7 @@ function followers(state: EmulatorState): Fan[] {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, userHandlers);
+ * Object.keys(userHandlers); // ['user.info', 'user.batchGet', 'user.list', 'user.updateRemark']
  * ```
  */
 export const userHandlers: Handlers = {

@@ -52,7 +52,8 @@ export function pageSnapshot(state: EmulatorState, origin: string): PageSnapshot
  *
  * @example
  * ```ts
- * app.route('/', pageApiRoutes(state));
+ * import { Hono } from 'hono';
+ * new Hono().route('/', pageApiRoutes(state));
  * ```
  */
 export function pageApiRoutes(state: EmulatorState): Hono {

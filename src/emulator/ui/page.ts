@@ -24,7 +24,8 @@ export const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
  *
  * @example
  * ```ts
- * app.route('/', pageRoutes());
+ * import { Hono } from 'hono';
+ * new Hono().route('/', pageRoutes());
  * ```
  */
 export function pageRoutes(dir: string = ASSETS_DIR): Hono {

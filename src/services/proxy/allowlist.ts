@@ -13,7 +13,9 @@ import { refuse, type ProxyEnv } from './env.js';
  *
  * @example
  * ```ts
- * app.use(allowTableEndpoints(logger));
+ * import { Hono } from 'hono';
+ * import type { ProxyEnv } from './env.js';
+ * new Hono<ProxyEnv>().use(allowTableEndpoints(logger));
  * ```
  */
 export function allowTableEndpoints(logger: Logger): MiddlewareHandler<ProxyEnv> {

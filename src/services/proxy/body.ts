@@ -14,7 +14,9 @@ import { refuse, type ProxyEnv } from './env.js';
  *
  * @example
  * ```ts
- * app.use(bufferBody(20 * 1024 * 1024));
+ * import { Hono } from 'hono';
+ * import type { ProxyEnv } from './env.js';
+ * new Hono<ProxyEnv>().use(bufferBody(20 * 1024 * 1024));
  * ```
  */
 export function bufferBody(maxBodyBytes: number): MiddlewareHandler<ProxyEnv> {

@@ -11,8 +11,10 @@ import type { ClientKeyVariables } from '../client-key-auth.js';
  *
  * @example
  * ```ts
+ * import { Hono } from 'hono';
  * const app = new Hono<ProxyEnv>();
  * app.use(startClock);
+ * app.get('/started', (c) => c.json({ startedAt: c.get('startedAt') }));
  * ```
  */
 export interface ProxyEnv {
@@ -28,11 +30,6 @@ export interface ProxyEnv {
 
 /**
  * Statuses the proxy answers by itself (WeChat's answers pass through with theirs).
- *
- * @example
- * ```ts
- * const status: RefusalStatus = 429;
- * ```
  */
 export type RefusalStatus = 401 | 404 | 413 | 429 | 502 | 503 | 504;
 
@@ -41,7 +38,8 @@ export type RefusalStatus = 401 | 404 | 413 | 429 | 502 | 503 | 504;
  *
  * @example
  * ```ts
- * app.all('*', (c) => refuse(c, 404, 'NOT_FOUND', 'not an endpoint this proxy forwards'));
+ * import { Hono } from 'hono';
+ * new Hono().all('*', (c) => refuse(c, 404, 'NOT_FOUND', 'not an endpoint this proxy forwards'));
  * ```
  */
 export function refuse(c: Context, status: RefusalStatus, error: string, message: string): Response {
@@ -53,6 +51,7 @@ export function refuse(c: Context, status: RefusalStatus, error: string, message
  *
  * @example
  * ```ts
+ * import { Hono } from 'hono';
  * new Hono<ProxyEnv>().use(startClock);
  * ```
  */

@@ -14,11 +14,6 @@ import { upstreamAttempt, type Upstream } from './upstream.js';
 
 /**
  * What {@link forwardToWeChat} needs beyond the request.
- *
- * @example
- * ```ts
- * const options: ForwardOptions = { ...upstream, tokenProvider, policy: DEFAULT_RETRY_POLICY, logger };
- * ```
  */
 export interface ForwardOptions extends Upstream {
   tokenProvider: TokenProvider;
@@ -33,7 +28,13 @@ export interface ForwardOptions extends Upstream {
  *
  * @example
  * ```ts
- * app.all('*', forwardToWeChat({ apiBase, fetch, timeoutMs: 10_000, tokenProvider, policy, logger }));
+ * import { Hono } from 'hono';
+ * import { DEFAULT_RETRY_POLICY } from 'wxmp/api';
+ * import type { ProxyEnv } from './env.js';
+ * const tokenProvider = { getToken: async () => 'ACCESS_TOKEN', invalidate: async () => {} };
+ * const upstream = { apiBase: 'https://api.weixin.qq.com', fetch, timeoutMs: 10_000 };
+ * const options = { ...upstream, tokenProvider, policy: DEFAULT_RETRY_POLICY, logger };
+ * new Hono<ProxyEnv>().all('*', forwardToWeChat(options));
  * ```
  */
 export function forwardToWeChat(options: ForwardOptions): Handler<ProxyEnv> {

@@ -8,11 +8,6 @@ import { refuse, type ProxyEnv } from './env.js';
 
 /**
  * A per-key limiter: `take(id)` returns 0 when the request may go, else the ms until it may.
- *
- * @example
- * ```ts
- * const limiter: RateLimiter = createRateLimiter(600, Date.now);
- * ```
  */
 export interface RateLimiter {
   take(id: string): number;
@@ -53,7 +48,9 @@ export function createRateLimiter(perMinute: number, now: () => number): RateLim
  *
  * @example
  * ```ts
- * app.use(limitRatePerKey(createRateLimiter(600, Date.now), logger));
+ * import { Hono } from 'hono';
+ * import type { ProxyEnv } from './env.js';
+ * new Hono<ProxyEnv>().use(limitRatePerKey(createRateLimiter(600, Date.now), logger));
  * ```
  */
 export function limitRatePerKey(limiter: RateLimiter, logger: Logger): MiddlewareHandler<ProxyEnv> {

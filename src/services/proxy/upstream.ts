@@ -11,11 +11,6 @@ import { redactRidAnswer } from './redact-rid.js';
 
 /**
  * Where and how the proxy reaches WeChat, and the credentials it adds.
- *
- * @example
- * ```ts
- * const upstream: Upstream = { apiBase: 'https://api.weixin.qq.com', fetch, timeoutMs: 10_000, appId, appSecret };
- * ```
  */
 export interface Upstream {
   /** WeChat's origin, without a trailing slash. */
@@ -29,11 +24,6 @@ export interface Upstream {
 
 /**
  * The caller's request as the proxy forwards it.
- *
- * @example
- * ```ts
- * const request: CallerRequest = { query: new URLSearchParams('openid=OPENID'), contentType: undefined, body: new ArrayBuffer(0) };
- * ```
  */
 export interface CallerRequest {
   query: URLSearchParams;
@@ -49,7 +39,12 @@ const CREDENTIAL_PARAMS = ['access_token', 'appid', 'secret', 'appsecret'];
  *
  * @example
  * ```ts
- * const attempt = upstreamAttempt(spec, request, upstream);
+ * import { endpoints } from 'wxmp/api';
+ * import { executeWithRetry } from '../../api/execute.js';
+ * const spec = endpoints['user.info'];
+ * const request = { query: new URLSearchParams('openid=OPENID'), contentType: undefined, body: new ArrayBuffer(0) };
+ * const attempt = upstreamAttempt(spec, request, { apiBase: 'https://api.weixin.qq.com', fetch, timeoutMs: 10_000 });
+ * const tokenProvider = { getToken: async () => 'ACCESS_TOKEN', invalidate: async () => {} };
  * const { value, errcode } = await executeWithRetry({ spec, tokenProvider, attempt });
  * ```
  */

@@ -42,7 +42,10 @@ export class RequestError extends Error {
  *
  * @example
  * ```ts
- * app.get('/token', (c) => answer(c, logger, async () => ({ access_token: await tokens.getToken() })));
+ * import { Hono } from 'hono';
+ * import { createTokenManager } from 'wxmp/token';
+ * const tokens = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * new Hono().get('/token', (c) => answer(c, logger, async () => ({ access_token: await tokens.getToken() })));
  * ```
  */
 export async function answer(c: Context, logger: Logger, produce: () => Promise<object>): Promise<Response> {
@@ -77,7 +80,17 @@ export async function answer(c: Context, logger: Logger, produce: () => Promise<
  *
  * @example
  * ```ts
- * const { access_token } = await jsonBody(c, z.object({ access_token: z.string() }), '{"access_token": "…"}');
+ * import { Hono } from 'hono';
+ * import { z } from 'zod';
+ * import { createTokenManager } from 'wxmp/token';
+ * const tokens = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * new Hono().post('/token/invalidate', (c) =>
+ *   answer(c, logger, async () => {
+ *     const { access_token } = await jsonBody(c, z.object({ access_token: z.string() }), '{"access_token": "…"}');
+ *     await tokens.invalidate(access_token); // a body without it was answered 400
+ *     return { ok: true };
+ *   }),
+ * );
  * ```
  */
 export async function jsonBody<T>(c: Context, schema: z.ZodType<T>, expected: string): Promise<T> {

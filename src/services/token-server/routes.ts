@@ -18,7 +18,12 @@ import { answer, expiryFields, jsonBody, RequestError } from './answer.js';
  *
  * @example
  * ```ts
+ * import { Hono } from 'hono';
+ * import { createTicketManager, createTokenManager } from 'wxmp/token';
+ * const tokens = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * const jsapi = createTicketManager({ appId: 'wx1234567890abcdef', tokens });
  * const credentials: ServedCredentials = { tokens, tickets: { jsapi }, logger, now: Date.now };
+ * new Hono().get('/token', serveToken(credentials)).get('/ticket', serveTicket(credentials));
  * ```
  */
 export interface ServedCredentials {
@@ -51,7 +56,10 @@ const invalidateTicketBody = z.object({ ticket: z.string().min(1).max(2048), typ
  *
  * @example
  * ```ts
- * app.get('/healthz', healthz(credentials));
+ * import { Hono } from 'hono';
+ * import { createTokenManager } from 'wxmp/token';
+ * const tokens = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * new Hono().get('/healthz', healthz({ tokens, tickets: {}, logger, now: Date.now }));
  * ```
  */
 export function healthz({ tokens }: ServedCredentials): Handler {
@@ -76,7 +84,10 @@ export function healthz({ tokens }: ServedCredentials): Handler {
  *
  * @example
  * ```ts
- * app.get('/token', serveToken(credentials));
+ * import { Hono } from 'hono';
+ * import { createTokenManager } from 'wxmp/token';
+ * const tokens = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * new Hono().get('/token', serveToken({ tokens, tickets: {}, logger, now: Date.now }));
  * ```
  */
 export function serveToken({ tokens, logger, now }: ServedCredentials): Handler {
@@ -99,7 +110,10 @@ export function serveToken({ tokens, logger, now }: ServedCredentials): Handler 
  *
  * @example
  * ```ts
- * app.post('/token/invalidate', invalidateToken(credentials));
+ * import { Hono } from 'hono';
+ * import { createTokenManager } from 'wxmp/token';
+ * const tokens = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * new Hono().post('/token/invalidate', invalidateToken({ tokens, tickets: {}, logger, now: Date.now }));
  * ```
  */
 export function invalidateToken(credentials: ServedCredentials): Handler<{ Variables: ClientKeyVariables }> {
@@ -131,7 +145,11 @@ export function invalidateToken(credentials: ServedCredentials): Handler<{ Varia
  *
  * @example
  * ```ts
- * app.get('/ticket', serveTicket(credentials));
+ * import { Hono } from 'hono';
+ * import { createTicketManager, createTokenManager } from 'wxmp/token';
+ * const tokens = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * const jsapi = createTicketManager({ appId: 'wx1234567890abcdef', tokens });
+ * new Hono().get('/ticket', serveTicket({ tokens, tickets: { jsapi }, logger, now: Date.now }));
  * ```
  */
 export function serveTicket(credentials: ServedCredentials): Handler {
@@ -152,7 +170,11 @@ export function serveTicket(credentials: ServedCredentials): Handler {
  *
  * @example
  * ```ts
- * app.post('/ticket/invalidate', invalidateTicket(credentials));
+ * import { Hono } from 'hono';
+ * import { createTicketManager, createTokenManager } from 'wxmp/token';
+ * const tokens = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * const jsapi = createTicketManager({ appId: 'wx1234567890abcdef', tokens });
+ * new Hono().post('/ticket/invalidate', invalidateTicket({ tokens, tickets: { jsapi }, logger, now: Date.now }));
  * ```
  */
 export function invalidateTicket(credentials: ServedCredentials): Handler {

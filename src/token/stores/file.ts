@@ -13,11 +13,6 @@ import type { TokenRecord, TokenStore } from '../store.js';
 
 /**
  * Options of {@link createFileStore}.
- *
- * @example
- * ```ts
- * const options: FileStoreOptions = { path: '.wxmp/tokens.json' };
- * ```
  */
 export interface FileStoreOptions {
   /** The JSON file; its directory is created (mode 0700) when missing. */
@@ -29,7 +24,12 @@ export interface FileStoreOptions {
  *
  * @example
  * ```ts
- * const manager = createTokenManager({ appId, appSecret, store: createFileStore({ path: '.wxmp/tokens.json' }) });
+ * import { createTokenManager } from 'wxmp/token';
+ * const manager = createTokenManager({
+ *   appId: 'wx1234567890abcdef',
+ *   appSecret: process.env.WECHAT_APPSECRET!,
+ *   store: createFileStore({ path: '.wxmp/tokens.json' }),
+ * });
  * ```
  */
 export function createFileStore(options: FileStoreOptions): TokenStore {

@@ -11,7 +11,11 @@ import type { TokenRecord, TokenStore } from '../store.js';
  *
  * @example
  * ```ts
- * const options: MemoryStoreOptions = { now: () => fakeClock.now };
+ * let clock = Date.now();
+ * const store = createMemoryStore({ now: () => clock }); // a test moves the clock past a lock's TTL
+ * await store.acquireLock?.('lock', 'a', 1000); // true
+ * clock += 1001;
+ * await store.acquireLock?.('lock', 'b', 1000); // true: the first lock expired
  * ```
  */
 export interface MemoryStoreOptions {
@@ -25,7 +29,12 @@ export interface MemoryStoreOptions {
  *
  * @example
  * ```ts
- * const manager = createTokenManager({ appId, appSecret, store: createMemoryStore() });
+ * import { createTokenManager } from 'wxmp/token';
+ * const manager = createTokenManager({
+ *   appId: 'wx1234567890abcdef',
+ *   appSecret: process.env.WECHAT_APPSECRET!,
+ *   store: createMemoryStore(),
+ * });
  * ```
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): TokenStore {

@@ -9,11 +9,6 @@ import { createRedisStore, type RedisLike } from './redis.js';
 
 /**
  * The part of a node-redis client the adapter uses; a `createClient()` result fits.
- *
- * @example
- * ```ts
- * const client: NodeRedisClientLike = createClient({ url: 'redis://127.0.0.1:6379' });
- * ```
  */
 export interface NodeRedisClientLike {
   get(key: string): Promise<unknown>;
@@ -32,7 +27,9 @@ export interface NodeRedisClientLike {
  *
  * @example
  * ```ts
- * const client = createClient({ url, disableOfflineQueue: true });
+ * import { createClient } from 'redis';
+ * import { createRedisStore } from './redis.js';
+ * const client = createClient({ url: process.env.REDIS_URL!, disableOfflineQueue: true });
  * await client.connect();
  * const store = createRedisStore({ redis: fromNodeRedis(client) });
  * ```
@@ -63,11 +60,6 @@ export function fromNodeRedis(client: NodeRedisClientLike): RedisLike {
 
 /**
  * Options of {@link createRedisStoreFromUrl}.
- *
- * @example
- * ```ts
- * const options: RedisUrlStoreOptions = { prefix: 'myapp:', logger: createLogger() };
- * ```
  */
 export interface RedisUrlStoreOptions {
   /** Key prefix; default `wxmp:`. */

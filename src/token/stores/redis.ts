@@ -13,17 +13,6 @@ import type { TokenRecord, TokenStore } from '../store.js';
 
 /**
  * The Redis commands the store needs. Adapters map them onto a client library.
- *
- * @example
- * ```ts
- * // ioredis
- * const redis: RedisLike = {
- *   get: (key) => io.get(key),
- *   set: async (key, value, { pxMs, onlyIfAbsent }) =>
- *     (onlyIfAbsent ? await io.set(key, value, 'PX', pxMs, 'NX') : await io.set(key, value, 'PX', pxMs)) === 'OK',
- *   eval: (script, keys, args) => io.eval(script, keys.length, ...keys, ...args),
- * };
- * ```
  */
 export interface RedisLike {
   /** `GET key`. */
@@ -38,11 +27,6 @@ export interface RedisLike {
 
 /**
  * Options of {@link createRedisStore}.
- *
- * @example
- * ```ts
- * const options: RedisStoreOptions = { redis: fromNodeRedis(client), prefix: 'myapp:', commandTimeoutMs: 500 };
- * ```
  */
 export interface RedisStoreOptions {
   /** The client. */
@@ -89,7 +73,9 @@ return redis.call('ZCARD', KEYS[1])`;
  *
  * @example
  * ```ts
- * const client = createClient({ url: process.env.REDIS_URL, disableOfflineQueue: true });
+ * import { createClient } from 'redis';
+ * import { fromNodeRedis } from './node-redis.js';
+ * const client = createClient({ url: process.env.REDIS_URL!, disableOfflineQueue: true });
  * await client.connect();
  * const store = createRedisStore({ redis: fromNodeRedis(client), prefix: 'myapp:' });
  * ```

@@ -19,6 +19,8 @@ const HINT =
  *
  * @example
  * ```ts
+ * import express from 'express';
+ * import { createWebhook } from 'wxmp';
  * const app = express();
  * app.all('/wx', expressHandler(createWebhook(bot, { token: 'AAAAA' })));
  * app.use(express.json()); // after the webhook, for the rest of the app

@@ -14,6 +14,8 @@ import type { Webhook } from '../index.js';
  *
  * @example
  * ```ts
+ * import Fastify from 'fastify';
+ * import { createWebhook } from 'wxmp';
  * const app = Fastify();
  * await app.register(fastifyPlugin(createWebhook(bot, { token: 'AAAAA' }), { path: '/wx' }));
  * await app.listen({ port: 3000 });

@@ -15,7 +15,8 @@ const USED =
  *
  * @example
  * ```ts
- * const body = await readRequestBody(request, 1024 * 1024);
+ * const request = new Request('https://example.com/wx', { method: 'POST', body: '<xml></xml>' });
+ * const body = await readRequestBody(request, 1024 * 1024); // the 11 bytes; undefined past the limit
  * ```
  */
 export async function readRequestBody(request: Request, limit: number): Promise<Uint8Array | undefined> {
@@ -62,9 +63,11 @@ async function respond(webhook: Webhook, request: Request): Promise<WebhookRespo
  *
  * @example
  * ```ts
+ * import { Hono } from 'hono';
+ * import { createWebhook } from 'wxmp';
  * const handler = fetchHandler(createWebhook(bot, { token: 'AAAAA' }));
- * app.all('/wx', (c) => handler(c.req.raw)); // Hono
- * export default { fetch: handler };         // Bun, Deno, Cloudflare Workers
+ * new Hono().all('/wx', (c) => handler(c.req.raw)); // Hono
+ * export default { fetch: handler }; // Bun, Deno, Cloudflare Workers
  * ```
  */
 export function fetchHandler(webhook: Webhook): (request: Request) => Promise<Response> {

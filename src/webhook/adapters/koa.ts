@@ -16,9 +16,11 @@ const HINT =
  *
  * @example
  * ```ts
+ * import Koa from 'koa';
+ * import { createWebhook } from 'wxmp';
  * const app = new Koa();
  * app.use(koaHandler(createWebhook(bot, { token: 'AAAAA' }), { path: '/wx' }));
- * app.use(bodyParser()); // after the webhook, for the rest of the app
+ * // then the body parser, for the rest of the app
  * ```
  */
 export function koaHandler(webhook: Webhook, options: { path?: string } = {}): Middleware {

@@ -12,7 +12,11 @@ import { textResponse, tooLarge, type Webhook, type WebhookRequest, type Webhook
  *
  * @example
  * ```ts
- * const body = await readBody(req, 1024 * 1024);
+ * import { createServer } from 'node:http';
+ * createServer(async (req, res) => {
+ *   const body = await readBody(req, 1024 * 1024);
+ *   res.end(body === undefined ? 'too large' : `${body.length} bytes`);
+ * });
  * ```
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
@@ -49,7 +53,10 @@ export { tooLarge } from '../index.js';
  *
  * @example
  * ```ts
- * sendResponse(res, await webhook.handle(request));
+ * import { createServer } from 'node:http';
+ * createServer(async (req, res) => {
+ *   sendResponse(res, await webhook.handle({ method: req.method ?? 'GET', url: req.url ?? '/' }));
+ * });
  * ```
  */
 export function sendResponse(res: ServerResponse, response: WebhookResponse): void {
@@ -62,11 +69,6 @@ export function sendResponse(res: ServerResponse, response: WebhookResponse): vo
 
 /**
  * What a body parser that ran before the webhook left behind.
- *
- * @example
- * ```ts
- * const parsed: ParsedBody = { value: req.body, hint: 'mount the webhook before the XML body parser' };
- * ```
  */
 export interface ParsedBody {
   /** `req.body`, `ctx.request.rawBody`, …: a string or bytes are used as the body. */
@@ -83,7 +85,11 @@ export interface ParsedBody {
  *
  * @example
  * ```ts
- * const response = await handleNodeRequest(webhook, req, { value: req.body, hint: 'mount the webhook first' });
+ * import express from 'express';
+ * express().post('/wx', express.text({ type: () => true }), async (req, res) => {
+ *   const response = await handleNodeRequest(webhook, req, { value: req.body, hint: 'keep express.text() first' });
+ *   sendResponse(res, response);
+ * });
  * ```
  */
 export async function handleNodeRequest(
@@ -116,6 +122,7 @@ const CONSUMED_HINT =
  * @example
  * ```ts
  * import { createServer } from 'node:http';
+ * import { createWebhook } from 'wxmp';
  * createServer(nodeHandler(createWebhook(bot, { token: 'AAAAA' }))).listen(3000);
  * ```
  */

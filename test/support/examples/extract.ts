@@ -1,11 +1,13 @@
 /**
  * Reads every `@example` of the TSDoc in `src/` and type-checks it, as a user would paste it: each example becomes a
- * module of its own that imports what the file it documents exports (and whatever the example imports itself, with
- * `wxmp` and `wxmp/…` resolved to `src/`), with the example's lines as the body of an async function. The few
- * variables examples take as given (`client`, `bot`, `webhook`, …) are declared once in `globals.d.ts`.
+ * module of its own beside the file it documents, importing what that file exports (but the names the example binds
+ * itself) and whatever the example imports, with `wxmp` and `wxmp/…` resolved to `src/`. Its statements are the
+ * body of an async function; its imports and `declare`s stand at the top, and an example that exports (a worker's
+ * `export default { fetch }`) is checked as a module as it stands. The few variables examples take as given
+ * (`client`, `bot`, `webhook`, `logger`, `state`) are declared once in `globals.d.ts`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 /** One example: where it stands and its code. */
@@ -83,18 +85,107 @@ export function onlyAssignsToAType(code: string): boolean {
   );
 }
 
-/** Splits an example into its import declarations (hoisted) and the rest (the function body). */
-function splitImports(code: string): { imports: string[]; body: string } {
+/**
+ * An example split for its module: the statements that must stand at the top level (imports, `declare`s — a
+ * reader's `declare const req: IncomingMessage;` — and, in an example that is a module of its own such as a
+ * worker's `export default { fetch }`, everything), the rest (the body of an async function, so an example may
+ * `await` and even `return`), and the names the example binds at its top level, which it then does not take from
+ * the documented file.
+ */
+function splitExample(code: string): { hoisted: Chunk[]; body: Chunk[]; bound: Set<string> } {
   const source = ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, true);
-  const imports: string[] = [];
-  let body = code;
+  const exports = source.statements.some(
+    (s) =>
+      ts.isExportAssignment(s) ||
+      ts.isExportDeclaration(s) ||
+      (ts.canHaveModifiers(s) && ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)),
+  );
+  const hoisted: Chunk[] = [];
+  const rest: Chunk[] = [];
+  const bound = new Set<string>();
   for (const statement of source.statements) {
-    if (!ts.isImportDeclaration(statement)) continue;
-    const text = statement.getText(source);
-    imports.push(text);
-    body = body.replace(text, '');
+    const chunk = {
+      text: code.slice(statement.getFullStart(), statement.getEnd()),
+      at: statement.getFullStart(),
+    };
+    const top =
+      exports ||
+      ts.isImportDeclaration(statement) ||
+      (ts.canHaveModifiers(statement) &&
+        ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword));
+    (top ? hoisted : rest).push(chunk);
+    for (const name of boundNames(statement)) bound.add(name);
   }
-  return { imports, body };
+  return { hoisted, body: rest, bound };
+}
+
+/** A piece of an example's code and where it starts in the example. */
+interface Chunk {
+  text: string;
+  at: number;
+}
+
+/**
+ * An example's module text and, for each piece of the example in it, where it stands, so that an error can name
+ * its line in the example.
+ */
+function exampleModule(
+  example: Example,
+  ownExports: string[],
+): { text: string; pieces: { start: number; chunk: Chunk }[] } {
+  const { hoisted, body, bound } = splitExample(example.code);
+  const fromOwn = ownExports.filter((name) => !bound.has(name));
+  const dir = dirname(join(ROOT, example.file));
+  let text = `/// <reference path="${relative(dir, GLOBALS)}" />\n`;
+  if (fromOwn.length)
+    text += `import { ${fromOwn.join(', ')} } from './${basename(example.file, '.ts')}.js';\n`;
+  const pieces: { start: number; chunk: Chunk }[] = [];
+  const add = (chunk: Chunk) => {
+    pieces.push({ start: text.length, chunk });
+    text += `${chunk.text}\n`;
+  };
+  hoisted.forEach(add);
+  text += 'export async function example() {\n';
+  body.forEach(add);
+  text += '}\n';
+  return { text, pieces };
+}
+
+/** The 1-based line in the example of a position in its module; 0 for the lines the checker adds. */
+function lineInExample(code: string, pieces: { start: number; chunk: Chunk }[], position: number): number {
+  const piece = pieces.find((p) => position >= p.start && position <= p.start + p.chunk.text.length);
+  if (!piece) return 0;
+  return code.slice(0, piece.chunk.at + position - piece.start).split('\n').length;
+}
+
+/** The names one top-level statement of an example binds: its imports, variables, functions, classes, types. */
+function boundNames(statement: ts.Statement): string[] {
+  if (ts.isImportDeclaration(statement)) {
+    const clause = statement.importClause;
+    if (!clause) return [];
+    const bindings = clause.namedBindings;
+    return [
+      ...(clause.name ? [clause.name.text] : []),
+      ...(bindings && ts.isNamespaceImport(bindings) ? [bindings.name.text] : []),
+      ...(bindings && ts.isNamedImports(bindings) ? bindings.elements.map((e) => e.name.text) : []),
+    ];
+  }
+  if (ts.isVariableStatement(statement)) {
+    return statement.declarationList.declarations.flatMap((d) => namesIn(d.name));
+  }
+  const named =
+    ts.isFunctionDeclaration(statement) ||
+    ts.isClassDeclaration(statement) ||
+    ts.isInterfaceDeclaration(statement) ||
+    ts.isTypeAliasDeclaration(statement) ||
+    ts.isEnumDeclaration(statement);
+  return named && statement.name ? [statement.name.text] : [];
+}
+
+/** The identifiers a (possibly destructuring) binding declares. */
+function namesIn(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : namesIn(e.name)));
 }
 
 /** The names a module exports, as an import list (values and types alike). */
@@ -103,7 +194,10 @@ function exportsOf(program: ts.Program, path: string): string[] {
   const source = program.getSourceFile(path);
   const symbol = source && checker.getSymbolAtLocation(source);
   if (!symbol) return [];
-  return checker.getExportsOfModule(symbol).map((s) => s.getName());
+  return checker
+    .getExportsOfModule(symbol)
+    .map((s) => s.getName())
+    .filter((name) => name !== 'default');
 }
 
 const OPTIONS: ts.CompilerOptions = {
@@ -118,12 +212,12 @@ const OPTIONS: ts.CompilerOptions = {
   skipLibCheck: true,
   noEmit: true,
   allowImportingTsExtensions: false,
-  baseUrl: ROOT,
+  // Absolute, so no `baseUrl` (deprecated in TypeScript 6) is needed.
   paths: {
-    wxmp: ['src/index.ts'],
-    'wxmp/adapters/*': ['src/webhook/adapters/*.ts'],
-    'wxmp/config': ['src/config.ts'],
-    'wxmp/*': ['src/*/index.ts'],
+    wxmp: [join(ROOT, 'src/index.ts')],
+    'wxmp/adapters/*': [join(ROOT, 'src/webhook/adapters/*.ts')],
+    'wxmp/config': [join(ROOT, 'src/config.ts')],
+    'wxmp/*': [join(ROOT, 'src/*/index.ts')],
   },
 };
 
@@ -142,29 +236,13 @@ export function checkExamples(files = sourceFiles()): { checked: number; errors:
     }));
   // First pass: the exports of each documented file.
   const base = ts.createProgram(files, OPTIONS);
-  const virtual = new Map<string, { text: string; example: Example; offset: number }>();
+  // Each example's module stands beside the file it documents (never written to disk), so an example of an
+  // internal helper may import its siblings as that file does (`./settings.js`).
+  const virtual = new Map<string, ReturnType<typeof exampleModule> & { example: Example }>();
   examples.forEach((example, index) => {
-    const absolute = join(ROOT, example.file);
-    const dir = join(ROOT, 'test/.examples');
-    const own = exportsOf(base, absolute);
-    const { imports, body } = splitImports(example.code);
-    const imported = new Set(
-      imports.flatMap((line) => [...line.matchAll(/\b(\w+)\b(?=\s*(?:,|}|\s+as\b))/g)].map((m) => m[1])),
-    );
-    const fromOwn = own.filter((name) => !imported.has(name));
-    const specifier = relative(dir, absolute).replace(/\.ts$/, '.js');
-    const header = [
-      `/// <reference path="${relative(dir, GLOBALS)}" />`,
-      fromOwn.length ? `import { ${fromOwn.join(', ')} } from '${specifier}';` : '',
-      ...imports,
-      'export async function example() {',
-    ].join('\n');
-    const text = `${header}\n${body}\n}\n`;
-    virtual.set(join(dir, `example-${index}.ts`), {
-      text,
-      example,
-      offset: header.split('\n').length,
-    });
+    const path = join(ROOT, example.file);
+    const own = exportsOf(base, path);
+    virtual.set(join(dirname(path), `__example-${index}.ts`), { ...exampleModule(example, own), example });
   });
   const host = ts.createCompilerHost(OPTIONS);
   const readFile = host.readFile.bind(host);
@@ -179,7 +257,14 @@ export function checkExamples(files = sourceFiles()): { checked: number; errors:
       : getSourceFile(name, language, onError, create);
   };
   const program = ts.createProgram([...virtual.keys()], OPTIONS, host, base);
-  const errors: ExampleError[] = [...unfenced, ...typeOnly];
+  const errors: ExampleError[] = [
+    ...unfenced,
+    ...typeOnly,
+    ...program.getOptionsDiagnostics().map((d) => ({
+      at: "the checker's compiler options",
+      message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+    })),
+  ];
   for (const [name, entry] of virtual) {
     const source = program.getSourceFile(name);
     if (!source) continue;
@@ -188,10 +273,9 @@ export function checkExamples(files = sourceFiles()): { checked: number; errors:
       ...program.getSemanticDiagnostics(source),
     ];
     for (const d of diagnostics) {
-      const lineInExample =
-        d.start === undefined ? 0 : source.getLineAndCharacterOfPosition(d.start).line - entry.offset + 1;
+      const line = d.start === undefined ? 0 : lineInExample(entry.example.code, entry.pieces, d.start);
       errors.push({
-        at: `${entry.example.file}:${entry.example.line} (example line ${lineInExample})`,
+        at: `${entry.example.file}:${entry.example.line} (example line ${line})`,
         message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
       });
     }

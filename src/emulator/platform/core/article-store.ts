@@ -23,7 +23,7 @@ export interface Draft {
  *
  * @example
  * ```ts
- * Object.keys(drafts(state)).length;
+ * Object.keys(drafts(state)).length; // drafts in the box
  * ```
  */
 export function drafts(state: EmulatorState): Record<string, Draft> {
@@ -35,7 +35,8 @@ export function drafts(state: EmulatorState): Record<string, Draft> {
  *
  * @example
  * ```ts
- * const articles = findNews(state, payload.media_id) ?? fail(40007);
+ * import { fail } from './respond.js';
+ * const articles = findNews(state, 'MEDIA_ID') ?? fail(40007);
  * ```
  */
 export function findNews(state: EmulatorState, mediaId: unknown): Article[] | undefined {
@@ -70,7 +71,7 @@ export interface PublishSlot {
  *
  * @example
  * ```ts
- * Object.values(publications(state).jobs).filter((p) => p.status === 0);
+ * Object.values(publications(state).jobs).filter((p) => p.status === 0); // the published ones
  * ```
  */
 export function publications(state: EmulatorState): PublishSlot {
@@ -82,7 +83,7 @@ export function publications(state: EmulatorState): PublishSlot {
  *
  * @example
  * ```ts
- * const { articles } = findPublishedArticle(state, 'ARTICLE_ID');
+ * const { articles } = findPublishedArticle(state, 'ARTICLE_ID'); // or WxError(53600)
  * ```
  */
 export function findPublishedArticle(state: EmulatorState, articleId: unknown): Publication {

@@ -22,7 +22,8 @@ export function countCall(state: EmulatorState, path: string): void {
  *
  * @example
  * ```ts
- * callStats(state).calls['/cgi-bin/token']; // 3
+ * countCall(state, '/cgi-bin/token');
+ * callStats(state).calls['/cgi-bin/token']; // 1 on a new state
  * ```
  */
 export function callStats(state: EmulatorState): { calls: Record<string, number> } {

@@ -10,11 +10,6 @@ import { WxError } from './respond.js';
  * A fault injected into one endpoint: an error answer, a delay, no answer at all, or a raw HTTP answer that is not
  * WeChat's JSON (what a gateway in front of WeChat sends, e.g. a 502 page), for the next `times` calls (every call
  * when `times` is absent).
- *
- * @example
- * ```ts
- * const fault: Fault = { path: '/cgi-bin/menu/get', errcode: -1, times: 1 };
- * ```
  */
 export interface Fault {
   path: string;
@@ -50,7 +45,9 @@ export function injectedFaults(state: EmulatorState): Fault[] {
  *
  * @example
  * ```ts
- * const fault = takeFault(state, '/cgi-bin/menu/get');
+ * injectedFaults(state).push({ path: '/cgi-bin/menu/get', errcode: -1, times: 1 });
+ * takeFault(state, '/cgi-bin/menu/get'); // the fault, now used up
+ * takeFault(state, '/cgi-bin/menu/get'); // undefined
  * ```
  */
 export function takeFault(state: EmulatorState, path: string): Fault | undefined {
@@ -71,7 +68,8 @@ export function takeFault(state: EmulatorState, path: string): Fault | undefined
  *
  * @example
  * ```ts
- * const error = await playFault(fault, c.req.raw.signal, 30_000);
+ * const fault: Fault = { path: '/cgi-bin/menu/get', delayMs: 100, errcode: -1 };
+ * const error = await playFault(fault, new AbortController().signal, 30_000); // after 100 ms: WxError(-1)
  * ```
  */
 export async function playFault(

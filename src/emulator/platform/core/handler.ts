@@ -21,11 +21,6 @@ export interface PlatformOptions {
 
 /**
  * One call of an endpoint, already authenticated, counted and parsed by the runner.
- *
- * @example
- * ```ts
- * const handler: Handler = ({ state, body }) => ({ tags: [...state.tags.values()] });
- * ```
  */
 export interface Call {
   state: EmulatorState;
@@ -44,11 +39,6 @@ export interface Call {
 /**
  * Serves one endpoint: returns the JSON body of the answer (or a full `Response` for files and bare 64-bit
  * integers), or throws a `WxError`.
- *
- * @example
- * ```ts
- * const count: Handler = ({ state }) => ({ total_count: drafts(state).length });
- * ```
  */
 export type Handler = (call: Call) => unknown;
 
@@ -57,7 +47,11 @@ export type Handler = (call: Call) => unknown;
  *
  * @example
  * ```ts
- * export const menuHandlers: Handlers = { 'menu.get': getMenu, 'menu.delete': deleteMenu };
+ * import { silentLogger } from 'wxmp';
+ * import { endpointRoutes } from './runner.js';
+ * const handlers: Handlers = { 'tag.list': ({ state }) => ({ tags: [...state.tags.values()] }) };
+ * const options = { push: async () => undefined, jobFinishDelayMs: 500, maxHoldMs: 30_000, logger: silentLogger };
+ * const app = endpointRoutes(state, options, handlers); // every other endpoint answers 48001
  * ```
  */
 export type Handlers = { readonly [N in EndpointName]?: Handler };

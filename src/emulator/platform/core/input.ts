@@ -12,7 +12,9 @@ import { fail } from './respond.js';
  *
  * @example
  * ```ts
- * const msgid = field(body, 'msgid', INTEGER.pipe(z.number().min(1)), 65416);
+ * import { z } from 'zod';
+ * const body: Record<string, unknown> = { msgid: '65416' };
+ * const msgid = field(body, 'msgid', INTEGER.pipe(z.number().min(1)), 65416); // 65416, a number
  * ```
  */
 export const INTEGER = z.union([z.string().regex(/^\d+$/).transform(Number), z.number().int()]);
@@ -22,7 +24,9 @@ export const INTEGER = z.union([z.string().regex(/^\d+$/).transform(Number), z.n
  *
  * @example
  * ```ts
- * const nickname = field(body, 'nickname', z.string().min(1).max(16), 65403);
+ * import { z } from 'zod';
+ * const body: Record<string, unknown> = { nickname: '客服1' };
+ * const nickname = field(body, 'nickname', z.string().min(1).max(16), 65403); // '客服1'; WxError(65403) if absent
  * ```
  */
 export function field<T>(

@@ -21,7 +21,13 @@ export const MPHELPER = 'mphelper';
  *
  * @example
  * ```ts
- * finishLater(state, options, () => ({ from: openid, event: 'TEMPLATESENDJOBFINISH', fields: { MsgID: id, Status: 'success' } }));
+ * import { silentLogger } from 'wxmp';
+ * const options = { push: async () => undefined, jobFinishDelayMs: 500, maxHoldMs: 30_000, logger: silentLogger };
+ * finishLater(state, options, () => ({
+ *   from: 'oFan1',
+ *   event: 'TEMPLATESENDJOBFINISH',
+ *   fields: { MsgID: '200163836', Status: 'success' },
+ * }));
  * ```
  */
 export function finishLater(

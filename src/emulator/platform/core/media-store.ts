@@ -53,6 +53,7 @@ export const ARTICLE_IMAGE_PREFIX = 'articleimg_';
  *
  * @example
  * ```ts
+ * const upload = { bytes: Buffer.from('…'), filename: 'head.jpg', contentType: 'image/jpeg', ext: 'jpg' };
  * storeUpload(state, upload, { type: 'image', permanent: true, idPrefix: KF_HEAD_IMAGE_PREFIX });
  * ```
  */
@@ -96,7 +97,9 @@ export function uploadType(type: unknown): UploadType {
  *
  * @example
  * ```ts
- * const upload = await readUpload(form);
+ * const form = new FormData();
+ * form.set('media', new File(['…'], 'a.jpg', { type: 'image/jpeg' }));
+ * const upload = await readUpload(form); // { bytes, filename: 'a.jpg', contentType: 'image/jpeg', ext: 'jpg' }
  * ```
  */
 export async function readUpload(form: FormData | undefined): Promise<Upload> {
@@ -116,7 +119,8 @@ export async function readUpload(form: FormData | undefined): Promise<Upload> {
  *
  * @example
  * ```ts
- * checkUpload(upload, 'thumb', 'temporary'); // throws WxError(40012) above 64 KB
+ * const upload = { bytes: Buffer.alloc(100_000), filename: 'a.jpg', contentType: 'image/jpeg', ext: 'jpg' };
+ * checkUpload(upload, 'thumb', 'temporary'); // throws WxError(40012): a thumb is at most 64 KB
  * ```
  */
 export function checkUpload(upload: Upload, type: UploadType, kind: 'temporary' | 'permanent'): void {
@@ -130,6 +134,7 @@ export function checkUpload(upload: Upload, type: UploadType, kind: 'temporary' 
  *
  * @example
  * ```ts
+ * const upload = { bytes: Buffer.from('…'), filename: 'a.jpg', contentType: 'image/jpeg', ext: 'jpg' };
  * const media = storeUpload(state, upload, { type: 'image', permanent: false });
  * ```
  */
@@ -165,7 +170,8 @@ export function storeUpload(
  *
  * @example
  * ```ts
- * isLive(state, media);
+ * const upload = { bytes: Buffer.from('…'), filename: 'a.jpg', contentType: 'image/jpeg', ext: 'jpg' };
+ * isLive(state, storeUpload(state, upload, { type: 'image', permanent: false })); // true for 3 days
  * ```
  */
 export function isLive(state: EmulatorState, media: StoredMedia): boolean {
@@ -177,7 +183,7 @@ export function isLive(state: EmulatorState, media: StoredMedia): boolean {
  *
  * @example
  * ```ts
- * const media = findMedia(state, query['media_id'], 'temporary');
+ * const media = findMedia(state, 'MEDIA_ID', 'temporary'); // or WxError(40007)
  * ```
  */
 export function findMedia(
@@ -210,7 +216,7 @@ export function mediaPath(mediaId: string): string {
  *
  * @example
  * ```ts
- * mediaUrl('http://127.0.0.1:3000', media.mediaId); // 'http://127.0.0.1:3000/__emulator/media/…'
+ * mediaUrl('http://127.0.0.1:3000', 'abc'); // 'http://127.0.0.1:3000/__emulator/media/abc'
  * ```
  */
 export function mediaUrl(origin: string, mediaId: string): string {
@@ -222,7 +228,8 @@ export function mediaUrl(origin: string, mediaId: string): string {
  *
  * @example
  * ```ts
- * return fileResponse(media);
+ * const media = state.media.get('MEDIA_ID');
+ * if (media) fileResponse(media); // a 200 with the bytes, their content type and file name
  * ```
  */
 export function fileResponse(media: StoredMedia): Response {

@@ -16,11 +16,14 @@ import { fail, textOf } from './respond.js';
  *
  * @example
  * ```ts
+ * import { mediaPath } from './media-store.js';
  * const lookup: MessageLookup = {
  *   media: (id) => ({ mediaId: String(id), url: mediaPath(String(id)) }),
  *   news: () => [],
  *   published: () => [],
  * };
+ * customServiceContent({ msgtype: 'image', image: { media_id: 'M' } }, lookup);
+ * // { msgType: 'image', payload: { mediaId: 'M', url: '/__emulator/media/M' } }
  * ```
  */
 export interface MessageLookup {
@@ -35,7 +38,8 @@ export interface MessageLookup {
  *
  * @example
  * ```ts
- * const content = customServiceContent(body, messageLookup(state, origin));
+ * const body = { msgtype: 'text', text: { content: 'hi' } };
+ * const content = customServiceContent(body, messageLookup(state, 'http://127.0.0.1:3000'));
  * ```
  */
 export function messageLookup(state: EmulatorState, origin: string): MessageLookup {
@@ -222,6 +226,7 @@ const msgtypeOf = (body: Raw): string => str(body['msgtype']);
  *
  * @example
  * ```ts
+ * const lookup = messageLookup(state, 'http://127.0.0.1:3000');
  * messageContent('customer-service', 'text', { content: 'hi' }, lookup); // { msgType: 'text', payload: { content: 'hi' } }
  * ```
  */
@@ -245,6 +250,7 @@ export function messageContent(
  *
  * @example
  * ```ts
+ * const lookup = messageLookup(state, 'http://127.0.0.1:3000');
  * customServiceContent({ msgtype: 'text', text: { content: 'hi' } }, lookup); // { msgType: 'text', payload: { content: 'hi' } }
  * ```
  */
@@ -260,6 +266,7 @@ export function customServiceContent(body: Raw, lookup: MessageLookup): ChatCont
  *
  * @example
  * ```ts
+ * const lookup = messageLookup(state, 'http://127.0.0.1:3000');
  * const { content, articleCount } = massContent({ msgtype: 'text', text: { content: 'hi' } }, lookup);
  * ```
  */

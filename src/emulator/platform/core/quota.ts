@@ -111,7 +111,8 @@ export function useQuota(state: EmulatorState, path: string): void {
  *
  * @example
  * ```ts
- * quotaOf(state, '/cgi-bin/token'); // { daily_limit: 2000, used: 3, remain: 1997 }
+ * useQuota(state, '/cgi-bin/token');
+ * quotaOf(state, '/cgi-bin/token'); // { daily_limit: 2000, used: 1, remain: 1999 } on a new state
  * ```
  */
 export function quotaOf(
@@ -128,7 +129,7 @@ export function quotaOf(
  *
  * @example
  * ```ts
- * clearQuota(state);
+ * clearQuota(state); // today's counters back to 0; WxError(48006) after 10 clears in a month
  * ```
  */
 export function clearQuota(state: EmulatorState): void {

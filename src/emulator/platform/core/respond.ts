@@ -38,7 +38,7 @@ export class WxError extends Error {
  *
  * @example
  * ```ts
- * const fan = state.fans.get(openid) ?? fail(40003);
+ * const fan = state.fans.get('oFan1') ?? fail(40003);
  * ```
  */
 export function fail(errcode: number, errmsg?: string, extra?: Record<string, unknown>): never {
@@ -71,7 +71,10 @@ const RID_LOG_SIZE = 500;
  *
  * @example
  * ```ts
- * ridLog(state).find((r) => r.rid === rid);
+ * const rid = newRid(state.now());
+ * const request = { invoke_time: 1700000000, cost_in_ms: 1, request_url: '/cgi-bin/menu/get' };
+ * recordRid(state, { rid, ...request, request_body: '', response_body: '', client_ip: '127.0.0.1' });
+ * ridLog(state).find((r) => r.rid === rid); // the record
  * ```
  */
 export function ridLog(state: EmulatorState): RidRecord[] {
@@ -83,7 +86,15 @@ export function ridLog(state: EmulatorState): RidRecord[] {
  *
  * @example
  * ```ts
- * recordRid(state, { rid, invoke_time: 1700000000, cost_in_ms: 1, request_url: '/cgi-bin/menu/get', … });
+ * recordRid(state, {
+ *   rid: newRid(state.now()),
+ *   invoke_time: 1700000000,
+ *   cost_in_ms: 1,
+ *   request_url: '/cgi-bin/menu/get',
+ *   request_body: '',
+ *   response_body: '{"errcode":46003,"errmsg":"menu no exist"}',
+ *   client_ip: '127.0.0.1',
+ * });
  * ```
  */
 export function recordRid(state: EmulatorState, record: RidRecord): void {

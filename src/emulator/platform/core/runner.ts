@@ -19,11 +19,6 @@ import { checkAccessToken } from '../token.js';
 
 /**
  * The platform options with every default filled in.
- *
- * @example
- * ```ts
- * const options: RunnerOptions = { push, jobFinishDelayMs: 500, maxHoldMs: 30_000, logger: silentLogger };
- * ```
  */
 export type RunnerOptions = Required<PlatformOptions>;
 
@@ -33,7 +28,12 @@ export type RunnerOptions = Required<PlatformOptions>;
  *
  * @example
  * ```ts
- * app.route('/', endpointRoutes(state, options, { ...menuHandlers, ...tagHandlers }));
+ * import { Hono } from 'hono';
+ * import { silentLogger } from 'wxmp';
+ * import { menuHandlers } from '../menu.js';
+ * import { tagHandlers } from '../tag.js';
+ * const options = { push: async () => undefined, jobFinishDelayMs: 500, maxHoldMs: 30_000, logger: silentLogger };
+ * new Hono().route('/', endpointRoutes(state, options, { ...menuHandlers, ...tagHandlers }));
  * ```
  */
 export function endpointRoutes(state: EmulatorState, options: RunnerOptions, handlers: Handlers): Hono {
@@ -54,7 +54,8 @@ export function endpointRoutes(state: EmulatorState, options: RunnerOptions, han
  *
  * @example
  * ```ts
- * app.all('/cgi-bin/*', (c) => unknownApi(c, state));
+ * import { Hono } from 'hono';
+ * new Hono().all('/cgi-bin/*', (c) => unknownApi(c, state));
  * ```
  */
 export function unknownApi(c: Context, state: EmulatorState): Response {
@@ -159,7 +160,9 @@ async function parseForm(c: Context): Promise<FormData> {
  *
  * @example
  * ```ts
- * checkCredentials(state, endpoints['token.get'], { grant_type: 'client_credential', appid, secret });
+ * import { endpoints } from 'wxmp/api';
+ * const { appId: appid, appSecret: secret } = state.account;
+ * checkCredentials(state, endpoints['token.get'], { grant_type: 'client_credential', appid, secret }); // passes
  * ```
  */
 export function checkCredentials(

@@ -18,6 +18,8 @@ import { fail, OK } from '../core/respond.js';
  *
  * @example
  * ```ts
+ * import { fail } from '../core/respond.js';
+ * import { kfAccounts } from './store.js';
  * if (kfAccounts(state).length >= MAX_KF_ACCOUNTS) fail(65405);
  * ```
  */
@@ -36,7 +38,9 @@ export const KF_INVITE_TTL_MS = 7 * 86_400_000;
  *
  * @example
  * ```ts
- * if (upload.bytes.length > KF_HEAD_IMAGE_MAX_BYTES) fail(40009);
+ * import { fail } from '../core/respond.js';
+ * const avatar = Buffer.alloc(6 * 1024 * 1024);
+ * if (avatar.length > KF_HEAD_IMAGE_MAX_BYTES) fail(40009); // too large for an avatar
  * ```
  */
 export const KF_HEAD_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
@@ -111,7 +115,7 @@ function listEntry(state: EmulatorState, kf: KfRecord, origin: string): Record<s
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, kfAccountHandlers);
+ * Object.keys(kfAccountHandlers); // ['customService.addAccount', 'customService.updateAccount', …]
  * ```
  */
 export const kfAccountHandlers: Handlers = {

@@ -27,6 +27,7 @@ export const TYPING_MS = 15_000;
  *
  * @example
  * ```ts
+ * const now = Date.now();
  * customServiceVerdict({ lastMessageAt: now - 1000 }, [], now); // 0
  * customServiceVerdict({ lastEventAt: now - 61_000 }, [], now); // 45015
  * ```
@@ -69,7 +70,7 @@ function typingSlot(state: EmulatorState): TypingSlot {
  *
  * @example
  * ```ts
- * if (isTyping(state, 'oFan1')) showDots();
+ * if (isTyping(state, 'oFan1')) console.log('typing…');
  * ```
  */
 export function isTyping(state: EmulatorState, openid: string): boolean {
@@ -89,7 +90,7 @@ function recipient(state: EmulatorState, touser: unknown): Fan {
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, customServiceMessageHandlers);
+ * Object.keys(customServiceMessageHandlers); // ['customService.send', 'customService.typing']
  * ```
  */
 export const customServiceMessageHandlers: Handlers = {

@@ -17,7 +17,10 @@ import { fail } from '../core/respond.js';
  *
  * @example
  * ```ts
- * if (endtime - starttime > MSG_RECORD_MAX_PERIOD_S) fail(65417);
+ * import { fail } from '../core/respond.js';
+ * const starttime = 1717200000;
+ * const endtime = starttime + 2 * 86_400;
+ * if (endtime - starttime > MSG_RECORD_MAX_PERIOD_S) fail(65417); // two days is too long a period
  * ```
  */
 export const MSG_RECORD_MAX_PERIOD_S = 24 * 3600;
@@ -26,18 +29,13 @@ export const MSG_RECORD_MAX_PERIOD_S = 24 * 3600;
  *
  * @example
  * ```ts
- * const number = Math.min(asked, MSG_RECORD_MAX_NUMBER);
+ * const number = Math.min(50_000, MSG_RECORD_MAX_NUMBER); // 10000
  * ```
  */
 export const MSG_RECORD_MAX_NUMBER = 10_000;
 
 /**
  * One chat record as getmsglist answers it.
- *
- * @example
- * ```ts
- * const record: MsgRecord = { openid: 'oFan1', opercode: 2002, text: '您好', time: 1717200000, worker: 'test1@mywechatid' };
- * ```
  */
 export interface MsgRecord {
   openid: string;
@@ -93,7 +91,7 @@ const MSGID = INTEGER.pipe(INT.min(1));
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, kfRecordHandlers);
+ * Object.keys(kfRecordHandlers); // ['customService.getMessageRecords']
  * ```
  */
 export const kfRecordHandlers: Handlers = {

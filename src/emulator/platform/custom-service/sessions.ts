@@ -69,7 +69,7 @@ export function waitingFans(state: EmulatorState): { openid: string; since: numb
  *
  * @example
  * ```ts
- * const routes = endpointRoutes(state, options, kfSessionHandlers);
+ * Object.keys(kfSessionHandlers); // ['customService.createSession', 'customService.closeSession', …]
  * ```
  */
 export const kfSessionHandlers: Handlers = {

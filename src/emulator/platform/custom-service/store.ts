@@ -8,11 +8,6 @@ import { fail } from '../core/respond.js';
 
 /**
  * A kf account as the emulator keeps it.
- *
- * @example
- * ```ts
- * const kf: KfRecord = { account: 'test1@mywechatid', nickname: '客服1', id: 1001, online: false };
- * ```
  */
 export interface KfRecord {
   account: string;
@@ -30,11 +25,6 @@ export interface KfRecord {
 
 /**
  * What the kf slot holds.
- *
- * @example
- * ```ts
- * const empty: KfSlot = { accounts: [], nextId: 1001 };
- * ```
  */
 export interface KfSlot {
   accounts: KfRecord[];
@@ -82,7 +72,7 @@ export function kfByAccount(state: EmulatorState, account: unknown): KfRecord | 
  *
  * @example
  * ```ts
- * const kf = findKf(state, body['kf_account']);
+ * const kf = findKf(state, 'test1@mywechatid'); // or WxError(65401)
  * ```
  */
 export function findKf(state: EmulatorState, account: unknown): KfRecord {
@@ -91,11 +81,6 @@ export function findKf(state: EmulatorState, account: unknown): KfRecord {
 
 /**
  * A session between a fan and a kf account; `closedAt` once it ended (the chat records need past sessions).
- *
- * @example
- * ```ts
- * const session: KfSession = { openid: 'oFan1', account: 'test1@mywechatid', startedAt: Date.now() };
- * ```
  */
 export interface KfSession {
   openid: string;
