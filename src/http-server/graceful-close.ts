@@ -13,6 +13,8 @@ import type { Logger } from '../logger.js';
  *
  * @example
  * ```ts
+ * import { createServer } from 'node:http';
+ * const server = createServer((req, res) => res.end('ok')).listen(0);
  * await closeGracefully(server, { graceMs: DEFAULT_SHUTDOWN_GRACE_MS / 2 });
  * ```
  */
@@ -27,6 +29,8 @@ const DRAIN_POLL_MS = 50;
  *
  * @example
  * ```ts
+ * import { createServer } from 'node:http';
+ * const server = createServer((req, res) => res.end('ok')).listen(0);
  * const { forced } = await closeGracefully(server, { graceMs: 5000 });
  * ```
  */
@@ -63,7 +67,9 @@ export function closeGracefully(
  *
  * @example
  * ```ts
- * stopOnSignals(server, { name: 'webhook', logger, onClose: () => tokens.close() });
+ * import { createServer } from 'node:http';
+ * const server = createServer((req, res) => res.end('ok')).listen(3000);
+ * stopOnSignals(server, { name: 'webhook', logger, onClose: async () => console.log('closed') });
  * ```
  */
 export function stopOnSignals(

@@ -17,7 +17,10 @@ import type { Socket } from 'node:net';
  *
  * @example
  * ```ts
+ * import { createServer } from 'node:http';
  * const limits: ServerLimits = { ...WEBHOOK_SERVER_LIMITS, maxConnections: 2000 };
+ * const server = createServer(serverOptions(limits), (req, res) => res.end('ok'));
+ * applyServerLimits(server, limits);
  * ```
  */
 export interface ServerLimits {
@@ -42,6 +45,7 @@ function limitsOf(headersTimeoutMs: number, requestTimeoutMs: number, maxConnect
  *
  * @example
  * ```ts
+ * import { startWebhookServer } from 'wxmp/services';
  * await startWebhookServer({ webhook, limits: { ...WEBHOOK_SERVER_LIMITS, maxConnections: 2000 } });
  * ```
  */
@@ -52,7 +56,9 @@ export const WEBHOOK_SERVER_LIMITS: Readonly<ServerLimits> = limitsOf(2000, 3000
  *
  * @example
  * ```ts
- * const limits: ServerLimits = { ...TOKEN_SERVER_LIMITS, maxConnections: 1000 };
+ * import { createServer } from 'node:http';
+ * const server = createServer(serverOptions(TOKEN_SERVER_LIMITS), (req, res) => res.end('ok'));
+ * applyServerLimits(server, { ...TOKEN_SERVER_LIMITS, maxConnections: 1000 });
  * ```
  */
 export const TOKEN_SERVER_LIMITS: Readonly<ServerLimits> = limitsOf(3000, 5000, 512);
@@ -62,7 +68,9 @@ export const TOKEN_SERVER_LIMITS: Readonly<ServerLimits> = limitsOf(3000, 5000, 
  *
  * @example
  * ```ts
- * const limits: ServerLimits = { ...PROXY_LIMITS, requestTimeoutMs: 60_000 }; // a slow uplink
+ * import { createServer } from 'node:http';
+ * const slowUplink = { ...PROXY_LIMITS, requestTimeoutMs: 60_000 };
+ * applyServerLimits(createServer(serverOptions(slowUplink), (req, res) => res.end('ok')), slowUplink);
  * ```
  */
 export const PROXY_LIMITS: Readonly<ServerLimits> = limitsOf(3000, 15_000, 512);
@@ -72,7 +80,8 @@ export const PROXY_LIMITS: Readonly<ServerLimits> = limitsOf(3000, 15_000, 512);
  *
  * @example
  * ```ts
- * await serveEmulator(emulator, { limits: { ...EMULATOR_LIMITS, maxConnections: 64 } });
+ * import { createEmulator, serveEmulator } from 'wxmp/emulator';
+ * await serveEmulator(createEmulator(), { limits: { ...EMULATOR_LIMITS, maxConnections: 64 } });
  * ```
  */
 export const EMULATOR_LIMITS: Readonly<ServerLimits> = limitsOf(3000, 30_000, 256);
@@ -83,7 +92,8 @@ export const EMULATOR_LIMITS: Readonly<ServerLimits> = limitsOf(3000, 30_000, 25
  *
  * @example
  * ```ts
- * const server = createServer(serverOptions(WEBHOOK_SERVER_LIMITS), handler);
+ * import { createServer } from 'node:http';
+ * const server = createServer(serverOptions(WEBHOOK_SERVER_LIMITS), (req, res) => res.end('ok'));
  * applyServerLimits(server, WEBHOOK_SERVER_LIMITS);
  * ```
  */
@@ -103,7 +113,8 @@ export function serverOptions(limits: ServerLimits): ServerOptions {
  *
  * @example
  * ```ts
- * const server = createServer(serverOptions(TOKEN_SERVER_LIMITS), handler);
+ * import { createServer } from 'node:http';
+ * const server = createServer(serverOptions(TOKEN_SERVER_LIMITS), (req, res) => res.end('ok'));
  * applyServerLimits(server, TOKEN_SERVER_LIMITS);
  * ```
  */

@@ -15,8 +15,9 @@ import { callWeChat, TOKEN_ERRCODES, type Upstream } from '../wechat-http/index.
  *
  * @example
  * ```ts
- * const verdict: TokenVerdict = await checkToken(token);
- * if (verdict === 'rejected') await tokens.invalidate(token);
+ * const checkToken = tokenChecker({ apiBase: 'https://api.weixin.qq.com', fetch, timeoutMs: 10_000 });
+ * const verdict: TokenVerdict = await checkToken('ACCESS_TOKEN');
+ * if (verdict === 'valid') console.log('WeChat accepts it: keep it');
  * ```
  */
 export type TokenVerdict = 'valid' | 'rejected' | 'unknown';

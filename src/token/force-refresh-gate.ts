@@ -26,6 +26,8 @@ const DAY_MS = 24 * 60 * 60_000;
  *
  * @example
  * ```ts
+ * import { createTokenManager } from 'wxmp/token';
+ * const tokens = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
  * const budget: ForceRefreshBudget = await tokens.forceRefreshBudget();
  * if (budget.available === 0) console.warn('no automatic force_refresh left today');
  * ```

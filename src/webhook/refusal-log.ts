@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js';
  *
  * @example
  * ```ts
+ * import { createWebhook } from 'wxmp';
  * createWebhook(bot, { token: 'AAAAA', refusalLogIntervalMs: DEFAULT_REFUSAL_LOG_INTERVAL_MS / 6 });
  * ```
  */

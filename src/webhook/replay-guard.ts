@@ -35,6 +35,7 @@ const WORDS = 5;
  *
  * @example
  * ```ts
+ * import { createWebhook } from 'wxmp';
  * createWebhook(bot, { token: 'AAAAA', replayGuard: { maxEntries: DEFAULT_REPLAY_GUARD_ENTRIES * 4 } });
  * ```
  */
@@ -46,7 +47,10 @@ export const DEFAULT_REPLAY_GUARD_ENTRIES = 1 << 18;
  * @example
  * ```ts
  * const guard = new ReplayGuard({ maxEntries: 1024 });
- * guard.admit(query.signature!, body, Math.floor(Date.now() / 1000) + 300, Math.floor(Date.now() / 1000)); // true
+ * const nowSec = Math.floor(Date.now() / 1000);
+ * const signature = 'f464b24fc39322e44b38aa78f5edd27bd1441696';
+ * guard.admit(signature, '<xml>first</xml>', nowSec + 300, nowSec); // true
+ * guard.admit(signature, '<xml>forged</xml>', nowSec + 300, nowSec); // false
  * ```
  */
 export class ReplayGuard {

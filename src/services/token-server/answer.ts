@@ -13,7 +13,9 @@ import { readRequestBody } from '../../webhook/adapters/fetch.js';
  *
  * @example
  * ```ts
- * const bytes = await readRequestBody(c.req.raw, MAX_JSON_BODY_BYTES);
+ * import { readRequestBody } from 'wxmp/adapters/fetch';
+ * const request = new Request('http://127.0.0.1/token/invalidate', { method: 'POST', body: '{}' });
+ * const bytes = await readRequestBody(request, MAX_JSON_BODY_BYTES); // undefined past 8 KiB
  * ```
  */
 export const MAX_JSON_BODY_BYTES = 8 * 1024;

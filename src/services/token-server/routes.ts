@@ -10,7 +10,7 @@ import type { Logger } from '../../logger.js';
 import type { TokenVerdict } from '../../token/check.js';
 import type { TokenManager } from '../../token/manager.js';
 import type { TicketManager, TicketType } from '../../token/ticket.js';
-import type { RateLimiter } from '../proxy/rate-limit.js';
+import { createRateLimiter, type RateLimiter } from '../proxy/rate-limit.js';
 import { answer, expiryFields, jsonBody, RequestError } from './answer.js';
 
 /**
@@ -33,8 +33,8 @@ export interface ServedCredentials {
   now: () => number;
   /** Asks WeChat whether a reported token is really rejected; without it, reports are believed. */
   checkToken?: ((token: string) => Promise<TokenVerdict>) | undefined;
-  /** The per-key limit of invalidation reports. */
-  invalidations: RateLimiter;
+  /** The per-key limit of invalidation reports; default 6 a minute per key. */
+  invalidations?: RateLimiter | undefined;
 }
 
 /**
@@ -116,12 +116,15 @@ export function serveToken({ tokens, logger, now }: ServedCredentials): Handler 
  * new Hono().post('/token/invalidate', invalidateToken({ tokens, tickets: {}, logger, now: Date.now }));
  * ```
  */
-export function invalidateToken(credentials: ServedCredentials): Handler<{ Variables: ClientKeyVariables }> {
-  const { tokens, logger, now, checkToken, invalidations } = credentials;
+export function invalidateToken(credentials: ServedCredentials): Handler {
+  const { tokens, logger, now, checkToken } = credentials;
+  const invalidations = credentials.invalidations ?? createRateLimiter(6, now);
   let verified: { token: string; until: number } | undefined;
   return (c) =>
     answer(c, logger, async () => {
-      if (invalidations.take(c.get('clientKeyId')) > 0)
+      // Set by the client-key middleware in front of this route.
+      const key = (c.var as Partial<ClientKeyVariables>).clientKeyId ?? 'anonymous';
+      if (invalidations.take(key) > 0)
         throw new RequestError(429, 'RATE_LIMITED', 'Too many invalidation reports for this client key');
       const body = await jsonBody(c, invalidateTokenBody, '{"access_token": "<the token WeChat rejected>"}');
       const token = body.access_token;
@@ -130,11 +133,11 @@ export function invalidateToken(credentials: ServedCredentials): Handler<{ Varia
       const verdict = checkToken ? await checkToken(token) : 'rejected';
       if (verdict === 'valid') {
         verified = { token, until: now() + VERIFIED_VALID_MS };
-        logger.warn({ key: c.get('clientKeyId') }, 'a client reported a token WeChat accepts; kept it');
+        logger.warn({ key }, 'a client reported a token WeChat accepts; kept it');
         return { ok: true, retired: false };
       }
       await tokens.invalidate(token, { allowForce: verdict === 'rejected' });
-      logger.info({ key: c.get('clientKeyId'), verdict }, 'access_token invalidated by a client');
+      logger.info({ key, verdict }, 'access_token invalidated by a client');
       return { ok: true, retired: true };
     });
 }
