@@ -63,8 +63,8 @@ export async function startServerProcess(
         }
       }
     };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`wxmp ${command} exited with ${code}:\n${output}`));
