@@ -110,6 +110,11 @@ export function register(program: Command): void {
         app = await loadHandler(opts.handler!);
       }
       if (!opts.path.startsWith('/')) configError('--path', `must start with "/", got "${opts.path}"`);
+      // Every flag is checked before anything is opened (token manager, Redis).
+      const messageMode = messageModeOf(opts.messageMode, env);
+      const maxBodyBytes = parseCount(opts.maxBodyBytes, '--max-body-bytes');
+      const maxConnections = parseCount(opts.maxConnections, '--max-connections');
+      const port = parsePort(opts.port, '--port') ?? env.port ?? 3000;
       const logger = createLogger({ name: 'wxmp' });
       // With the AppSecret at hand, replies that miss WeChat's 5 s window go out as customer-service messages.
       const tokens = env.appId && env.appSecret ? createTokenManagerFromEnv(env, { logger }) : undefined;
@@ -121,8 +126,6 @@ export function register(program: Command): void {
         : undefined;
       // Behind a load balancer WeChat's retry may reach another instance: share dedup through Redis.
       const shared = env.redisUrl ? redisDedupFromUrl(env.redisUrl, logger) : undefined;
-      const messageMode = messageModeOf(opts.messageMode, env);
-      const maxBodyBytes = parseCount(opts.maxBodyBytes, '--max-body-bytes');
       const webhook = createWebhook(app, {
         ...(messageMode ? { messageMode } : {}),
         ...(maxBodyBytes ? { maxBodyBytes } : {}),
@@ -134,17 +137,13 @@ export function register(program: Command): void {
         previousEncodingAESKey: env.previousEncodingAESKey,
         logger,
       });
-      const port = parsePort(opts.port, '--port') ?? env.port ?? 3000;
       const server = await startWebhookServer({
         webhook,
         port,
         host: opts.host,
         path: opts.path,
         logger,
-        limits: {
-          maxConnections:
-            parseCount(opts.maxConnections, '--max-connections') ?? WEBHOOK_SERVER_LIMITS.maxConnections,
-        },
+        limits: { maxConnections: maxConnections ?? WEBHOOK_SERVER_LIMITS.maxConnections },
       }).catch(async (err: unknown) => {
         // Release the token manager and Redis so the process exits after the one-line error.
         await tokens?.close();

