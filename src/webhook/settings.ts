@@ -14,9 +14,9 @@ import { ReplayGuard } from './replay-guard.js';
 import { Router, type Middleware } from './router.js';
 
 /**
- * 128 KiB. The largest documented pushes are a few KB: a MASSSENDJOBFINISH with the copyright-check results and
- * URLs of 8 articles is about 6 KB, a long text message (8000 Chinese characters) 24 KB; compatible mode sends the
- * message twice (plain and base64 ciphertext, ×2.4), so about 58 KB at most: this leaves a margin of 2× (see
+ * 128 KiB. The largest documented pushes: a MASSSENDJOBFINISH with the copyright-check results and URLs of 8
+ * articles (1 KB URLs) is 20 KB, a text message of 8000 Chinese characters 24 KB; compatible mode sends the message
+ * twice (plaintext and base64 ciphertext), 47 and 57 KB: this leaves a margin of 2× (see
  * test/unit/webhook/body-limit.test.ts, which builds those pushes).
  *
  * @example
