@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import { ENCRYPTION_MODES } from './crypto/mode.js';
 
 const PORT_RULE = 'must be a port number from 0 to 65535, digits only (e.g. 3000)';
 
@@ -40,4 +41,7 @@ export const configRules = {
     .transform(Number)
     .refine((port) => port <= 65535, PORT_RULE),
   redisUrl: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+  messageMode: z.enum(ENCRYPTION_MODES, {
+    message: `must be one of ${ENCRYPTION_MODES.join(', ')}, as set in the console (消息加解密方式)`,
+  }),
 } as const;

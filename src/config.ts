@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { configRules } from './config-rules.js';
+import type { EncryptionMode } from './crypto/mode.js';
 import { WeChatError } from './errors.js';
 
 /** The environment variables wxmp reads, after validation. */
@@ -18,6 +19,8 @@ export interface WxmpEnv {
   apiBase: string;
   redisUrl: string | undefined;
   port: number | undefined;
+  /** `WECHAT_MESSAGE_MODE`: the console's message mode; unset, each push's mode is detected. */
+  messageMode: EncryptionMode | undefined;
 }
 
 const VARIABLES = {
@@ -29,6 +32,7 @@ const VARIABLES = {
   apiBase: ['WECHAT_API_BASE', configRules.apiBase],
   redisUrl: ['REDIS_URL', configRules.redisUrl],
   port: ['PORT', configRules.port],
+  messageMode: ['WECHAT_MESSAGE_MODE', configRules.messageMode],
 } as const;
 
 /** The WeChat API origin used when `WECHAT_API_BASE` is not set. */
@@ -73,6 +77,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     apiBase: (out['apiBase'] as string | undefined) ?? DEFAULT_API_BASE,
     redisUrl: out['redisUrl'] as string | undefined,
     port: out['port'] as number | undefined,
+    messageMode: out['messageMode'] as EncryptionMode | undefined,
   };
 }
 

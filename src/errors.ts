@@ -33,6 +33,12 @@ export type WeChatErrorCode =
   | 'TIMESTAMP_OUT_OF_WINDOW'
   /** A push's body is larger than the webhook's `maxBodyBytes`. */
   | 'BODY_TOO_LARGE'
+  /** A push's `nonce` is not what WeChat sends (letters and digits, at most 32), so it is never echoed. */
+  | 'NONCE_INVALID'
+  /** A push that does not match the configured message mode (say, a plain push to a safe-mode webhook). */
+  | 'MESSAGE_MODE_MISMATCH'
+  /** A signed query seen before, with a different body: a replay with a forged body (WeChat's retry repeats it). */
+  | 'SIGNATURE_REPLAYED'
   /** A request used an HTTP method the webhook does not answer (only GET, HEAD and POST). */
   | 'METHOD_NOT_ALLOWED'
   /** A URL verification (GET) came without an `echostr` to echo. */

@@ -37,6 +37,21 @@ export function parsePort(value: string | undefined, flag: string): number | und
 }
 
 /**
+ * Parses a flag that takes a whole number from 1 up (`--max-connections`, `--max-body-bytes`).
+ *
+ * @example
+ * ```ts
+ * parseCount('2000', '--max-connections'); // 2000
+ * ```
+ */
+export function parseCount(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,10}$/.test(value) || Number(value) < 1)
+    configError(flag, `must be a whole number from 1 up, got "${value}"`);
+  return Number(value);
+}
+
+/**
  * Requires a setting, naming the variable and the flag that provide it.
  *
  * @example

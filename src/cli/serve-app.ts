@@ -3,8 +3,11 @@
  * @module
  */
 import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WeChatError } from '../errors.js';
+import { stopOnSignals } from '../http-server/graceful-close.js';
+import { applyServerLimits, serverOptions, type ServerLimits } from '../http-server/limits.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -50,17 +53,20 @@ export function listenError(err: unknown, port: number, host: string): unknown {
 }
 
 /**
- * Listens, logs `name listening` with `details`, and on a signal stops accepting, runs `onClose`, and exits.
+ * Listens with the connection `limits`, logs `name listening` with `details`, and on a signal stops accepting,
+ * answers the requests in flight (within the grace period), runs `onClose`, and exits with code 0.
  *
  * @example
  * ```ts
  * import { createTokenServerFromEnv } from 'wxmp/services';
  * import { readEnv } from 'wxmp/config';
+ * import { TOKEN_SERVER_LIMITS } from '../http-server/limits.js';
  * const server = createTokenServerFromEnv(readEnv(), { clientKeys: process.env.WXMP_CLIENT_KEYS });
  * await serveUntilSignal({
  *   fetch: server.app.fetch,
  *   port: 3100,
  *   host: '0.0.0.0',
+ *   limits: TOKEN_SERVER_LIMITS,
  *   logger,
  *   name: 'token server',
  *   onClose: () => server.close(),
@@ -71,23 +77,38 @@ export async function serveUntilSignal(options: {
   fetch: (request: Request) => Response | Promise<Response>;
   port: number;
   host: string;
+  limits: ServerLimits;
   logger: Logger;
   name: string;
   details?: Record<string, unknown>;
   onClose: () => Promise<void>;
 }): Promise<void> {
-  const { logger, name } = options;
-  let http: ReturnType<typeof serve>;
+  const { logger, name, limits } = options;
+  let http: Server;
   try {
-    http = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    http = await new Promise<Server>((resolve, reject) => {
       const listening = serve(
-        { fetch: options.fetch, port: options.port, hostname: options.host },
+        {
+          fetch: options.fetch,
+          port: options.port,
+          hostname: options.host,
+          serverOptions: serverOptions(limits),
+        },
         (info: AddressInfo) => {
           listening.off('error', reject);
-          logger.info({ port: info.port, host: options.host, ...options.details }, `${name} listening`);
-          resolve(listening);
+          logger.info(
+            {
+              port: info.port,
+              host: options.host,
+              maxConnections: limits.maxConnections,
+              ...options.details,
+            },
+            `${name} listening`,
+          );
+          resolve(listening as Server);
         },
       );
+      applyServerLimits(listening as Server, limits);
       // A taken port is reported as an 'error' event, which would otherwise crash with a stack trace.
       listening.once('error', reject);
     });
@@ -96,12 +117,5 @@ export async function serveUntilSignal(options: {
     await options.onClose().catch(() => undefined);
     throw listenError(err, options.port, options.host);
   }
-  const stop = (signal: string) => {
-    logger.info({ signal }, `${name} stopping`);
-    http.close(() => {
-      void options.onClose().finally(() => process.exit(0));
-    });
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(http, { name, logger, onClose: options.onClose });
 }

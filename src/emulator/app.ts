@@ -7,7 +7,9 @@
 import { randomInt } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { readRequestBody } from '../webhook/adapters/fetch.js';
 import type { Webhook } from '../webhook/handler.js';
+import { tooLarge } from '../webhook/http.js';
 import { DEFAULT_ACCOUNT } from './defaults.js';
 import type { FanActions } from './fans/action-types.js';
 import { createFanActions } from './fans/actions.js';
@@ -94,11 +96,16 @@ function startingState(options: EmulatorOptions): EmulatorState {
   return state;
 }
 
-/** Serves a webhook on the emulator's own port (`wxmp dev` mounts the example bot at `/wx`). */
+/** Serves a webhook on the emulator's own port (`wxmp dev` mounts the example bot at `/wx`), within its body limit. */
 function mountWebhook(app: Hono, mounted: { path: string; webhook: Webhook }): void {
+  const { webhook } = mounted;
   app.all(mounted.path, async (c) => {
-    const body = c.req.method === 'POST' ? new Uint8Array(await c.req.arrayBuffer()) : undefined;
-    const res = await mounted.webhook.handle({ method: c.req.method, url: c.req.url, body });
+    const method = c.req.method;
+    const body = method === 'POST' ? await readRequestBody(c.req.raw, webhook.maxBodyBytes) : undefined;
+    const res =
+      method === 'POST' && body === undefined
+        ? tooLarge(webhook.maxBodyBytes)
+        : await webhook.handle({ method, url: c.req.url, body });
     return new Response(res.body, { status: res.status, headers: res.headers });
   });
 }
@@ -111,15 +118,16 @@ function emulatorApp(
   const { state, push, fans, sse } = parts;
   const app = new Hono();
   if (options.webhook) mountWebhook(app, options.webhook);
-  app.route('/', pageRoutes());
-  app.route('/', sse.routes);
+  // Every body is read within a limit, chunked or not (the platform API's uploads, the page's calls, OAuth forms).
   app.use(
-    '/__emulator/*',
+    '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json({ error: 'body too large (16 MB at most)' }, 413),
+      onError: (c) => c.json({ error: 'body too large (16 MB at most)' }, 413, { connection: 'close' }),
     }),
   );
+  app.route('/', pageRoutes());
+  app.route('/', sse.routes);
   app.route('/', pageApiRoutes(state));
   app.route('/', fanRoutes(state, fans));
   app.route('/', oauthRoutes(state));

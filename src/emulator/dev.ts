@@ -38,6 +38,8 @@ export interface DevOptions {
   pushTimeoutMs?: number | undefined;
   /** The bot's reply budget (default 4500 ms, WeChat's 5 s less a margin); past it the reply goes out late. */
   replyBudgetMs?: number | undefined;
+  /** Concurrent connections the server accepts; default `EMULATOR_LIMITS.maxConnections` (256). */
+  maxConnections?: number | undefined;
   /** The bot's log (budget overruns, late replies that could not be delivered); default silent. */
   logger?: Logger | undefined;
 }
@@ -94,6 +96,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   const served = await serveEmulator(emulator, {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
+    ...(options.maxConnections === undefined ? {} : { limits: { maxConnections: options.maxConnections } }),
   });
   const close = async () => {
     await served.close();

@@ -16,6 +16,7 @@ export interface EmulatorFlags {
   webhook?: string;
   mode?: string;
   state?: string;
+  maxConnections?: string;
 }
 
 /**

@@ -12,7 +12,9 @@ import type { WxmpEnv } from '../config.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { createTokenStoreFromEnv, requireCredentials } from '../token/from-env.js';
 import { createTokenManager, type TokenManager } from '../token/manager.js';
+import { tokenChecker, type TokenVerdict } from '../token/check.js';
 import { createTicketManager, type TicketManager, type TicketType } from '../token/ticket.js';
+import { createRateLimiter } from './proxy/rate-limit.js';
 import { requireClientKey } from './client-key-auth.js';
 import { parseClientKeys } from './client-keys.js';
 import {
@@ -37,6 +39,13 @@ export interface TokenServerOptions {
   logger?: Logger;
   /** Clock for `expires_in`; default `Date.now`. */
   now?: () => number;
+  /**
+   * Asks WeChat whether a token a client reports is really rejected (`tokenChecker(upstream)`); without it every
+   * report of the current token is believed. `createTokenServerFromEnv` sets it.
+   */
+  checkToken?: (token: string) => Promise<TokenVerdict>;
+  /** Invalidation reports a client key may send per minute; default 6. */
+  invalidationsPerKeyPerMinute?: number;
 }
 
 /**
@@ -77,7 +86,15 @@ export function createTokenServer(options: TokenServerOptions): TokenServer {
   const logger = options.logger ?? silentLogger;
   const { tokens } = options;
   const tickets = options.tickets ?? {};
-  const served: ServedCredentials = { tokens, tickets, logger, now: options.now ?? Date.now };
+  const now = options.now ?? Date.now;
+  const served: ServedCredentials = {
+    tokens,
+    tickets,
+    logger,
+    now,
+    checkToken: options.checkToken,
+    invalidations: createRateLimiter(options.invalidationsPerKeyPerMinute ?? 6, now),
+  };
   const authenticate = requireClientKey({ keys: options.clientKeys, logger, server: 'token server' });
   const app = new Hono();
   app.get('/healthz', healthz(served));
@@ -130,6 +147,7 @@ export function createTokenServerFromEnv(env: WxmpEnv, options: TokenServerEnvOp
   const store = createTokenStoreFromEnv(env, {
     logger,
     ...(options.redisPrefix !== undefined ? { redisPrefix: options.redisPrefix } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const common = {
     apiBase: env.apiBase,
@@ -140,11 +158,13 @@ export function createTokenServerFromEnv(env: WxmpEnv, options: TokenServerEnvOp
   };
   const tokens = createTokenManager({ appId, appSecret, ...common });
   const jsapi = createTicketManager({ appId, tokens, type: 'jsapi', ...common });
+  const fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
   const server = createTokenServer({
     tokens,
     tickets: { jsapi },
     clientKeys,
     logger,
+    checkToken: tokenChecker({ apiBase: env.apiBase, fetch: fetcher, timeoutMs: 10_000 }),
     ...(options.now ? { now: options.now } : {}),
   });
   return {

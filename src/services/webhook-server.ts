@@ -4,6 +4,13 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeGracefully } from '../http-server/graceful-close.js';
+import {
+  applyServerLimits,
+  serverOptions,
+  WEBHOOK_SERVER_LIMITS,
+  type ServerLimits,
+} from '../http-server/limits.js';
 import type { Logger } from '../logger.js';
 import { nodeHandler } from '../webhook/adapters/node.js';
 import type { Webhook } from '../webhook/handler.js';
@@ -14,11 +21,13 @@ export interface RunningServer {
   url: string;
   port: number;
   server: Server;
+  /** Stops accepting, answers the requests in flight, then closes (cutting what is left after the grace period). */
   close(): Promise<void>;
 }
 
 /**
- * Serves a webhook at `path` (default `/wx`).
+ * Serves a webhook at `path` (default `/wx`), with the connection limits of {@link WEBHOOK_SERVER_LIMITS} unless
+ * `limits` says otherwise.
  *
  * @example
  * ```ts
@@ -32,10 +41,15 @@ export async function startWebhookServer(options: {
   host?: string;
   path?: string;
   logger?: Logger;
+  /** Connection cap and timeouts; default {@link WEBHOOK_SERVER_LIMITS}. */
+  limits?: Partial<ServerLimits>;
+  /** How long `close()` waits for requests in flight; default 12 s. */
+  shutdownGraceMs?: number;
 }): Promise<RunningServer> {
   const path = options.path ?? '/wx';
   const handle = nodeHandler(options.webhook);
-  const server = createServer((req, res) => {
+  const limits = { ...WEBHOOK_SERVER_LIMITS, ...options.limits };
+  const server = createServer(serverOptions(limits), (req, res) => {
     const url = req.url ?? '/';
     const pathname = url.split('?', 1)[0];
     if (pathname === path) return handle(req, res);
@@ -45,8 +59,7 @@ export async function startWebhookServer(options: {
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: the webhook is at ${path}`);
   });
-  // WeChat holds connections open; keep-alive beyond its 5 s window is wasted memory.
-  server.keepAliveTimeout = 6000;
+  applyServerLimits(server, limits);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '0.0.0.0', () => resolve());
@@ -58,10 +71,11 @@ export async function startWebhookServer(options: {
     url,
     port,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      await closeGracefully(
+        server,
+        options.shutdownGraceMs === undefined ? {} : { graceMs: options.shutdownGraceMs },
+      );
+    },
   };
 }

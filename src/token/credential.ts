@@ -12,11 +12,10 @@
  * @module
  */
 import { errorMessage, WeChatError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import type { BackoffPolicy } from '../wechat-http/index.js';
 import { FailureStreak } from './failure-streak.js';
-import type { CredentialFetcher, FetchedCredential } from './fetchers.js';
-import { ForceRefreshGate } from './force-refresh-gate.js';
+import type { CredentialManagerOptions } from './credential-options.js';
+import type { FetchedCredential } from './fetchers.js';
+import { ForceRefreshGate, type ForceRefreshBudget } from './force-refresh-gate.js';
 import { acquireOrWait, lockOwner, lockTimeoutError, storeLock } from './lock.js';
 import { UpstreamCap } from './rate-cap.js';
 import { ResilientRecordStore } from './resilient-record-store.js';
@@ -29,38 +28,7 @@ import {
   type RefreshTiming,
 } from './refresh-rules.js';
 import { SingleFlight } from './single-flight.js';
-import type { TokenRecord, TokenStore } from './store.js';
-
-/**
- * Options of {@link CredentialManager}; the public factories fill them in.
- */
-export interface CredentialManagerOptions {
-  /** What is cached, for logs and errors: `access_token`, `jsapi_ticket`. */
-  label: string;
-  /** Store key of the record; the lock, the force gate and the cap use keys derived from it. */
-  key: string;
-  fetcher: CredentialFetcher;
-  store: TokenStore;
-  now: () => number;
-  logger: Logger;
-  /** Refresh in the background once less than this is left. */
-  refreshAheadMs: number;
-  /** Cap on fetcher calls per minute (shared through the store when it can). */
-  maxUpstreamCallsPerMinute: number;
-  /** How long the refresh lock is held at most; longer than the slowest fetch. */
-  lockTtlMs: number;
-  /**
-   * Whether the fetcher honours `force` (stable_token's `force_refresh`). Only then is a value WeChat hands back
-   * right after rejecting it worth a second, forced call.
-   */
-  canForce?: boolean;
-  /** Minimum spacing of forced refreshes (WeChat: `force_refresh` at least 30 s apart). */
-  forceIntervalMs?: number;
-  /** Backoff after failed refreshes; default `TOKEN_REFRESH_BACKOFF` (1 s doubling to 60 s). */
-  backoff?: BackoffPolicy;
-  /** Sleeps while waiting for another process; default a timer. */
-  sleep?: (ms: number) => Promise<void>;
-}
+import type { TokenRecord } from './store.js';
 
 const MINUTE_MS = 60_000;
 
@@ -152,14 +120,23 @@ export class CredentialManager {
     return (await this.#refreshOnce(options.force === true ? 'force' : 'now')).value;
   }
 
-  /** Drops `value` if, and only if, it is still the cached one. */
-  async invalidate(value: string): Promise<void> {
+  /**
+   * Drops `value` if, and only if, it is still the cached one. With `allowForce: false` (a rejection nobody could
+   * confirm) the next refresh is a plain one even if WeChat hands the same value back.
+   */
+  async invalidate(value: string, options: { allowForce?: boolean } = {}): Promise<void> {
     const deleted = await this.#records.deleteIf(value);
     const held = this.#records.forget(value);
     // A stale value (already replaced) says nothing about the current one, so it must not lead to a forced refresh.
     if (!deleted && !held) return;
     this.#o.logger.info({ credential: this.#o.label }, 'credential invalidated');
-    await this.#gate.noteRejected(value, { now: this.#o.now(), share: deleted });
+    if (options.allowForce !== false)
+      await this.#gate.noteRejected(value, { now: this.#o.now(), share: deleted });
+  }
+
+  /** The forced refreshes of the last 24 hours and what is left of the day's ration. */
+  forceRefreshBudget(): Promise<ForceRefreshBudget> {
+    return this.#gate.budget(this.#o.now());
   }
 
   /** Waits for a background refresh to finish; later calls fail instead of starting new work. */
@@ -225,7 +202,8 @@ export class CredentialManager {
     const startedAt = this.#o.now();
     let fetched: FetchedCredential;
     try {
-      fetched = await this.#callUpstream(force && (await this.#gate.tryForce(startedAt)), startedAt);
+      const forced = force && (await this.#gate.tryForce(startedAt, { explicit: true }));
+      fetched = await this.#callUpstream(forced, startedAt);
     } catch (err) {
       return this.#failed(err, before);
     }
@@ -264,7 +242,8 @@ export class CredentialManager {
 
   /** Records a failed refresh (for the backoff) and serves the cached record if it has not expired. */
   #failed(err: unknown, before: TokenRecord | undefined): TokenRecord {
-    const counted = this.#failures.recordFailure(err, this.#o.now());
+    const now = this.#o.now();
+    const counted = this.#failures.recordFailure(err, now, { urgent: !this.#usable(before, now) });
     if (counted !== undefined) {
       this.#o.logger.warn(
         {
@@ -285,13 +264,22 @@ export class CredentialManager {
     return this.#o.fetcher({ force });
   }
 
-  /** Serves a record that has not expired yet, else throws `err`. */
-  #fallback(before: TokenRecord | undefined, err: unknown): TokenRecord {
-    const now = this.#o.now();
-    const usable = [before, this.#records.last].find(
+  /** A record that has not expired and was not rejected: `before`, or the last one this process saw. */
+  #usable(before: TokenRecord | undefined, now: number): TokenRecord | undefined {
+    return [before, this.#records.last].find(
       (r) => r !== undefined && r.expiresAt > now && !this.#gate.isRejected(r.value),
     );
+  }
+
+  /**
+   * Serves a record that has not expired yet, else throws `err`; when that is the cap's refusal, the last error WeChat
+   * gave is the one callers need (its hint says what to fix), so it is thrown instead.
+   */
+  #fallback(before: TokenRecord | undefined, err: unknown): TokenRecord {
+    const usable = this.#usable(before, this.#o.now());
     if (usable !== undefined) return usable;
+    const last = this.#failures.lastError;
+    if (err instanceof WeChatError && err.code === 'RATE_LIMITED' && last instanceof Error) throw last;
     if (err instanceof Error) throw err;
     throw new WeChatError('TOKEN_UNAVAILABLE', `No ${this.#o.label} available`, { cause: err });
   }

@@ -3,11 +3,45 @@
  * token and which WeChat allows 20 times a day, 30 s apart). Two things lead to one: an explicit
  * `refresh({ force: true })`, and WeChat handing back a value it has just rejected (stable_token returns the token
  * it holds, rejected or not). Either way at most one forced refresh goes out per interval, across every process
- * sharing the store when it has locks.
+ * sharing the store when it has locks. A store that fails means no forced refresh at all: an instance cut off from
+ * the others cannot know whether one of them just forced (each force retires the token the others serve), and a
+ * plain call returns whatever token WeChat holds anyway. Forced refreshes are also rationed per day: WeChat's 20
+ * less a reserve (default 5) for automatic ones, the reserve kept for an operator's explicit
+ * `refresh({ force: true })`; {@link ForceRefreshGate.budget} shows what is left.
  * @module
  */
 import { lockOwner } from './lock.js';
+import { SlidingWindow } from './rate-cap.js';
 import type { TokenStore } from './store.js';
+
+/** WeChat allows 20 forced stable_token refreshes a day. */
+export const FORCE_REFRESH_DAILY_LIMIT = 20;
+/** Forced refreshes kept for an operator (`wxmp token --force`): automatic ones stop at the limit less this. */
+export const DEFAULT_FORCE_REFRESH_RESERVE = 5;
+/** The ration's window: any 24 hours (WeChat's day ends at midnight Beijing time; a sliding day never exceeds it). */
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * The forced refreshes of the last 24 hours, for an operator (and a metrics endpoint).
+ *
+ * @example
+ * ```ts
+ * import { createTokenManager } from 'wxmp/token';
+ * const tokens = createTokenManager({ appId: 'wx1234567890abcdef', appSecret: process.env.WECHAT_APPSECRET! });
+ * const budget: ForceRefreshBudget = await tokens.forceRefreshBudget();
+ * if (budget.available === 0) console.warn('no automatic force_refresh left today');
+ * ```
+ */
+export interface ForceRefreshBudget {
+  /** Forced refreshes in the last 24 hours (across processes when the store shares them, else this process's). */
+  used: number;
+  /** WeChat's daily allowance (20). */
+  dailyLimit: number;
+  /** Kept for explicit `refresh({ force: true })`. */
+  reserve: number;
+  /** Automatic forced refreshes still allowed: `dailyLimit - reserve - used`, at least 0. */
+  available: number;
+}
 
 /** How long an invalidation is remembered in the store for other processes: longer than the force interval. */
 const REJECTION_NOTE_MS = 5 * 60_000;
@@ -23,6 +57,8 @@ export interface ForceRefreshGateOptions {
   canForce: boolean;
   /** Minimum spacing of forced refreshes; default 30 s (WeChat's). */
   intervalMs?: number;
+  /** Forced refreshes kept for explicit ones; default {@link DEFAULT_FORCE_REFRESH_RESERVE}. */
+  reserve?: number;
   /** Told of every failed store call; the gate then decides on what this process knows. */
   onStoreError: (err: unknown) => void;
 }
@@ -45,10 +81,14 @@ export class ForceRefreshGate {
   /** A value WeChat rejected; if the next fetch hands it back, a forced refresh is due. */
   #rejected: string | undefined;
   #lastForcedAt = Number.NEGATIVE_INFINITY;
+  readonly #reserve: number;
+  /** This process's forced refreshes of the last day: the ration when the store cannot share one. */
+  readonly #day = new SlidingWindow(FORCE_REFRESH_DAILY_LIMIT, DAY_MS);
 
   constructor(options: ForceRefreshGateOptions) {
     this.#o = options;
     this.#intervalMs = options.intervalMs ?? 30_000;
+    this.#reserve = Math.min(FORCE_REFRESH_DAILY_LIMIT, options.reserve ?? DEFAULT_FORCE_REFRESH_RESERVE);
   }
 
   /**
@@ -83,21 +123,52 @@ export class ForceRefreshGate {
   }
 
   /**
-   * Whether a forced refresh may go at `now`: at most one per interval, across processes when the store has a lock
-   * (a lock that is never released, so it expires after the interval), else in this process. A yes counts as sent.
+   * Whether a forced refresh may go at `now`, which it then counts as sent: at most one per interval, across
+   * processes when the store has a lock (a lock that is never released, so it expires after the interval), else in
+   * this process; within the day's ration (an `explicit` one may use the reserve); and never while the store fails.
    */
-  async tryForce(now: number): Promise<boolean> {
+  async tryForce(now: number, options: { explicit?: boolean } = {}): Promise<boolean> {
     if (!this.#o.canForce || now - this.#lastForcedAt < this.#intervalMs) return false;
     const { store } = this.#o;
-    if (store.acquireLock !== undefined) {
-      try {
-        if (!(await store.acquireLock(`${this.#o.key}:force`, lockOwner(), this.#intervalMs))) return false;
-      } catch (err) {
-        this.#o.onStoreError(err);
-      }
+    const ration = FORCE_REFRESH_DAILY_LIMIT - (options.explicit === true ? 0 : this.#reserve);
+    try {
+      if (
+        store.acquireLock &&
+        !(await store.acquireLock(`${this.#o.key}:force`, lockOwner(), this.#intervalMs))
+      )
+        return false;
+      if ((await this.#usedToday(now)) >= ration) return false;
+      if (store.takeSlot && !(await store.takeSlot(this.#dayKey, FORCE_REFRESH_DAILY_LIMIT, DAY_MS, now)))
+        return false;
+    } catch (err) {
+      this.#o.onStoreError(err);
+      return false;
     }
+    this.#day.record(now);
     this.#lastForcedAt = now;
     return true;
+  }
+
+  /** The forced refreshes of the last 24 hours and what is left of the ration (this process's count if the store fails). */
+  async budget(now: number): Promise<ForceRefreshBudget> {
+    let used: number;
+    try {
+      used = await this.#usedToday(now);
+    } catch (err) {
+      this.#o.onStoreError(err);
+      used = this.#day.count(now);
+    }
+    const available = Math.max(0, FORCE_REFRESH_DAILY_LIMIT - this.#reserve - used);
+    return { used, dailyLimit: FORCE_REFRESH_DAILY_LIMIT, reserve: this.#reserve, available };
+  }
+
+  async #usedToday(now: number): Promise<number> {
+    const shared = this.#o.store.countSlots ? await this.#o.store.countSlots(this.#dayKey, DAY_MS, now) : 0;
+    return Math.max(shared, this.#day.count(now));
+  }
+
+  get #dayKey(): string {
+    return `${this.#o.key}:forced`;
   }
 
   async #wasRejected(value: string): Promise<boolean> {

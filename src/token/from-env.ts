@@ -20,6 +20,8 @@ export interface StoreChoice {
   /** Redis key prefix; default `wxmp:`. */
   redisPrefix?: string;
   logger?: Logger;
+  /** The memory store's clock (its locks' and windows' expiry), for tests; default `Date.now`. */
+  now?: () => number;
 }
 
 /**
@@ -40,7 +42,7 @@ export function createTokenStoreFromEnv(env: WxmpEnv, choice: StoreChoice = {}):
     });
   }
   if (choice.filePath !== undefined) return createFileStore({ path: choice.filePath });
-  return createMemoryStore();
+  return createMemoryStore(choice.now ? { now: choice.now } : {});
 }
 
 /**

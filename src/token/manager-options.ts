@@ -7,7 +7,7 @@ import { DEFAULT_API_BASE } from '../config.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import type { Upstream } from '../wechat-http/index.js';
-import type { CredentialManagerOptions } from './credential.js';
+import type { CredentialManagerOptions } from './credential-options.js';
 import type { TokenStore } from './store.js';
 import { createMemoryStore } from './stores/memory.js';
 

@@ -4,6 +4,7 @@
  * @module
  */
 import { CredentialManager } from './credential.js';
+import type { ForceRefreshBudget } from './force-refresh-gate.js';
 import { classicTokenFetcher, stableTokenFetcher } from './fetchers.js';
 import { resolveManagerOptions, type SharedManagerOptions } from './manager-options.js';
 import type { TokenProvider } from './provider.js';
@@ -38,6 +39,16 @@ export interface TokenManager extends TokenProvider {
    * sets `force_refresh` (at most once per 30 s, across processes sharing the store; more often it is a plain call).
    */
   refresh(opts?: { force?: boolean }): Promise<string>;
+  /**
+   * Drops `token` if it is still the cached one (see {@link TokenProvider.invalidate}); `allowForce: false` keeps the
+   * next refresh a plain one even if WeChat hands the same token back (a rejection nobody could confirm).
+   */
+  invalidate(token: string, options?: { allowForce?: boolean }): Promise<void>;
+  /**
+   * Forced refreshes (stable_token's `force_refresh`) of the last 24 hours, and what is left of the automatic ration
+   * (WeChat's 20 a day less a reserve kept for explicit `refresh({ force: true })`).
+   */
+  forceRefreshBudget(): Promise<ForceRefreshBudget>;
   /** Waits for background work and closes the store if the manager created it. */
   close(): Promise<void>;
 }
@@ -75,7 +86,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
   return {
     getToken: () => credential.get(),
-    invalidate: (token) => credential.invalidate(token),
+    invalidate: (token, invalidation) => credential.invalidate(token, invalidation),
+    forceRefreshBudget: () => credential.forceRefreshBudget(),
     async peek() {
       const record = await credential.peek();
       return record === undefined ? undefined : { accessToken: record.value, expiresAt: record.expiresAt };

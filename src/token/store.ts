@@ -48,6 +48,8 @@ export interface TokenStore {
    * happened in the last `windowMs`; true when the call may go ahead.
    */
   takeSlot?(key: string, limit: number, windowMs: number, now: number): Promise<boolean>;
+  /** How many calls the window of {@link takeSlot} holds at `now` (for a budget an operator can see). */
+  countSlots?(key: string, windowMs: number, now: number): Promise<number>;
   /** Frees what the store owns (connections it opened). */
   close?(): Promise<void>;
 }

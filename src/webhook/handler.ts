@@ -18,6 +18,8 @@ import { respondWith } from './respond.js';
 import type { Middleware, Router } from './router.js';
 import { resolveSettings, type WebhookOptions, type WebhookSettings } from './settings.js';
 
+export { DEFAULT_REFUSAL_LOG_INTERVAL_MS } from './refusal-log.js';
+export { DEFAULT_REPLAY_GUARD_ENTRIES } from './replay-guard.js';
 export {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_REPLY_BUDGET_MS,
@@ -62,6 +64,16 @@ export interface Webhook {
   respond(request: WebhookRequest): WebhookResponse | Promise<WebhookResponse>;
   /** The body limit in bytes, for adapters that read the body themselves. */
   readonly maxBodyBytes: number;
+  /**
+   * Refusals so far, by reason (their `WeChatError` code), for a metrics endpoint; each reason is logged at most
+   * once per `refusalLogIntervalMs`.
+   *
+   * @example
+   * ```ts
+   * webhook.refusalCounts(); // { SIGNATURE_INVALID: 12, BODY_TOO_LARGE: 1 }
+   * ```
+   */
+  refusalCounts(): Record<string, number>;
 }
 
 /**
@@ -89,19 +101,22 @@ export function createWebhook(app: Router | Middleware, options: WebhookOptions)
         const response = answerPush(settings, request);
         // Promise.resolve: a custom Dedup may hand back any thenable; callers get a real Promise (instanceof works).
         return isPromise(response)
-          ? Promise.resolve(response).catch((err: unknown) => refusalResponse(err, method, settings.logger))
+          ? Promise.resolve(response).catch((err: unknown) =>
+              refusalResponse(err, method, settings.logger, settings.refusals),
+            )
           : response;
       }
       if (method === 'GET' || method === 'HEAD')
         return textResponse(200, verifyUrl(settings, queryOf(request.url)));
       throw new WeChatError('METHOD_NOT_ALLOWED', 'method not allowed');
     } catch (err) {
-      return refusalResponse(err, method, settings.logger);
+      return refusalResponse(err, method, settings.logger, settings.refusals);
     }
   }
 
   return {
     maxBodyBytes: settings.maxBodyBytes,
+    refusalCounts: () => settings.refusals.counts(),
     respond,
     handle(request) {
       const response = respond(request);

@@ -54,8 +54,11 @@ export function bodyText(raw: WebhookRequest['body'], maxBodyBytes: number): str
 }
 
 /**
- * Verifies and reads a push. Encrypted when the query says `encrypt_type=aes` or the body has an `<Encrypt>`
- * element (an element, not the text: a fan may well type "<Encrypt>" into a plain-mode message).
+ * Verifies and reads a push. With `messageMode` set, the console's mode decides: in safe mode (and compatible mode
+ * with a key) only the ciphertext under a valid `msg_signature` is read, in plain mode an encrypted push is refused.
+ * Unset, a push is encrypted when the query says `encrypt_type=aes` or the body has an `<Encrypt>` element (an
+ * element, not the text: a fan may well type "<Encrypt>" into a plain-mode message). A body read as plaintext is
+ * bound to its signed query by the replay guard.
  *
  * @example
  * ```ts
@@ -74,18 +77,24 @@ export function receivePush(
   body: WebhookRequest['body'],
 ): Inbound {
   const text = bodyText(body, settings.maxBodyBytes);
-  verifyTimestamp(query.timestamp, settings.timestampWindowSec, settings.now());
-  const crypto = settings.crypto;
-  if (query.encrypt_type === 'aes' && crypto) {
-    const outer = parseXml(text).value;
-    const encrypt = textOf(outer, 'Encrypt');
-    if (encrypt === undefined)
-      throw new WeChatError('ENCRYPT_INVALID', 'encrypt_type=aes but the body has no Encrypt element');
-    return decrypted(settings.token, crypto, query, outer, encrypt);
+  const nowMs = settings.now();
+  verifyTimestamp(query.timestamp, settings.timestampWindowSec, nowMs);
+  const { crypto, messageMode } = settings;
+  const encryptedOnly = crypto !== undefined && (messageMode === 'safe' || messageMode === 'compatible');
+  if (encryptedOnly && (query.encrypt_type !== 'aes' || !query.msg_signature)) {
+    throw new WeChatError(
+      'MESSAGE_MODE_MISMATCH',
+      `a push without encrypt_type=aes and msg_signature, and this webhook is in ${messageMode} mode`,
+    );
   }
+  if (crypto && messageMode !== 'plain' && (encryptedOnly || query.encrypt_type === 'aes'))
+    return encryptedPush(settings.token, crypto, query, text);
   verifySignature(query, settings.token);
   const root = parseXml(text).value;
   const encrypt = textOf(root, 'Encrypt');
+  if (messageMode === 'plain' && (encrypt !== undefined || query.encrypt_type === 'aes')) {
+    throw new WeChatError('MESSAGE_MODE_MISMATCH', 'an encrypted push, and this webhook is in plain mode');
+  }
   if (encrypt !== undefined && crypto) return decrypted(settings.token, crypto, query, root, encrypt);
   if (encrypt !== undefined && textOf(root, 'MsgType') === undefined) {
     // Safe mode without a key: nothing readable. Compatible mode still carries the plaintext.
@@ -94,8 +103,41 @@ export function receivePush(
       'an encrypted push arrived but no EncodingAESKey is configured (set WECHAT_ENCODING_AES_KEY)',
     );
   }
+  guardPlaintext(settings, query, body ?? '', nowMs);
   const encrypted = encrypt !== undefined || query.encrypt_type === 'aes';
   return { message: messageFromXml(root), mode: encrypted ? 'compatible' : 'plain', keyIndex: undefined };
+}
+
+/** The ciphertext of an encrypted push, under its `msg_signature`. */
+function encryptedPush(token: string, crypto: MessageCrypto, query: PushQuery, text: string): Inbound {
+  const outer = parseXml(text).value;
+  const encrypt = textOf(outer, 'Encrypt');
+  if (encrypt === undefined)
+    throw new WeChatError('ENCRYPT_INVALID', 'encrypt_type=aes but the body has no Encrypt element');
+  return decrypted(token, crypto, query, outer, encrypt);
+}
+
+/**
+ * A plaintext body is covered by no signature: the first body seen under a signed query is the only one accepted
+ * until the query's timestamp leaves the window (5 minutes when the window is off).
+ */
+function guardPlaintext(
+  settings: WebhookSettings,
+  query: PushQuery,
+  body: string | Uint8Array,
+  nowMs: number,
+): void {
+  const guard = settings.replayGuard;
+  if (guard === undefined) return;
+  const nowSec = Math.floor(nowMs / 1000);
+  const windowSec = settings.timestampWindowSec;
+  const expiresAtSec = windowSec > 0 ? Number(query.timestamp) + windowSec : nowSec + 300;
+  if (!guard.admit(query.signature!, body, expiresAtSec, nowSec)) {
+    throw new WeChatError(
+      'SIGNATURE_REPLAYED',
+      'this signed query was already used with another body (a replay with a forged body)',
+    );
+  }
 }
 
 /** The encrypted path: `msg_signature` over the Encrypt text, then decrypt, then parse the inner message. */

@@ -6,6 +6,7 @@
 import { WeChatError, type WeChatErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { textResponse, type WebhookResponse } from './http.js';
+import type { RefusalLog } from './refusal-log.js';
 
 /** The HTTP answer to one refusal code. */
 interface RefusalAnswer {
@@ -19,6 +20,9 @@ const REFUSALS: Readonly<Partial<Record<WeChatErrorCode, RefusalAnswer>>> = {
   BODY_TOO_LARGE: { status: 413 },
   TIMESTAMP_OUT_OF_WINDOW: { status: 401 },
   SIGNATURE_INVALID: { status: 401 },
+  NONCE_INVALID: { status: 400 },
+  MESSAGE_MODE_MISMATCH: { status: 401 },
+  SIGNATURE_REPLAYED: { status: 401 },
   ECHOSTR_MISSING: { status: 400 },
   ENCRYPT_INVALID: { status: 400 },
   APPID_MISMATCH: { status: 400 },
@@ -29,22 +33,29 @@ const REFUSALS: Readonly<Partial<Record<WeChatErrorCode, RefusalAnswer>>> = {
 };
 
 /**
- * The answer to anything a request threw: a refusal's status and message (logged as a warning), else a 500
- * `internal error` (logged as an error, with the error).
+ * The answer to anything a request threw: a refusal's status and message (counted, and logged as a warning at most
+ * once per reason per interval by `refusals`), else a 500 `internal error` (logged as an error, with the error).
  *
  * @example
  * ```ts
  * import { WeChatError, silentLogger } from 'wxmp';
+ * import { RefusalLog } from './refusal-log.js';
+ * const refusals = new RefusalLog({ logger: silentLogger, now: Date.now });
  * const refused = new WeChatError('SIGNATURE_INVALID', 'invalid signature');
- * refusalResponse(refused, 'POST', silentLogger); // { status: 401, body: 'invalid signature', … }
+ * refusalResponse(refused, 'POST', silentLogger, refusals); // { status: 401, body: 'invalid signature', … }
  * ```
  */
-export function refusalResponse(err: unknown, method: string, logger: Logger): WebhookResponse {
+export function refusalResponse(
+  err: unknown,
+  method: string,
+  logger: Logger,
+  refusals: RefusalLog,
+): WebhookResponse {
   const refusal = err instanceof WeChatError ? REFUSALS[err.code] : undefined;
   if (refusal) {
-    const reason = (err as WeChatError).message;
-    logger.warn({ status: refusal.status, method, reason }, 'push refused');
-    return textResponse(refusal.status, reason, refusal.headers);
+    const { code, message } = err as WeChatError;
+    refusals.note(code, refusal.status, message, method);
+    return textResponse(refusal.status, message, refusal.headers);
   }
   logger.error({ err, method }, 'webhook failed');
   return textResponse(500, 'internal error');

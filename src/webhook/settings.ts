@@ -3,23 +3,29 @@
  * @module
  */
 import { MessageCrypto } from '../crypto/message-crypto.js';
+import { ENCRYPTION_MODES, type EncryptionMode } from '../crypto/mode.js';
 import { WeChatError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { Message } from '../messages/types.js';
 import type { Reply } from '../replies/types.js';
 import { MemoryDedup, type Dedup } from './dedup.js';
+import { RefusalLog } from './refusal-log.js';
+import { ReplayGuard } from './replay-guard.js';
 import { Router, type Middleware } from './router.js';
 
 /**
- * WeChat's pushes are a few KB; 1 MiB is generous.
+ * 128 KiB. The largest documented pushes: a MASSSENDJOBFINISH with the copyright-check results and URLs of 8
+ * articles (1 KB URLs) is 20 KB, a text message of 8000 Chinese characters 24 KB; compatible mode sends the message
+ * twice (plaintext and base64 ciphertext), 47 and 57 KB: this leaves a margin of 2× (see
+ * test/unit/webhook/body-limit.test.ts, which builds those pushes).
  *
  * @example
  * ```ts
  * import { createWebhook } from 'wxmp';
- * createWebhook(bot, { token: 'AAAAA', maxBodyBytes: DEFAULT_MAX_BODY_BYTES / 4 });
+ * createWebhook(bot, { token: 'AAAAA', maxBodyBytes: DEFAULT_MAX_BODY_BYTES * 2 });
  * ```
  */
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 128 * 1024;
 /**
  * WeChat waits 5 s; answering by 4.5 s leaves room for the network.
  *
@@ -55,8 +61,22 @@ export interface WebhookOptions {
   previousEncodingAESKey?: string | undefined;
   /** Default 300; 0 disables the check. */
   timestampWindowSec?: number;
-  /** Default 1 MiB. */
+  /** Default 128 KiB ({@link DEFAULT_MAX_BODY_BYTES}). */
   maxBodyBytes?: number;
+  /**
+   * The message mode set in the console (消息加解密方式). `safe`: only pushes with a valid `msg_signature` over their
+   * `Encrypt` are read (a push with the encryption parameters dropped is refused, `MESSAGE_MODE_MISMATCH`);
+   * `compatible`: the same when an EncodingAESKey is configured, else the plaintext copy is read; `plain`: encrypted
+   * pushes are refused. Unset: the mode of each push is detected from the push itself (a downgrade goes unnoticed).
+   */
+  messageMode?: EncryptionMode | undefined;
+  /**
+   * One body per signed query when the body is not covered by a signature (plain mode): the table's size, or
+   * `false` to turn it off. Default `DEFAULT_REPLAY_GUARD_ENTRIES` (262 144 entries, 5 MiB).
+   */
+  replayGuard?: { maxEntries?: number } | false;
+  /** Each refusal reason is logged at most once per this interval (with its count); default 60 s. */
+  refusalLogIntervalMs?: number;
   /** Default 4500 ms. */
   replyBudgetMs?: number;
   /** Retry deduplication; default in-memory, `false` to turn off. */
@@ -85,6 +105,10 @@ export interface WebhookSettings {
   readonly crypto: MessageCrypto | undefined;
   readonly timestampWindowSec: number;
   readonly maxBodyBytes: number;
+  /** The configured message mode; undefined means detected per push. */
+  readonly messageMode: EncryptionMode | undefined;
+  readonly replayGuard: ReplayGuard | undefined;
+  readonly refusals: RefusalLog;
   readonly replyBudgetMs: number;
   readonly dedup: Dedup | undefined;
   readonly lateReply: WebhookOptions['lateReply'];
@@ -114,7 +138,10 @@ export function resolveSettings(app: Router | Middleware, options: WebhookOption
       hint: 'Set WECHAT_APPID',
     });
   }
+  checkMessageMode(options);
   const now = options.now ?? Date.now;
+  const logger = options.logger ?? silentLogger;
+  const { replayGuard, refusalLogIntervalMs } = options;
   return {
     token: options.token,
     crypto: options.encodingAESKey
@@ -126,11 +153,30 @@ export function resolveSettings(app: Router | Middleware, options: WebhookOption
       : undefined,
     timestampWindowSec: options.timestampWindowSec ?? DEFAULT_TIMESTAMP_WINDOW_SEC,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    messageMode: options.messageMode,
+    replayGuard: replayGuard === false ? undefined : new ReplayGuard(replayGuard ?? {}),
+    refusals: new RefusalLog({
+      logger,
+      now,
+      ...(refusalLogIntervalMs === undefined ? {} : { intervalMs: refusalLogIntervalMs }),
+    }),
     replyBudgetMs: options.replyBudgetMs ?? DEFAULT_REPLY_BUDGET_MS,
     dedup: options.dedup === false ? undefined : (options.dedup ?? new MemoryDedup({ now })),
     lateReply: options.lateReply,
     middleware: app instanceof Router ? app.middleware() : app,
-    logger: options.logger ?? silentLogger,
+    logger,
     now,
   };
+}
+
+/** A message mode must be one of the console's, and safe mode needs the key to read anything. */
+function checkMessageMode(options: WebhookOptions): void {
+  const mode = options.messageMode;
+  if (mode === undefined) return;
+  if (!(ENCRYPTION_MODES as readonly string[]).includes(mode))
+    throw new WeChatError('CONFIG_INVALID', `messageMode must be one of ${ENCRYPTION_MODES.join(', ')}`);
+  if (mode === 'safe' && !options.encodingAESKey)
+    throw new WeChatError('CONFIG_INVALID', 'safe mode needs the EncodingAESKey', {
+      hint: 'Set WECHAT_ENCODING_AES_KEY (and WECHAT_APPID)',
+    });
 }

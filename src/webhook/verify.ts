@@ -29,6 +29,23 @@ export function verifyTimestamp(timestamp: string | undefined, windowSec: number
   }
 }
 
+/** WeChat's nonces are decimal numbers (9 or 10 digits); WeCom's, which share the envelope, letters and digits. */
+const NONCE = /^[0-9A-Za-z]{1,32}$/;
+
+/**
+ * Checks that `nonce` is what WeChat sends, before it is signed over or echoed into a reply envelope (a `]]>` in it
+ * would break the envelope's XML): 1 to 32 letters or digits, else `NONCE_INVALID`.
+ *
+ * @example
+ * ```ts
+ * verifyNonce('1514711492'); // passes
+ * ```
+ */
+export function verifyNonce(nonce: string): void {
+  if (!NONCE.test(nonce))
+    throw new WeChatError('NONCE_INVALID', 'nonce must be 1 to 32 letters or digits, as WeChat sends it');
+}
+
 /**
  * Checks the `signature` query parameter against the Token.
  *
@@ -44,6 +61,7 @@ export function verifySignature(query: PushQuery, token: string): void {
   const { signature, timestamp, nonce } = query;
   if (!signature || nonce === undefined || timestamp === undefined)
     throw new WeChatError('SIGNATURE_INVALID', 'missing signature, timestamp or nonce');
+  verifyNonce(nonce);
   if (!signatureMatches(signature, computeSignature(token, timestamp, nonce)))
     throw new WeChatError('SIGNATURE_INVALID', 'invalid signature');
 }
@@ -63,6 +81,7 @@ export function verifyMsgSignature(query: PushQuery, token: string, encrypt: str
   const { msg_signature: signature, timestamp, nonce } = query;
   if (!signature || nonce === undefined || timestamp === undefined)
     throw new WeChatError('SIGNATURE_INVALID', 'missing msg_signature, timestamp or nonce');
+  verifyNonce(nonce);
   if (!signatureMatches(signature, computeMsgSignature(token, timestamp, nonce, encrypt)))
     throw new WeChatError('SIGNATURE_INVALID', 'invalid msg_signature');
 }

@@ -72,13 +72,18 @@ const HINTS: Readonly<Record<number, Hint>> = {
   44002: 'The POST body was empty',
   45008: 'Too many articles: a customer-service news message takes exactly 1 article',
   45009: ({ endpoint }) =>
-    TOKEN_PATHS.has(endpoint)
-      ? `The daily quota of ${endpoint} is used up (2000 calls of /cgi-bin/token a day); it resets at midnight ` +
-        'Beijing time, or reset it now with POST /cgi-bin/clear_quota/v2 (client.misc.clearQuotaV2(), which needs ' +
-        'no token; 10 resets a month), and find what keeps fetching new tokens'
-      : 'The daily quota of this API is used up; it resets at midnight Beijing time. Reset it now with ' +
-        'client.misc.clearQuota() (POST /cgi-bin/clear_quota, 10 resets a month), or clearQuotaV2() when the ' +
-        'token quota itself is gone; watch usage with client.misc.quotaGet(path)',
+    endpoint === endpoints['token.stable'].path
+      ? 'A daily limit of /cgi-bin/stable_token is reached: most likely force_refresh (20 a day, 30 s apart; each ' +
+        'one retires the token every holder uses), else plain calls (500 000 a day). It resets at midnight Beijing ' +
+        'time; find what keeps reporting tokens as rejected (the token server rations forced refreshes: see ' +
+        'force_refresh in its /healthz) — plain calls keep working meanwhile'
+      : TOKEN_PATHS.has(endpoint)
+        ? `The daily quota of ${endpoint} is used up (2000 calls of /cgi-bin/token a day); it resets at midnight ` +
+          'Beijing time, or reset it now with POST /cgi-bin/clear_quota/v2 (client.misc.clearQuotaV2(), which needs ' +
+          'no token; 10 resets a month), and find what keeps fetching new tokens'
+        : 'The daily quota of this API is used up; it resets at midnight Beijing time. Reset it now with ' +
+          'client.misc.clearQuota() (POST /cgi-bin/clear_quota, 10 resets a month), or clearQuotaV2() when the ' +
+          'token quota itself is gone; watch usage with client.misc.quotaGet(path)',
   45011: 'Per-minute rate limit reached: slow down and try again in a minute',
   45015:
     'Outside the customer-service window: a user can be messaged within 48 hours of their last message (or ' +

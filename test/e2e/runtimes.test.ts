@@ -198,7 +198,7 @@ function owedBody(url: string, patienceMs: number): Promise<{ answer: string; cl
     );
     socket.setEncoding('utf8').on('data', (chunk: string) => {
       answer += chunk;
-      if (!answer.endsWith('body exceeds 1048576 bytes')) return;
+      if (!answer.endsWith('body exceeds 131072 bytes')) return;
       clearTimeout(timer);
       timer = setTimeout(() => done(false), patienceMs);
     });
@@ -257,21 +257,21 @@ for (const name of ['bun', 'deno', 'miniflare'] as const) {
       }
     });
 
-    it('refuses a body over 1 MiB with 413, from its Content-Length', async () => {
+    it('refuses a body over the limit (128 KiB) with 413, from its Content-Length', async () => {
       const req = signedRequest.text('big', { ...plain, url: wx });
-      const res = await send({ ...req, body: `${req.body!}${' '.repeat(1024 * 1024)}` });
+      const res = await send({ ...req, body: `${req.body!}${' '.repeat(128 * 1024)}` });
       expect(res.status).toBe(413);
-      await expect(res.text()).resolves.toBe('body exceeds 1048576 bytes');
+      await expect(res.text()).resolves.toBe('body exceeds 131072 bytes');
     });
 
-    it('refuses a streamed body (no Content-Length) over 1 MiB with 413', async () => {
+    it('refuses a streamed body (no Content-Length) over the limit with 413', async () => {
       const req = signedRequest.text('big', { ...plain, url: wx });
       const chunk = new Uint8Array(64 * 1024).fill(0x20);
       let sent = 0;
       const body = new ReadableStream<Uint8Array>({
-        // 1 MiB and one chunk more, sent chunked: only the bytes read can tell the adapter the size.
+        // The limit and one chunk more, sent chunked: only the bytes read can tell the adapter the size.
         pull(controller) {
-          if (sent > 1024 * 1024) return controller.close();
+          if (sent > 128 * 1024) return controller.close();
           controller.enqueue(chunk);
           sent += chunk.byteLength;
         },
@@ -284,7 +284,7 @@ for (const name of ['bun', 'deno', 'miniflare'] as const) {
         signal: AbortSignal.timeout(REQUEST_MS),
       } as RequestInit);
       expect(res.status).toBe(413);
-      await expect(res.text()).resolves.toBe('body exceeds 1048576 bytes');
+      await expect(res.text()).resolves.toBe('body exceeds 131072 bytes');
     });
 
     const { header, closes } = ON_413[name];

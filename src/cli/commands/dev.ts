@@ -8,7 +8,8 @@ import { DEFAULT_DEV_PORT } from '../../emulator/defaults.js';
 import { startDev } from '../../emulator/dev.js';
 import { exampleBots } from '../../examples/index.js';
 import { createLogger } from '../../logger.js';
-import { cliEnv, parsePort } from '../options.js';
+import { cliEnv, parseCount, parsePort } from '../options.js';
+import { EMULATOR_LIMITS } from '../../http-server/limits.js';
 import { listenError } from '../serve-app.js';
 import { accountFrom, banner, stopOnSignals, type EmulatorFlags } from '../../emulator/startup.js';
 
@@ -35,6 +36,10 @@ export function register(program: Command): void {
     )
     .option('--webhook <url>', 'push to your own server instead of an example bot')
     .option('--mode <mode>', 'message encryption: plain, compatible or safe (default plain)')
+    .option(
+      '--max-connections <n>',
+      `concurrent connections; more are refused at once (default: ${EMULATOR_LIMITS.maxConnections})`,
+    )
     .option('--state <file>', 'keep the emulated world in this JSON file')
     .action(async (opts: EmulatorFlags & { example?: string }) => {
       const env = cliEnv();
@@ -46,6 +51,7 @@ export function register(program: Command): void {
         webhookUrl: opts.webhook,
         account: accountFrom(env, opts),
         stateFile: opts.state,
+        maxConnections: parseCount(opts.maxConnections, '--max-connections'),
         // Only what needs attention (a handler past the reply budget, a late reply that could not be delivered):
         // the page shows the rest.
         logger: createLogger({ name: 'wxmp-dev', level: process.env['LOG_LEVEL'] ?? 'warn' }),

@@ -10,7 +10,8 @@ import { createProxy, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../services/proxy
 import { parseExtraEndpoints } from '../../services/proxy/allowlist.js';
 import { parseClientKeys } from '../../services/client-keys.js';
 import { createTokenManagerFromEnv, requireCredentials } from '../../token/from-env.js';
-import { parsePort } from '../options.js';
+import { parseCount, parsePort } from '../options.js';
+import { PROXY_LIMITS } from '../../http-server/limits.js';
 import { serveUntilSignal } from '../serve-app.js';
 
 /**
@@ -33,6 +34,7 @@ interface ProxyFlags {
   port?: string;
   host: string;
   rateLimit?: string;
+  maxConnections?: string;
 }
 
 /**
@@ -54,6 +56,10 @@ export function register(program: Command): void {
     )
     .option('--port <port>', `port to listen on (default: $PORT or ${DEFAULT_PROXY_PORT})`)
     .option('--host <host>', 'interface to listen on', '0.0.0.0')
+    .option(
+      '--max-connections <n>',
+      `concurrent connections; more are refused at once (default: ${PROXY_LIMITS.maxConnections})`,
+    )
     .option(
       '--rate-limit <n>',
       `requests per minute per client key (default: ${DEFAULT_RATE_LIMIT_PER_MINUTE})`,
@@ -83,6 +89,11 @@ export function register(program: Command): void {
         fetch: app.fetch,
         port,
         host: flags.host,
+        limits: {
+          ...PROXY_LIMITS,
+          maxConnections:
+            parseCount(flags.maxConnections, '--max-connections') ?? PROXY_LIMITS.maxConnections,
+        },
         logger,
         name: 'API proxy',
         details: { apiBase: env.apiBase },

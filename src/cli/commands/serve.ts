@@ -6,16 +6,20 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { createApiClient } from '../../api/client.js';
-import { configError } from '../../config.js';
+import { configError, type WxmpEnv } from '../../config.js';
+import { configRules } from '../../config-rules.js';
+import type { EncryptionMode } from '../../crypto/mode.js';
 import { exampleBots } from '../../examples/index.js';
 import { createLogger } from '../../logger.js';
 import { lateReplyViaCustomerService } from '../../services/late-reply.js';
 import { redisDedupFromUrl } from '../../services/redis-dedup.js';
+import { stopOnSignals } from '../../http-server/graceful-close.js';
+import { WEBHOOK_SERVER_LIMITS } from '../../http-server/limits.js';
 import { startWebhookServer } from '../../services/webhook-server.js';
 import { createTokenManagerFromEnv } from '../../token/from-env.js';
 import { createWebhook } from '../../webhook/handler.js';
 import { Router, type Middleware } from '../../webhook/router.js';
-import { cliEnv, parsePort, required } from '../options.js';
+import { cliEnv, parseCount, parsePort, required } from '../options.js';
 import { listenError } from '../serve-app.js';
 
 async function loadHandler(file: string): Promise<Router | Middleware> {
@@ -34,6 +38,30 @@ async function loadHandler(file: string): Promise<Router | Middleware> {
   if (exported && typeof (exported as Router).middleware === 'function')
     return (exported as Router).middleware();
   return configError('--handler', `${file} must export default a Router or a middleware function`);
+}
+
+/** Flags of `wxmp serve`. */
+interface ServeFlags {
+  example?: string;
+  handler?: string;
+  port?: string;
+  host: string;
+  path: string;
+  messageMode?: string;
+  maxBodyBytes?: string;
+  maxConnections?: string;
+}
+
+const UNSET_MODE_WARNING =
+  'WECHAT_MESSAGE_MODE is not set: the mode of each push is detected from the push itself, so a push with its ' +
+  'encryption parameters dropped is read as a plain one; set it (or --message-mode) to the mode of the console';
+
+/** `--message-mode`, else `WECHAT_MESSAGE_MODE`, else undefined (detected per push, with a warning at start). */
+function messageModeOf(flag: string | undefined, env: WxmpEnv): EncryptionMode | undefined {
+  if (flag === undefined) return env.messageMode;
+  const parsed = configRules.messageMode.safeParse(flag);
+  if (!parsed.success) configError('--message-mode', parsed.error.issues[0]?.message ?? 'is invalid');
+  return parsed.data;
 }
 
 /**
@@ -59,65 +87,80 @@ export function register(program: Command): void {
     .option('--port <n>', 'port to listen on (default: PORT or 3000)')
     .option('--host <host>', 'address to bind', '0.0.0.0')
     .option('--path <path>', 'path of the webhook', '/wx')
-    .action(
-      async (opts: { example?: string; handler?: string; port?: string; host: string; path: string }) => {
-        const env = cliEnv();
-        if (opts.example && opts.handler) configError('--example', 'and --handler cannot be used together');
-        const name = opts.example ?? (opts.handler ? undefined : 'echo');
-        let app: Router | Middleware;
-        if (name !== undefined) {
-          const factory = exampleBots[name];
-          if (!factory)
-            configError('--example', `must be one of ${Object.keys(exampleBots).join(', ')}, got "${name}"`);
-          app = factory();
-        } else {
-          app = await loadHandler(opts.handler!);
-        }
-        if (!opts.path.startsWith('/')) configError('--path', `must start with "/", got "${opts.path}"`);
-        const logger = createLogger({ name: 'wxmp' });
-        // With the AppSecret at hand, replies that miss WeChat's 5 s window go out as customer-service messages.
-        const tokens = env.appId && env.appSecret ? createTokenManagerFromEnv(env, { logger }) : undefined;
-        const lateReply = tokens
-          ? lateReplyViaCustomerService(
-              createApiClient({ tokenProvider: tokens, apiBase: env.apiBase, logger }),
-              logger,
-            )
-          : undefined;
-        // Behind a load balancer WeChat's retry may reach another instance: share dedup through Redis.
-        const shared = env.redisUrl ? redisDedupFromUrl(env.redisUrl, logger) : undefined;
-        const webhook = createWebhook(app, {
-          ...(lateReply ? { lateReply } : {}),
-          ...(shared ? { dedup: shared.dedup } : {}),
-          token: required(env.token, 'WECHAT_TOKEN'),
-          appId: env.appId,
-          encodingAESKey: env.encodingAESKey,
-          previousEncodingAESKey: env.previousEncodingAESKey,
-          logger,
-        });
-        const port = parsePort(opts.port, '--port') ?? env.port ?? 3000;
-        const server = await startWebhookServer({
-          webhook,
-          port,
-          host: opts.host,
-          path: opts.path,
-          logger,
-        }).catch(async (err: unknown) => {
-          // Release the token manager and Redis so the process exits after the one-line error.
+    .option(
+      '--message-mode <mode>',
+      "the console's message mode: plain, compatible or safe (default: WECHAT_MESSAGE_MODE, else detected per push)",
+    )
+    .option('--max-body-bytes <n>', 'largest push body accepted (default: 131072, 128 KiB)')
+    .option(
+      '--max-connections <n>',
+      `concurrent connections; more are refused at once (default: ${WEBHOOK_SERVER_LIMITS.maxConnections})`,
+    )
+    .action(async (opts: ServeFlags) => {
+      const env = cliEnv();
+      if (opts.example && opts.handler) configError('--example', 'and --handler cannot be used together');
+      const name = opts.example ?? (opts.handler ? undefined : 'echo');
+      let app: Router | Middleware;
+      if (name !== undefined) {
+        const factory = exampleBots[name];
+        if (!factory)
+          configError('--example', `must be one of ${Object.keys(exampleBots).join(', ')}, got "${name}"`);
+        app = factory();
+      } else {
+        app = await loadHandler(opts.handler!);
+      }
+      if (!opts.path.startsWith('/')) configError('--path', `must start with "/", got "${opts.path}"`);
+      // Every flag is checked before anything is opened (token manager, Redis).
+      const messageMode = messageModeOf(opts.messageMode, env);
+      const maxBodyBytes = parseCount(opts.maxBodyBytes, '--max-body-bytes');
+      const maxConnections = parseCount(opts.maxConnections, '--max-connections');
+      const port = parsePort(opts.port, '--port') ?? env.port ?? 3000;
+      const logger = createLogger({ name: 'wxmp' });
+      // With the AppSecret at hand, replies that miss WeChat's 5 s window go out as customer-service messages.
+      const tokens = env.appId && env.appSecret ? createTokenManagerFromEnv(env, { logger }) : undefined;
+      const lateReply = tokens
+        ? lateReplyViaCustomerService(
+            createApiClient({ tokenProvider: tokens, apiBase: env.apiBase, logger }),
+            logger,
+          )
+        : undefined;
+      // Behind a load balancer WeChat's retry may reach another instance: share dedup through Redis.
+      const shared = env.redisUrl ? redisDedupFromUrl(env.redisUrl, logger) : undefined;
+      const webhook = createWebhook(app, {
+        ...(messageMode ? { messageMode } : {}),
+        ...(maxBodyBytes ? { maxBodyBytes } : {}),
+        ...(lateReply ? { lateReply } : {}),
+        ...(shared ? { dedup: shared.dedup } : {}),
+        token: required(env.token, 'WECHAT_TOKEN'),
+        appId: env.appId,
+        encodingAESKey: env.encodingAESKey,
+        previousEncodingAESKey: env.previousEncodingAESKey,
+        logger,
+      });
+      const server = await startWebhookServer({
+        webhook,
+        port,
+        host: opts.host,
+        path: opts.path,
+        logger,
+        limits: { maxConnections: maxConnections ?? WEBHOOK_SERVER_LIMITS.maxConnections },
+      }).catch(async (err: unknown) => {
+        // Release the token manager and Redis so the process exits after the one-line error.
+        await tokens?.close();
+        await shared?.close();
+        throw listenError(err, port, opts.host);
+      });
+      console.log(
+        `wxmp: ${name ? `example "${name}"` : opts.handler} listening at ${server.url}${opts.path}`,
+      );
+      if (messageMode === undefined) logger.warn({}, UNSET_MODE_WARNING);
+      stopOnSignals(server.server, {
+        name: 'webhook server',
+        logger,
+        onClose: async () => {
           await tokens?.close();
           await shared?.close();
-          throw listenError(err, port, opts.host);
-        });
-        console.log(
-          `wxmp: ${name ? `example "${name}"` : opts.handler} listening at ${server.url}${opts.path}`,
-        );
-        const stop = () =>
-          void server
-            .close()
-            .then(() => tokens?.close())
-            .then(() => shared?.close())
-            .then(() => process.exit(0));
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      },
-    );
+        },
+      });
+    });
 }

@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import { loadDotEnv, readEnv } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { createTokenServerFromEnv } from '../../services/token-server.js';
-import { parsePort } from '../options.js';
+import { parseCount, parsePort } from '../options.js';
+import { TOKEN_SERVER_LIMITS } from '../../http-server/limits.js';
 import { serveUntilSignal } from '../serve-app.js';
 
 /**
@@ -43,7 +44,11 @@ export function register(program: Command): void {
     )
     .option('--port <port>', `port to listen on (default: $PORT or ${DEFAULT_TOKEN_SERVER_PORT})`)
     .option('--host <host>', 'interface to listen on', '0.0.0.0')
-    .action(async (flags: { port?: string; host: string }) => {
+    .option(
+      '--max-connections <n>',
+      `concurrent connections; more are refused at once (default: ${TOKEN_SERVER_LIMITS.maxConnections})`,
+    )
+    .action(async (flags: { port?: string; host: string; maxConnections?: string }) => {
       loadDotEnv();
       const env = readEnv();
       const port = parsePort(flags.port, '--port') ?? env.port ?? DEFAULT_TOKEN_SERVER_PORT;
@@ -53,6 +58,11 @@ export function register(program: Command): void {
         fetch: server.app.fetch,
         port,
         host: flags.host,
+        limits: {
+          ...TOKEN_SERVER_LIMITS,
+          maxConnections:
+            parseCount(flags.maxConnections, '--max-connections') ?? TOKEN_SERVER_LIMITS.maxConnections,
+        },
         logger,
         name: 'token server',
         details: { store: env.redisUrl ? 'redis' : 'memory' },

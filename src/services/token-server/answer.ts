@@ -6,6 +6,19 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { errorMessage, WeChatApiError, WeChatError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { readRequestBody } from '../../webhook/adapters/fetch.js';
+
+/**
+ * The largest body the token server reads: its bodies are one token or ticket (at most 2048 characters) in JSON.
+ *
+ * @example
+ * ```ts
+ * import { readRequestBody } from 'wxmp/adapters/fetch';
+ * const request = new Request('http://127.0.0.1/token/invalidate', { method: 'POST', body: '{}' });
+ * const bytes = await readRequestBody(request, MAX_JSON_BODY_BYTES); // undefined past 8 KiB
+ * ```
+ */
+export const MAX_JSON_BODY_BYTES = 8 * 1024;
 
 /**
  * A refusal of the request itself (bad body or query, unserved ticket type), answered as `{ error, message }`.
@@ -17,7 +30,7 @@ import type { Logger } from '../../logger.js';
  */
 export class RequestError extends Error {
   constructor(
-    readonly status: 400 | 404,
+    readonly status: 400 | 404 | 413 | 429,
     readonly code: string,
     message: string,
   ) {
@@ -42,7 +55,10 @@ export async function answer(c: Context, logger: Logger, produce: () => Promise<
   try {
     return c.json(await produce());
   } catch (err) {
-    if (err instanceof RequestError) return c.json({ error: err.code, message: err.message }, err.status);
+    if (err instanceof RequestError) {
+      if (err.status === 413) c.header('connection', 'close');
+      return c.json({ error: err.code, message: err.message }, err.status);
+    }
     if (err instanceof WeChatError) {
       const status = err.code === 'RATE_LIMITED' ? 429 : err instanceof WeChatApiError ? 502 : 503;
       logger.warn({ code: err.code, err: err.message }, 'token server: could not serve a credential');
@@ -61,7 +77,8 @@ export async function answer(c: Context, logger: Logger, produce: () => Promise<
 }
 
 /**
- * Reads and validates a JSON body; a 400 names the body `expected` (never echoing what was sent).
+ * Reads (as a stream, stopping at {@link MAX_JSON_BODY_BYTES}: 413 past it, chunked or not) and validates a JSON
+ * body; a 400 names the body `expected` (never echoing what was sent).
  *
  * @example
  * ```ts
@@ -79,9 +96,20 @@ export async function answer(c: Context, logger: Logger, produce: () => Promise<
  * ```
  */
 export async function jsonBody<T>(c: Context, schema: z.ZodType<T>, expected: string): Promise<T> {
-  const parsed = schema.safeParse(await c.req.json().catch(() => undefined));
+  const bytes = await readRequestBody(c.req.raw, MAX_JSON_BODY_BYTES);
+  if (bytes === undefined)
+    throw new RequestError(413, 'BODY_TOO_LARGE', `Bodies are limited to ${MAX_JSON_BODY_BYTES} bytes`);
+  const parsed = schema.safeParse(parseJson(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)));
   if (!parsed.success) throw new RequestError(400, 'BAD_REQUEST', `Send a JSON body ${expected}`);
   return parsed.data;
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /**

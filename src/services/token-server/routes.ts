@@ -5,9 +5,12 @@
  */
 import type { Handler } from 'hono';
 import { z } from 'zod';
+import type { ClientKeyVariables } from '../client-key-auth.js';
 import type { Logger } from '../../logger.js';
+import type { TokenVerdict } from '../../token/check.js';
 import type { TokenManager } from '../../token/manager.js';
 import type { TicketManager, TicketType } from '../../token/ticket.js';
+import { createRateLimiter, type RateLimiter } from '../proxy/rate-limit.js';
 import { answer, expiryFields, jsonBody, RequestError } from './answer.js';
 
 /**
@@ -28,7 +31,18 @@ export interface ServedCredentials {
   tickets: Partial<Record<TicketType, TicketManager>>;
   logger: Logger;
   now: () => number;
+  /** Asks WeChat whether a reported token is really rejected; without it, reports are believed. */
+  checkToken?: ((token: string) => Promise<TokenVerdict>) | undefined;
+  /** The per-key limit of invalidation reports; default 6 a minute per key. */
+  invalidations?: RateLimiter | undefined;
 }
+
+/**
+ * A token WeChat accepted when a client reported it is not checked again for this long: reports of one token cost at
+ * most 6 checks a minute whatever the number of keys, and a token rejected right after a false report is retired
+ * 10 s late at worst.
+ */
+const VERIFIED_VALID_MS = 10_000;
 
 const ticketType = z.enum(['jsapi', 'wx_card']).default('jsapi');
 const invalidateTokenBody = z.object({ access_token: z.string().min(1).max(2048) });
@@ -36,7 +50,9 @@ const ticketQuery = z.object({ type: ticketType });
 const invalidateTicketBody = z.object({ ticket: z.string().min(1).max(2048), type: ticketType });
 
 /**
- * `GET /healthz`: `{ status: 'ok', token_cached }`, without a key (for load balancers).
+ * `GET /healthz`, without a key (for load balancers and operators): `{ status: 'ok', token_cached, force_refresh:
+ * { used_24h, daily_limit, reserve, available } }`, the forced refreshes of the last 24 hours and what is left of
+ * the automatic ration (the same figures a metrics endpoint would read).
  *
  * @example
  * ```ts
@@ -49,7 +65,17 @@ const invalidateTicketBody = z.object({ ticket: z.string().min(1).max(2048), typ
 export function healthz({ tokens }: ServedCredentials): Handler {
   return async (c) => {
     const cached = await tokens.peek();
-    return c.json({ status: 'ok', token_cached: cached !== undefined });
+    const budget = await tokens.forceRefreshBudget();
+    return c.json({
+      status: 'ok',
+      token_cached: cached !== undefined,
+      force_refresh: {
+        used_24h: budget.used,
+        daily_limit: budget.dailyLimit,
+        reserve: budget.reserve,
+        available: budget.available,
+      },
+    });
   };
 }
 
@@ -77,8 +103,10 @@ export function serveToken({ tokens, logger, now }: ServedCredentials): Handler 
 }
 
 /**
- * `POST /token/invalidate` with `{ access_token }`: drops that exact token only, so a client holding a stale one
- * never wipes a fresh one.
+ * `POST /token/invalidate` with `{ access_token }`: `{ ok: true, retired }`. Only the current token can be retired,
+ * and only when WeChat really rejects it (`checkToken`; a token WeChat accepted is not checked again for 10 s);
+ * when the check itself fails the token is retired without a forced refresh. Each key may report a few times a
+ * minute (429 past it), so one client cannot lock the others out.
  *
  * @example
  * ```ts
@@ -88,13 +116,29 @@ export function serveToken({ tokens, logger, now }: ServedCredentials): Handler 
  * new Hono().post('/token/invalidate', invalidateToken({ tokens, tickets: {}, logger, now: Date.now }));
  * ```
  */
-export function invalidateToken({ tokens, logger }: ServedCredentials): Handler {
+export function invalidateToken(credentials: ServedCredentials): Handler {
+  const { tokens, logger, now, checkToken } = credentials;
+  const invalidations = credentials.invalidations ?? createRateLimiter(6, now);
+  let verified: { token: string; until: number } | undefined;
   return (c) =>
     answer(c, logger, async () => {
+      // Set by the client-key middleware in front of this route.
+      const key = (c.var as Partial<ClientKeyVariables>).clientKeyId ?? 'anonymous';
+      if (invalidations.take(key) > 0)
+        throw new RequestError(429, 'RATE_LIMITED', 'Too many invalidation reports for this client key');
       const body = await jsonBody(c, invalidateTokenBody, '{"access_token": "<the token WeChat rejected>"}');
-      await tokens.invalidate(body.access_token);
-      logger.info({}, 'access_token invalidated by a client');
-      return { ok: true };
+      const token = body.access_token;
+      if ((await tokens.peek())?.accessToken !== token) return { ok: true, retired: false };
+      if (verified?.token === token && now() < verified.until) return { ok: true, retired: false };
+      const verdict = checkToken ? await checkToken(token) : 'rejected';
+      if (verdict === 'valid') {
+        verified = { token, until: now() + VERIFIED_VALID_MS };
+        logger.warn({ key }, 'a client reported a token WeChat accepts; kept it');
+        return { ok: true, retired: false };
+      }
+      await tokens.invalidate(token, { allowForce: verdict === 'rejected' });
+      logger.info({ key, verdict }, 'access_token invalidated by a client');
+      return { ok: true, retired: true };
     });
 }
 

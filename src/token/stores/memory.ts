@@ -74,6 +74,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): TokenStore 
       }
       return Promise.resolve(window.tryTake(at));
     },
+    countSlots(key, windowMs, at) {
+      const window = windows.get(key);
+      return Promise.resolve(window && window.windowMs === windowMs ? window.count(at) : 0);
+    },
     close() {
       return Promise.resolve();
     },

@@ -63,6 +63,11 @@ redis.call('ZADD', KEYS[1], now, ARGV[4])
 redis.call('PEXPIRE', KEYS[1], window)
 return 1`;
 
+/** The calls in a takeSlot window: expired ones dropped, the rest counted. */
+const COUNT_SLOTS_SCRIPT = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+return redis.call('ZCARD', KEYS[1])`;
+
 /**
  * Creates a store on Redis.
  *
@@ -110,6 +115,10 @@ export function createRedisStore(options: RedisStoreOptions): TokenStore {
       const member = `${now}:${randomBytes(6).toString('hex')}`;
       const args = [String(now), String(windowMs), String(limit), member];
       return Number(await run('EVAL', () => redis.eval(TAKE_SLOT_SCRIPT, [prefix + key], args))) === 1;
+    },
+    async countSlots(key, windowMs, now) {
+      const args = [String(now), String(windowMs)];
+      return Number(await run('EVAL', () => redis.eval(COUNT_SLOTS_SCRIPT, [prefix + key], args)));
     },
     async close() {
       if (options.ownsClient) await redis.close?.();

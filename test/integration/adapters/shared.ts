@@ -217,7 +217,7 @@ function expectTooLarge(answer: Answer, body: RegExp): void {
  * The behaviour every adapter shows, run against a real server on loopback. `tooLarge` matches the body of the 413
  * answer (the adapter's own, or the framework's).
  */
-export function describeAdapter(name: string, start: Start, tooLarge = /body exceeds 1048576 bytes/): void {
+export function describeAdapter(name: string, start: Start, tooLarge = /body exceeds 131072 bytes/): void {
   describe(`${name} adapter: the webhook over HTTP`, () => {
     withServer(start, (server) => {
       it('answers the URL verification GET with 200 and the echostr', async () => {
@@ -248,13 +248,13 @@ export function describeAdapter(name: string, start: Start, tooLarge = /body exc
         expect(answer.body).toBe('invalid signature');
       });
 
-      it('refuses a body over 1 MiB with 413 (Content-Length)', async () => {
+      it('refuses a body over the limit (128 KiB) with 413 (Content-Length)', async () => {
         const push = oversizedPush();
         const answer = await send(`${server().url}${push.search}`, { body: push.body, headers: KEEP_ALIVE });
         expectTooLarge(answer, tooLarge);
       });
 
-      it('refuses a Content-Length over 1 MiB with 413 before the body arrives', async () => {
+      it('refuses a Content-Length over the limit with 413 before the body arrives', async () => {
         const push = textPush('declared');
         const declared = String(DEFAULT_MAX_BODY_BYTES + 1);
         const answer = await send(`${server().url}${push.search}`, {
@@ -265,7 +265,7 @@ export function describeAdapter(name: string, start: Start, tooLarge = /body exc
         expectTooLarge(answer, tooLarge);
       });
 
-      it('refuses an endless chunked body without Content-Length with 413 (it stops reading past 1 MiB)', async () => {
+      it('refuses an endless chunked body without Content-Length with 413 (it stops reading past the limit)', async () => {
         const push = textPush('endless');
         const answer = await send(`${server().url}${push.search}`, { endless: true, headers: KEEP_ALIVE });
         expectTooLarge(answer, tooLarge);

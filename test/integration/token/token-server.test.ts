@@ -6,6 +6,7 @@ import {
   createTokenServerFromEnv,
   type TokenServer,
 } from '../../../src/services/token-server.js';
+import { tokenChecker } from '../../../src/token/check.js';
 import { createTokenManager } from '../../../src/token/manager.js';
 import { createTicketManager } from '../../../src/token/ticket.js';
 import { createEmulatedWeChat, EMULATOR_BASE, type EmulatedWeChat } from '../../support/emulated-wechat.js';
@@ -29,6 +30,9 @@ describe('token server', () => {
     await wechat.close();
   });
 
+  /** The token server's own clock (its check cache), moved by hand. */
+  let serverClockOffset = 0;
+
   function start(mode: 'stable' | 'classic' = 'classic'): TokenServer {
     const upstream = { apiBase: EMULATOR_BASE, fetch: wechat.fetch };
     const tokens = createTokenManager({
@@ -44,6 +48,8 @@ describe('token server', () => {
       tickets: { jsapi },
       clientKeys: ['another-client-key-000000', KEY],
       logger,
+      checkToken: tokenChecker({ ...upstream, timeoutMs: 5000 }),
+      now: () => Date.now() + serverClockOffset,
     });
     servers.push(server);
     return server;
@@ -87,7 +93,7 @@ describe('token server', () => {
     expect(body.expires_at).toBeLessThanOrEqual(nowSec + 7200);
   });
 
-  it('POST /token/invalidate drops only that token: a stale one leaves the fresh one in place', async () => {
+  it('POST /token/invalidate drops only the current token, and only once WeChat rejects it', async () => {
     const { app } = start();
     const get = async () =>
       ((await (await app.request('/token', { headers: auth })).json()) as { access_token: string })
@@ -99,12 +105,18 @@ describe('token server', () => {
         body: JSON.stringify({ access_token: token }),
       });
     const first = await get();
-    expect((await invalidate('STALE-TOKEN')).status).toBe(200);
+    expect(await (await invalidate('STALE-TOKEN')).json()).toEqual({ ok: true, retired: false });
     expect(await get()).toBe(first);
+    // WeChat still accepts it: a client's word is not enough.
+    expect(await (await invalidate(first)).json()).toEqual({ ok: true, retired: false });
+    expect(await get()).toBe(first);
+    await wechat.supersedeClassicTokens();
+    serverClockOffset += 10_000; // past the 10 s in which a token WeChat accepted is not checked again
     const res = await invalidate(first);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toEqual({ ok: true, retired: true });
     const second = await get();
     expect(second).not.toBe(first);
+    expect(await wechat.accepts(second)).toBe(true);
   });
 
   it('POST /token/invalidate rejects a body without access_token with 400', async () => {
@@ -231,9 +243,18 @@ describe('token server', () => {
 
   it('GET /healthz answers without a key and says whether a token is cached', async () => {
     const { app } = start();
-    expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok', token_cached: false });
+    const force_refresh = { used_24h: 0, daily_limit: 20, reserve: 5, available: 15 };
+    expect(await (await app.request('/healthz')).json()).toEqual({
+      status: 'ok',
+      token_cached: false,
+      force_refresh,
+    });
     await app.request('/token', { headers: auth });
-    expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok', token_cached: true });
+    expect(await (await app.request('/healthz')).json()).toEqual({
+      status: 'ok',
+      token_cached: true,
+      force_refresh,
+    });
   });
 
   it('a WeChat error becomes 502 with errcode and the hint, never the secret', async () => {
@@ -275,7 +296,7 @@ describe('token server', () => {
   });
 
   describe.skipIf(!hasRedis)('two instances sharing Redis', () => {
-    it('serve one token, and an invalidate through one is seen by the other', async () => {
+    it('serve one token, and an invalidate (of a token WeChat rejects) through one is seen by the other', async () => {
       const env = readEnv({
         WECHAT_APPID: wechat.appId,
         WECHAT_APPSECRET: wechat.appSecret,
@@ -294,17 +315,21 @@ describe('token server', () => {
       expect(await tokenFrom(b)).toBe(first);
       expect(await wechat.calls('token.stable')).toBe(1);
 
-      // A client of b got 40001 with it and reports it.
-      await b.app.request('/token/invalidate', {
+      // Another system force-refreshed the token; a client of b got 40001 with it and reports it.
+      const current = await wechat.forceStableRefresh();
+      const res = await b.app.request('/token/invalidate', {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
         body: JSON.stringify({ access_token: first }),
       });
+      expect(await res.json()).toEqual({ ok: true, retired: true });
       const second = await tokenFrom(a);
-      expect(second).not.toBe(first);
+      expect(second).toBe(current);
       expect(await tokenFrom(b)).toBe(second);
       expect(await wechat.accepts(second)).toBe(true);
-      expect(await wechat.accepts(first)).toBe(false); // force_refresh retired it
+      // A plain call found WeChat's new token: no forced refresh of ours.
+      const forced = wechat.requestsOf('token.stable').filter((r) => r.body.includes('"force_refresh":true'));
+      expect(forced).toHaveLength(0);
     });
   });
 });

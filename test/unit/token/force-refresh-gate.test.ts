@@ -38,15 +38,35 @@ describe('ForceRefreshGate', () => {
     expect(await b.tryForce(clock.t)).toBe(true);
   });
 
-  it('decides in the process while the store is down, and reports the store error', async () => {
+  it('never forces while the store is down (another instance may have), and reports the store error', async () => {
     const clock = new Clock();
     const store = flakyStore(createMemoryStore({ now: clock.now }));
     store.down = true;
     const errors: unknown[] = [];
     const gate = gateOn(store, { errors });
-    expect(await gate.tryForce(clock.t)).toBe(true);
     expect(await gate.tryForce(clock.t)).toBe(false);
-    expect(errors).toHaveLength(1);
+    expect(await gate.tryForce(clock.t, { explicit: true })).toBe(false);
+    expect(errors).toHaveLength(2);
+    store.down = false;
+    expect(await gate.tryForce(clock.t)).toBe(true);
+  });
+
+  it('rations forced refreshes per day: 15 automatic ones, the reserve of 5 for explicit ones', async () => {
+    const clock = new Clock();
+    const store = createMemoryStore({ now: clock.now });
+    const gate = gateOn(store);
+    let automatic = 0;
+    for (let i = 0; i < 30; i++, clock.advance(31_000)) if (await gate.tryForce(clock.t)) automatic++;
+    expect(automatic).toBe(15);
+    expect(await gate.budget(clock.t)).toEqual({ used: 15, dailyLimit: 20, reserve: 5, available: 0 });
+    let explicit = 0;
+    for (let i = 0; i < 10; i++, clock.advance(31_000))
+      if (await gate.tryForce(clock.t, { explicit: true })) explicit++;
+    expect(explicit).toBe(5);
+    // Another process on the same store sees the same count, and a day later the ration is back.
+    expect((await gateOn(store).budget(clock.t)).used).toBe(20);
+    clock.advance(24 * 60 * 60_000);
+    expect(await gate.budget(clock.t)).toMatchObject({ used: 0, available: 15 });
   });
 
   it('never forces for a fetcher without force_refresh', async () => {

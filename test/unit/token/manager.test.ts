@@ -613,10 +613,10 @@ describe('errors', () => {
     expect(logger.lines.join('\n')).not.toContain(APP_SECRET);
   });
 
-  it('45009 explains the daily quota and clear_quota', async () => {
+  it('45009 at stable_token explains its daily limits (force_refresh first)', async () => {
     const err = await failWith(45009, 'reach max api daily quota limit');
-    expect(err.hint).toContain('daily quota');
-    expect(err.hint).toContain('clear_quota');
+    expect(err.hint).toContain('force_refresh (20 a day');
+    expect(err.hint).toContain('resets at midnight');
   });
 
   it('tokens never appear in log lines', async () => {

@@ -108,7 +108,7 @@ describe('respond: the answer without a promise when it is ready at once', () =>
     const handled = webhook.handle({ method: 'PUT', url: '/wx' });
     expect(handled).toBeInstanceOf(Promise);
     expect(await handled).toEqual(webhook.respond({ method: 'PUT', url: '/wx' }));
-    expect(webhook.maxBodyBytes).toBe(1024 * 1024);
+    expect(webhook.maxBodyBytes).toBe(128 * 1024);
   });
 });
 

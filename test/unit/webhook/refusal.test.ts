@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { computeMsgSignature } from '../../../src/crypto/signature.js';
 import { WeChatError, type WeChatErrorCode } from '../../../src/errors.js';
 import { buildPush, inbound } from '../../../src/push/index.js';
+import { RefusalLog } from '../../../src/webhook/refusal-log.js';
 import { refusalResponse } from '../../../src/webhook/refusal.js';
 import type { WebhookOptions } from '../../../src/webhook/settings.js';
 import { FAN, NOW, TOKEN, TS, keysFor, recordingLogger, setup } from './support.js';
+
+const counting = (logger = recordingLogger()) => new RefusalLog({ logger, now: () => NOW });
 
 describe('refusalResponse', () => {
   it('answers each refusal code with its status and the error’s message as the text', () => {
@@ -13,6 +16,9 @@ describe('refusalResponse', () => {
       ['BODY_TOO_LARGE', 413],
       ['TIMESTAMP_OUT_OF_WINDOW', 401],
       ['SIGNATURE_INVALID', 401],
+      ['NONCE_INVALID', 400],
+      ['MESSAGE_MODE_MISMATCH', 401],
+      ['SIGNATURE_REPLAYED', 401],
       ['ECHOSTR_MISSING', 400],
       ['ENCRYPT_INVALID', 400],
       ['APPID_MISMATCH', 400],
@@ -21,7 +27,12 @@ describe('refusalResponse', () => {
       ['ENCODING_AES_KEY_MISSING', 500],
     ];
     for (const [code, status] of statuses) {
-      const res = refusalResponse(new WeChatError(code, `reason of ${code}`), 'POST', recordingLogger());
+      const res = refusalResponse(
+        new WeChatError(code, `reason of ${code}`),
+        'POST',
+        recordingLogger(),
+        counting(),
+      );
       expect(res).toMatchObject({ status, body: `reason of ${code}` });
       expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
     }
@@ -31,24 +42,40 @@ describe('refusalResponse', () => {
       new WeChatError('METHOD_NOT_ALLOWED', 'method not allowed'),
       'PUT',
       recordingLogger(),
+      counting(),
     );
     expect(res.headers['allow']).toBe('GET, POST');
   });
-  it('logs a refusal as a warning with its status, method and reason', () => {
+  it('logs a refusal as a warning with its code, status, method, reason and count', () => {
     const logger = recordingLogger();
-    refusalResponse(new WeChatError('SIGNATURE_INVALID', 'invalid signature'), 'POST', logger);
+    refusalResponse(
+      new WeChatError('SIGNATURE_INVALID', 'invalid signature'),
+      'POST',
+      logger,
+      counting(logger),
+    );
     expect(logger.lines).toEqual([
       {
         level: 'warn',
         msg: 'push refused',
-        obj: { status: 401, method: 'POST', reason: 'invalid signature' },
+        obj: {
+          code: 'SIGNATURE_INVALID',
+          status: 401,
+          method: 'POST',
+          reason: 'invalid signature',
+          count: 1,
+          total: 1,
+        },
       },
     ]);
   });
   it('answers any other error with a 500 that tells nothing, and logs the error', () => {
     for (const err of [new Error('secret detail'), new WeChatError('STORE_ERROR', 'Redis is down'), 'text']) {
       const logger = recordingLogger();
-      expect(refusalResponse(err, 'POST', logger)).toMatchObject({ status: 500, body: 'internal error' });
+      expect(refusalResponse(err, 'POST', logger, counting(logger))).toMatchObject({
+        status: 500,
+        body: 'internal error',
+      });
       expect(logger.lines).toEqual([{ level: 'error', msg: 'webhook failed', obj: { err, method: 'POST' } }]);
     }
   });
@@ -133,9 +160,9 @@ describe('bad input never reaches a handler', () => {
       await refused(400, { method: 'POST', url: `/wx${p.search}`, body });
     }
   });
-  it('a body over 1 MiB → 413', async () => {
+  it('a body over 128 KiB (the default limit) → 413', async () => {
     const p = plain();
-    await refused(413, { method: 'POST', url: `/wx${p.search}`, body: new Uint8Array(1024 * 1024 + 1) });
+    await refused(413, { method: 'POST', url: `/wx${p.search}`, body: new Uint8Array(128 * 1024 + 1) });
   });
   it('bad base64, bad padding or a wrong AppID in Encrypt → 400', async () => {
     await refused(400, { method: 'POST', ...withEncrypt('@@@not-base64@@@') });

@@ -7,19 +7,21 @@ import { resolveSettings } from '../../../src/webhook/settings.js';
 import { APPID, KEY, TOKEN, thrownBy } from './support.js';
 
 describe('resolveSettings', () => {
-  it('applies the defaults: 300 s window, 1 MiB, 4.5 s budget, in-memory dedup, silent logger, Date.now', () => {
+  it('applies the defaults: 300 s window, 128 KiB, 4.5 s budget, in-memory dedup, silent logger, Date.now', () => {
     const settings = resolveSettings(new Router(), { token: TOKEN });
     expect(settings).toMatchObject({
       token: TOKEN,
       crypto: undefined,
       timestampWindowSec: 300,
-      maxBodyBytes: 1024 * 1024,
+      maxBodyBytes: 128 * 1024,
+      messageMode: undefined,
       replyBudgetMs: 4500,
       lateReply: undefined,
       logger: silentLogger,
       now: Date.now,
     });
     expect(settings.dedup).toBeInstanceOf(MemoryDedup);
+    expect(settings.replayGuard?.size).toBe(262_144);
   });
   it('keeps what is given: a key makes a crypto, dedup false turns it off, a middleware is used as is', () => {
     const middleware: Middleware = () => 'hi';

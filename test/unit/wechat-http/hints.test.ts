@@ -62,6 +62,13 @@ describe('hintFor', () => {
     expect(hint).toContain('clear_quota/v2');
   });
 
+  it('45009 at stable_token names its own limits (force_refresh 20 a day), not /cgi-bin/token’s 2000 calls', () => {
+    const hint = hintFor(45009, 'reach max api daily quota limit', '/cgi-bin/stable_token');
+    expect(hint).toContain('force_refresh (20 a day');
+    expect(hint).toContain('500 000 a day');
+    expect(hint).not.toContain('2000');
+  });
+
   it('40164 gives the console path of the IP whitelist, with its Chinese labels', () => {
     expect(hintFor(40164, 'invalid ip 198.51.100.23, not in whitelist', '/cgi-bin/stable_token')).toContain(
       '设置与开发 → 基本配置 → IP白名单',
