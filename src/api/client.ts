@@ -8,13 +8,14 @@ import { DEFAULT_API_BASE } from '../config.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { TokenProvider } from '../token/provider.js';
 import { apiErrorOf, errcodeOf, readAnswer, sendRequest } from '../wechat-http/index.js';
-import type { EndpointSpec } from './endpoints.js';
+import type { CustomEndpoint } from './custom-endpoint.js';
+import type { EndpointSpec, WireSpec } from './endpoints.js';
 import { endpoints } from './endpoints.js';
-import type { EndpointName } from './endpoint-types.js';
+import type { EndpointName, EndpointResponse } from './endpoint-types.js';
 import { executeWithRetry, type AttemptResult } from './execute.js';
 import { isFileAnswer, toFileResponse } from './file-answer.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
-import type { CallFn, ResourceContext, TicketProvider } from './resources/context.js';
+import type { CallArgs, CallFn, ResourceContext, TicketProvider } from './resources/context.js';
 import { createApiGroups, type ApiGroups } from './resources/groups.js';
 
 /**
@@ -42,14 +43,21 @@ export interface ApiClientOptions {
   authorizeOrigin?: string;
   /** Origin of `showqrcode`; default `https://mp.weixin.qq.com`. */
   qrcodeOrigin?: string;
+  /** Origin of the subscription consent page (`subscribe.consentUrl`); default `qrcodeOrigin`, else mp.weixin.qq.com. */
+  mpOrigin?: string;
   /** Clock in ms, for JS-SDK timestamps. */
   now?: () => number;
 }
 
 /**
- * The client: `call` for any endpoint by name, `request` for an endpoint chosen at run time, and one property per
- * API group (its type built from the groups' own types, see `resources/groups.ts`), whose methods are named as
- * their endpoints' table keys.
+ * The arguments after the endpoint in `client.request(endpoint, …)`: none when it takes nothing, else its request.
+ */
+export type RequestArgs<Req> = [Req] extends [undefined] ? [] : [request: Req];
+
+/**
+ * The client: `call` for any endpoint by name, `request` for an endpoint chosen at run time or outside the table,
+ * and one property per API group (its type built from the groups' own types, see `resources/groups.ts`), whose
+ * methods are named as their endpoints' table keys.
  *
  * @example
  * ```ts
@@ -61,8 +69,14 @@ export interface ApiClientOptions {
 export interface WeChatClient extends ApiGroups {
   /** Calls an endpoint by its table name, typed by its request and response. */
   call: CallFn;
-  /** Calls an endpoint picked at run time (CLI, proxy tools); the answer is untyped. */
-  request(spec: EndpointSpec, request?: unknown): Promise<unknown>;
+  /** Calls a row of the table picked at run time (the CLI's `wxmp api`), typed by the row when it is known. */
+  request<N extends EndpointName>(spec: EndpointSpec<N>, ...args: CallArgs<N>): Promise<EndpointResponse<N>>;
+  /**
+   * Calls an endpoint outside the table, described by `defineEndpoint` with its request and response types, under
+   * the same wire rules, retries and errors (the table's own paths are refused there: they have names). A row of
+   * the table whose request is only known at run time (JSON a user typed) lands here too, typed `unknown`.
+   */
+  request<Req, Res>(endpoint: CustomEndpoint<Req, Res>, ...args: RequestArgs<Req>): Promise<Res>;
   readonly apiBase: string;
 }
 
@@ -90,7 +104,7 @@ export function createApiClient(options: ApiClientOptions): WeChatClient {
   const now = options.now ?? Date.now;
   const auth = { appId: options.appId, appSecret: options.appSecret };
 
-  const request = async (spec: EndpointSpec, body?: unknown): Promise<unknown> => {
+  const request = async (spec: WireSpec, body?: unknown): Promise<unknown> => {
     const started = Date.now();
     const attempt = async (token: string | undefined): Promise<AttemptResult<unknown>> => {
       const fetched = await sendRequest(upstream, spec, body, { ...auth, token });
@@ -119,11 +133,13 @@ export function createApiClient(options: ApiClientOptions): WeChatClient {
     appId: options.appId,
     authorizeOrigin: options.authorizeOrigin ?? 'https://open.weixin.qq.com',
     qrcodeOrigin: options.qrcodeOrigin ?? 'https://mp.weixin.qq.com',
+    mpOrigin: options.mpOrigin ?? options.qrcodeOrigin ?? 'https://mp.weixin.qq.com',
     ticketProvider: options.ticketProvider,
     now,
   };
   return {
     call,
+    // One implementation behind the typed overloads: each overload only narrows what the caller passes and gets.
     request,
     apiBase,
     ...createApiGroups(context),

@@ -3,7 +3,13 @@
  * `client.call('menu.create', body)` is checked against the endpoint's own shapes.
  * @module
  */
-import type { BaseResponse, OpenidPage } from './types/common.js';
+import type { BaseResponse, Io, OpenidPage } from './types/common.js';
+import type { AutoReplyEndpoints } from './types/autoreply.js';
+import type { CommentEndpoints } from './types/comment.js';
+import type { DatacubeEndpoints } from './types/datacube.js';
+import type { OcrEndpoints } from './types/ocr.js';
+import type { ShortKeyEndpoints } from './types/short-key.js';
+import type { SubscribeEndpoints } from './types/subscribe.js';
 import type {
   ConditionalMenu,
   Menu,
@@ -45,8 +51,9 @@ import type {
   AddTemplateRequest,
   AddTemplateResponse,
   IndustryResponse,
+  BlockedTemplateRequest,
+  BlockedTemplateResponse,
   SetIndustryRequest,
-  SubscribeSendRequest,
   TemplateDeleteRequest,
   TemplateListResponse,
   TemplateSendRequest,
@@ -60,10 +67,15 @@ import type {
   MassSendAllRequest,
   MassSendRequest,
   MassSendResponse,
+  MassSpeed,
+  MassVideoRequest,
+  MassVideoResponse,
 } from './types/mass.js';
 import type {
   BatchTaggingRequest,
   BlacklistGetRequest,
+  ChangeOpenidRequest,
+  ChangeOpenidResponse,
   OpenidListRequest,
   OpenidRequest,
   TagCreateResponse,
@@ -115,16 +127,18 @@ import type {
   StableTokenRequest,
 } from './types/misc.js';
 
-/** Shorthand for one row of {@link EndpointTypes}. */
-interface Io<Req, Res> {
-  request: Req;
-  response: Res;
-}
-
 /**
- * Request (`undefined` when the endpoint takes nothing) and response type of every endpoint.
+ * Request (`undefined` when the endpoint takes nothing) and response type of every endpoint; the groups added with
+ * the whole service-account index keep theirs beside their types (`DatacubeEndpoints`, `CommentEndpoints`…).
  */
-export interface EndpointTypes {
+export interface EndpointTypes
+  extends
+    SubscribeEndpoints,
+    DatacubeEndpoints,
+    CommentEndpoints,
+    ShortKeyEndpoints,
+    AutoReplyEndpoints,
+    OcrEndpoints {
   'token.get': Io<undefined, AccessTokenResponse>;
   'token.stable': Io<StableTokenRequest, AccessTokenResponse>;
 
@@ -169,18 +183,22 @@ export interface EndpointTypes {
   'template.setIndustry': Io<SetIndustryRequest, BaseResponse>;
   'template.getIndustry': Io<undefined, IndustryResponse>;
   'template.add': Io<AddTemplateRequest, AddTemplateResponse>;
-  'subscribe.send': Io<SubscribeSendRequest, BaseResponse>;
+  'template.queryBlocked': Io<BlockedTemplateRequest, BlockedTemplateResponse>;
 
   'mass.sendAll': Io<MassSendAllRequest, MassSendResponse>;
   'mass.send': Io<MassSendRequest, MassSendResponse>;
   'mass.preview': Io<MassPreviewRequest, BaseResponse & { msg_id?: string }>;
   'mass.delete': Io<MassDeleteRequest, BaseResponse>;
   'mass.get': Io<MassGetRequest, MassGetResponse>;
+  'mass.getSpeed': Io<undefined, MassSpeed>;
+  'mass.setSpeed': Io<{ speed: number }, BaseResponse>;
+  'mass.uploadVideo': Io<MassVideoRequest, MassVideoResponse>;
 
   'user.info': Io<UserInfoRequest, UserInfo>;
   'user.batchGet': Io<UserBatchGetRequest, UserBatchGetResponse>;
   'user.list': Io<UserListRequest, OpenidPage>;
   'user.updateRemark': Io<UpdateRemarkRequest, BaseResponse>;
+  'user.changeOpenid': Io<ChangeOpenidRequest, ChangeOpenidResponse>;
 
   'tag.create': Io<TagRequest<{ name: string }>, TagCreateResponse>;
   'tag.list': Io<undefined, TagListResponse>;
@@ -222,6 +240,7 @@ export interface EndpointTypes {
   'misc.clearQuota': Io<ClearQuotaRequest, BaseResponse>;
   'misc.clearQuotaV2': Io<undefined, BaseResponse>;
   'misc.quotaGet': Io<QuotaGetRequest, QuotaGetResponse>;
+  'misc.quotaClear': Io<QuotaGetRequest, BaseResponse>;
   'misc.ridGet': Io<RidGetRequest, RidGetResponse>;
   'misc.callbackCheck': Io<CallbackCheckRequest, CallbackCheckResponse>;
 }

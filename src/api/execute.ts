@@ -6,7 +6,7 @@ import type { WeChatError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { TokenProvider } from '../token/provider.js';
 import { isNoAnswer } from '../wechat-http/index.js';
-import type { EndpointSpec } from './endpoints.js';
+import type { WireSpec } from './endpoints.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, type AttemptOutcome, type RetryPolicy } from './retry.js';
 
 /**
@@ -21,7 +21,7 @@ export interface AttemptResult<T> {
  * Inputs of {@link executeWithRetry}.
  */
 export interface ExecuteOptions<T> {
-  spec: EndpointSpec;
+  spec: WireSpec;
   tokenProvider: TokenProvider;
   /** Sends the request once with `token` (undefined for endpoints without the global token). */
   attempt: (token: string | undefined) => Promise<AttemptResult<T>>;

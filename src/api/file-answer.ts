@@ -4,7 +4,7 @@
  * @module
  */
 import { isJsonContentType } from '../wechat-http/index.js';
-import type { EndpointSpec } from './endpoints.js';
+import type { WireSpec } from './endpoints.js';
 import type { FileResponse } from './types/common.js';
 
 /**
@@ -18,7 +18,7 @@ import type { FileResponse } from './types/common.js';
  * if (isFileAnswer(endpoints['media.get'], response)) console.log(toFileResponse(response).filename);
  * ```
  */
-export function isFileAnswer(spec: EndpointSpec, response: Response): boolean {
+export function isFileAnswer(spec: WireSpec, response: Response): boolean {
   return spec.response !== 'json' && response.ok && !isJsonContentType(response.headers.get('content-type'));
 }
 

@@ -1,7 +1,7 @@
 /**
- * The emulator in one Hono app: the phone page, the fan-action API, live events, the OAuth page and the platform
- * API, all on one shared state. `createEmulator` builds it without listening (tests call `app.request()`);
- * `serveEmulator` puts it on a port.
+ * The emulator in one Hono app: the phone page, the fan-action API, live events, the OAuth and subscription
+ * consent pages and the platform API, all on one shared state. `createEmulator` builds it without listening (tests
+ * call `app.request()`); `serveEmulator` puts it on a port.
  * @module
  */
 import { randomInt } from 'node:crypto';
@@ -17,6 +17,7 @@ import { ensureDefaultFan } from './fans/create-fan.js';
 import { oauthRoutes } from './fans/oauth-page.js';
 import { MAX_BODY_BYTES } from './fans/route-input.js';
 import { fanRoutes } from './fans/routes.js';
+import { subscribePageRoutes } from './fans/subscribe-page.js';
 import type { PlatformOptions } from './platform/core/handler.js';
 import { platformRoutes } from './platform/routes.js';
 import { createPusher, type PushOptions, type Pusher } from './push.js';
@@ -130,6 +131,7 @@ function emulatorApp(
   app.route('/', pageApiRoutes(state));
   app.route('/', fanRoutes(state, fans));
   app.route('/', oauthRoutes(state));
+  app.route('/', subscribePageRoutes(state));
   app.route('/', platformRoutes(state, { ...options.platform, push }));
   return app;
 }

@@ -33,13 +33,18 @@ export { createFan, DEFAULT_FAN } from './fans/create-fan.js';
 export { FanActionError } from './fans/action-error.js';
 export type {
   ActionResult,
+  ArticleRef,
   FanActions,
+  FanArticle,
   FanFile,
   FanLink,
   FanPlace,
   FanPosition,
+  FanSubscription,
   MenuInput,
   MenuTarget,
+  OneTimeConsent,
+  SubscribeChoice,
 } from './fans/action-types.js';
 
 // The world: the state an emulator keeps (`emulator.state`), its chats and its push records.

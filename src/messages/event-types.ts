@@ -184,6 +184,26 @@ export interface VerifyFailEvent extends EventBase {
 }
 
 /**
+ * A web-authorized fan's data changed at WeChat (授权用户信息变更): WeChat cleaned up a risky profile
+ * (`user_info_modified`: refresh or clear the nickname and avatar you keep), the fan took back what they
+ * authorized (`user_authorization_revoke`: delete it), or the fan closed their WeChat account
+ * (`user_authorization_cancellation`: delete their data, as the law requires). WeChat asks that the fan's data be
+ * deleted on the last two.
+ */
+export interface UserAuthorizationEvent extends EventBase {
+  event: 'user_info_modified' | 'user_authorization_revoke' | 'user_authorization_cancellation';
+  /** The fan (OpenID); FromUserName is WeChat's push service, not the fan. */
+  openId: string;
+  /** The account's AppID. */
+  appId: string;
+  /** The fan's UnionID, when the account is bound to an Open Platform account. */
+  unionId?: string;
+  /** What the fan took back, on `user_authorization_revoke`: 201 address, 202 invoice, 203 cards, 204 microphone,
+   *  205 nickname and avatar, 206 location, 207 chosen pictures or videos (the H5 codes). */
+  revokeInfo?: string;
+}
+
+/**
  * An event wxmp does not model (cards, invoices, Wi-Fi, …): `name` holds WeChat's Event, `raw` every field.
  * Route it with `on('event.card_pass_check', …)` or catch all of them with `on('event.unknown', …)`.
  */
@@ -216,6 +236,7 @@ export type EventMessage =
   | KfSwitchSessionEvent
   | VerifyExpiryEvent
   | VerifyFailEvent
+  | UserAuthorizationEvent
   | UnknownEvent;
 
 /** Every Event name wxmp models. */

@@ -3,7 +3,8 @@
  * client — the webhook server, the token server, the API proxy, client keys, late replies and Redis dedup.
  *
  * The exports are named one by one (`test/unit/public-surface.test.ts` holds the list); the proxy's steps
- * (`proxy/`: rate limit, allowlist, forward) and the key matching stay inside.
+ * (`proxy/`: rate limit, allowlist, forward) and the key matching stay inside, but for the reader of the allowlist's
+ * extra endpoints (`WXMP_PROXY_EXTRA_ENDPOINTS`).
  * @module
  */
 
@@ -21,6 +22,7 @@ export {
 
 // The API proxy: WeChat's API without the access_token, for business services.
 export { createProxy, DEFAULT_RATE_LIMIT_PER_MINUTE, type ApiProxy, type ProxyOptions } from './proxy.js';
+export type { ExtraEndpoint } from './proxy/allowlist.js';
 
 // Client keys: `WXMP_CLIENT_KEYS`, and the bearer-key middleware both servers use.
 export { parseClientKeys } from './client-keys.js';

@@ -1,9 +1,9 @@
 /**
  * The API proxy: business services call WeChat's API through it without ever holding the access_token or the
  * AppSecret. Callers send `/cgi-bin/…` or `/sns/…` requests exactly as WeChat documents them, minus the token, with
- * `Authorization: Bearer <client key>`; the proxy allows only endpoints of the table, adds the token (or the AppID
- * and AppSecret for the web-authorization code exchange), applies the client's retry rules, streams files back
- * unchanged, rate-limits each key and logs every call without secrets.
+ * `Authorization: Bearer <client key>`; the proxy allows only endpoints of the table (and those an operator lists in
+ * `extraEndpoints`), adds the token (or the AppID and AppSecret for the web-authorization code exchange), applies
+ * the client's retry rules, streams files back unchanged, rate-limits each key and logs every call without secrets.
  *
  * Answers of its own (not WeChat's) are `{ "error": CODE, "message": … }`: 401 bad key, 404 endpoint not allowed,
  * 413 body too large, 429 over the rate limit (with Retry-After), 502/504 WeChat unreachable or silent, 503 no
@@ -16,7 +16,7 @@ import { DEFAULT_API_BASE } from '../config.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { TokenProvider } from '../token/provider.js';
 import { requireClientKey } from './client-key-auth.js';
-import { allowTableEndpoints } from './proxy/allowlist.js';
+import { allowTableEndpoints, type ExtraEndpoint } from './proxy/allowlist.js';
 import { bufferBody } from './proxy/body.js';
 import { startClock } from './proxy/env.js';
 import { forwardToWeChat } from './proxy/forward.js';
@@ -45,6 +45,11 @@ export interface ProxyOptions {
   retry?: Partial<RetryPolicy>;
   /** Clock of the rate limiter; default `Date.now`. */
   now?: () => number;
+  /**
+   * Endpoints outside the table to forward all the same (`WXMP_PROXY_EXTRA_ENDPOINTS`), with the global token
+   * added; everything else outside the table is refused (404 `NOT_FOUND`, the rule in the message).
+   */
+  extraEndpoints?: readonly ExtraEndpoint[];
 }
 
 /**
@@ -97,7 +102,7 @@ export function createProxy(options: ProxyOptions): ApiProxy {
   app.use(startClock);
   app.use(requireClientKey({ keys: options.clientKeys, logger, server: 'proxy' }));
   app.use(limitRatePerKey(createRateLimiter(perMinute, options.now ?? Date.now), logger));
-  app.use(allowTableEndpoints(logger));
+  app.use(allowTableEndpoints(logger, options.extraEndpoints));
   app.use(bufferBody(options.maxBodyBytes ?? 20 * 1024 * 1024));
   app.all(
     '*',

@@ -7,7 +7,7 @@
  * @module
  */
 import { WeChatError } from '../errors.js';
-import type { EndpointSpec } from '../api/endpoints.js';
+import type { WireSpec } from '../api/endpoints.js';
 import { apiErrorOf, CHECK_API_BASE, errcodeOf, isJsonObject, parseAnswer } from './answer.js';
 import { fetchWithDeadline, readText, type Fetched } from './fetch-with-deadline.js';
 import { buildRequest, type CallAuth } from './request.js';
@@ -38,7 +38,7 @@ export interface Upstream {
  */
 export function sendRequest(
   upstream: Upstream,
-  spec: EndpointSpec,
+  spec: WireSpec,
   request: unknown,
   auth: CallAuth,
 ): Promise<Fetched> {
@@ -75,7 +75,7 @@ export async function readAnswer(fetched: Fetched, endpoint: string): Promise<un
  */
 export async function callWeChat(
   upstream: Upstream,
-  spec: EndpointSpec,
+  spec: WireSpec,
   request: unknown,
   auth: CallAuth,
 ): Promise<Record<string, unknown>> {

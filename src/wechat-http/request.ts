@@ -4,7 +4,7 @@
  * @module
  */
 import { WeChatError } from '../errors.js';
-import type { EndpointSpec } from '../api/endpoints.js';
+import type { WireSpec } from '../api/endpoints.js';
 import type { UploadFile } from '../api/types/common.js';
 import { stringifyJson } from './json.js';
 
@@ -44,12 +44,7 @@ export interface WireRequest {
  * // 'https://api.weixin.qq.com/cgi-bin/user/info?access_token=ACCESS_TOKEN&openid=O'
  * ```
  */
-export function buildRequest(
-  apiBase: string,
-  spec: EndpointSpec,
-  request: unknown,
-  auth: CallAuth,
-): WireRequest {
+export function buildRequest(apiBase: string, spec: WireSpec, request: unknown, auth: CallAuth): WireRequest {
   const fields = request && typeof request === 'object' ? { ...(request as Record<string, unknown>) } : {};
   const query = new URLSearchParams(authParams(spec, auth));
   // A JSON body carries the credentials and fixed fields itself (stable_token takes them only there); like the
@@ -63,6 +58,11 @@ export function buildRequest(
     // A caller's own access_token or credentials never replace the ones the table says we add.
     if (value === undefined || value === null || query.has(key)) continue;
     query.set(key, toText(value));
+  }
+  // Where WeChat's page and the other SDKs disagree on query or body, the field goes both ways (`echoQuery`).
+  for (const key of spec.echoQuery ?? []) {
+    const value = fields[key];
+    if (value !== undefined && value !== null && !query.has(key)) query.set(key, toText(value));
   }
 
   const search = query.toString();
@@ -88,7 +88,7 @@ export function buildRequest(
  * // { grant_type: 'authorization_code', appid: 'wx1234567890abcdef', secret: 'S' }
  * ```
  */
-export function authParams(spec: EndpointSpec, auth: CallAuth): Record<string, string> {
+export function authParams(spec: WireSpec, auth: CallAuth): Record<string, string> {
   return {
     ...(spec.auth === 'access_token'
       ? { access_token: requireValue(auth.token, spec, 'an access_token') }
@@ -98,7 +98,7 @@ export function authParams(spec: EndpointSpec, auth: CallAuth): Record<string, s
   };
 }
 
-function credentialsFor(spec: EndpointSpec, auth: CallAuth): Record<string, string> {
+function credentialsFor(spec: WireSpec, auth: CallAuth): Record<string, string> {
   if (spec.auth === 'appid') return { appid: requireValue(auth.appId, spec, 'the AppID (appId)') };
   if (spec.auth !== 'appid+secret') return {};
   return {
@@ -107,7 +107,7 @@ function credentialsFor(spec: EndpointSpec, auth: CallAuth): Record<string, stri
   };
 }
 
-function requireValue(value: string | undefined, spec: EndpointSpec, what: string): string {
+function requireValue(value: string | undefined, spec: WireSpec, what: string): string {
   if (value) return value;
   throw new WeChatError('CONFIG_INVALID', `${spec.name} (${spec.path}) needs ${what}`, {
     hint: 'Pass appId and appSecret to createApiClient or createTokenManager (WECHAT_APPID and WECHAT_APPSECRET for the CLI)',

@@ -12,6 +12,7 @@ import type {
   TextMessage,
   UnknownEvent,
   UnknownMessage,
+  UserAuthorizationEvent,
   VoiceMessage,
 } from '../../src/messages/types.js';
 import { reply } from '../../src/replies/reply.js';
@@ -60,6 +61,17 @@ describe('on() narrows the message', () => {
     bot.on(['event.scancode_push', 'event.scancode_waitmsg'], (ctx) => {
       expectTypeOf(ctx.message).toExtend<ScanCodeEvent>();
       expectTypeOf(ctx.message.event).toEqualTypeOf<'scancode_push' | 'scancode_waitmsg'>();
+    });
+  });
+
+  it('by the authorization events WeChat asks to delete a fan’s data on', () => {
+    bot.on(['event.user_authorization_revoke', 'event.user_authorization_cancellation'], (ctx) => {
+      expectTypeOf(ctx.message).toExtend<UserAuthorizationEvent>();
+      expectTypeOf(ctx.message.openId).toEqualTypeOf<string>();
+      expectTypeOf(ctx.message.revokeInfo).toEqualTypeOf<string | undefined>();
+    });
+    bot.on('event.subscribe_msg_sent_event', (ctx) => {
+      expectTypeOf(ctx.message.list[0]!.msgId).toEqualTypeOf<string>();
     });
   });
 
@@ -128,6 +140,10 @@ describe('what must not compile', () => {
     bot.on('event.card_pass_check', () => 'card');
     // @ts-expect-error: customEvent() is for events wxmp does not model
     customEvent('subscribe');
+    // @ts-expect-error: the authorization events are modelled: use their queries
+    customEvent('user_info_modified');
+    // @ts-expect-error: a misspelt authorization event
+    bot.on('event.user_authorisation_revoke', () => undefined);
     // @ts-expect-error: a plain string is no query
     const query: FilterQuery = 'event.whatever';
     void query;

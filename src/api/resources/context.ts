@@ -2,6 +2,7 @@
  * What every resource group receives from the client: the typed `call`, and the few settings some groups need.
  * @module
  */
+import { WeChatError } from '../../errors.js';
 import type { EndpointName, EndpointRequest, EndpointResponse } from '../endpoint-types.js';
 
 /**
@@ -51,6 +52,7 @@ export interface TicketProvider {
  *   appId: 'wx1234567890abcdef',
  *   authorizeOrigin: 'https://open.weixin.qq.com',
  *   qrcodeOrigin: 'https://mp.weixin.qq.com',
+ *   mpOrigin: 'https://mp.weixin.qq.com',
  *   ticketProvider: undefined,
  *   now: Date.now,
  * };
@@ -64,6 +66,23 @@ export interface ResourceContext {
   authorizeOrigin: string;
   /** Origin of `showqrcode`, `https://mp.weixin.qq.com` unless an emulator stands in. */
   qrcodeOrigin: string;
+  /** Origin of the other mp.weixin.qq.com pages (the subscription consent page), likewise. */
+  mpOrigin: string;
   ticketProvider: TicketProvider | undefined;
   now: () => number;
+}
+
+/**
+ * The client's AppID for what needs it (an authorize or consent URL, wx.config, clear_quota), or `CONFIG_INVALID`
+ * saying so.
+ *
+ * @example
+ * ```ts
+ * const appId = requireAppId('wx520c15f417810387', 'The consent URL');
+ * ```
+ */
+export function requireAppId(appId: string | undefined, what: string): string {
+  if (!appId)
+    throw new WeChatError('CONFIG_INVALID', `${what} needs the AppID: pass appId to createApiClient`);
+  return appId;
 }

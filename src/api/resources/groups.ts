@@ -6,10 +6,14 @@
  * @module
  */
 import type { EndpointName } from '../endpoint-types.js';
+import { createAutoReplyApi } from './auto-reply.js';
 import { createBlacklistApi } from './blacklist.js';
+import { createCommentApi } from './comment.js';
 import type { ResourceContext } from './context.js';
 import { createCustomServiceApi } from './custom-service.js';
+import { createDatacubeApi } from './datacube.js';
 import { createDraftApi } from './draft.js';
+import { createImgApi } from './img.js';
 import { createJssdkApi } from './jssdk.js';
 import { createMassApi } from './mass.js';
 import { createMaterialApi } from './material.js';
@@ -17,8 +21,10 @@ import { createMediaApi } from './media.js';
 import { createMenuApi } from './menu.js';
 import { createMiscApi } from './misc.js';
 import { createOAuthApi } from './oauth.js';
+import { createOcrApi } from './ocr.js';
 import { createPublishApi } from './publish.js';
 import { createQrcodeApi } from './qrcode.js';
+import { createShortKeyApi } from './short-key.js';
 import { createSubscribeApi } from './subscribe.js';
 import { createTagApi } from './tag.js';
 import { createTemplateApi } from './template.js';
@@ -45,10 +51,16 @@ export const apiGroups = {
   tag: createTagApi,
   blacklist: createBlacklistApi,
   qrcode: createQrcodeApi,
+  shortKey: createShortKeyApi,
   oauth: createOAuthApi,
   jssdk: createJssdkApi,
   draft: createDraftApi,
   publish: createPublishApi,
+  comment: createCommentApi,
+  datacube: createDatacubeApi,
+  autoReply: createAutoReplyApi,
+  ocr: createOcrApi,
+  img: createImgApi,
   misc: createMiscApi,
 } as const satisfies Record<string, (context: ResourceContext) => object>;
 
@@ -124,4 +136,5 @@ export const CLIENT_HELPERS = {
   'oauth.authorizeUrl': { calls: [], why: 'builds the consent-page URL locally' },
   'oauth.isTokenValid': { calls: ['oauth.auth'], why: 'turns the token refusals of oauth.auth into false' },
   'jssdk.config': { calls: [], why: 'signs wx.config locally with the jsapi_ticket' },
+  'subscribe.consentUrl': { calls: [], why: 'builds the one-time subscription consent URL locally' },
 } as const satisfies { readonly [M in Exclude<ClientMethodName, EndpointName>]?: ClientHelper };

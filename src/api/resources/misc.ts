@@ -57,6 +57,14 @@ export function createMiscApi({ call, appId }: ResourceContext) {
       return call('misc.quotaGet', { cgi_path: cgiPath });
     },
     /**
+     * Resets the daily count of one API path (POST /cgi-bin/openapi/quota/clear), e.g. after 45009 on
+     * `/cgi-bin/message/custom/send`; a limited chance, never repeated automatically.
+     * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_clearapiquota.html
+     */
+    quotaClear(cgiPath: string) {
+      return call('misc.quotaClear', { cgi_path: cgiPath });
+    },
+    /**
      * What WeChat recorded for a failed call, by the `rid` of its error (7 days) (POST /cgi-bin/openapi/rid/get).
      * @see https://developers.weixin.qq.com/doc/service/api/apimanage/api_getridinfo.html
      */

@@ -7,7 +7,7 @@
  */
 import { WeChatApiError, WeChatError } from '../../errors.js';
 import type { OAuthScope } from '../types/oauth.js';
-import type { ResourceContext } from './context.js';
+import { requireAppId, type ResourceContext } from './context.js';
 
 /**
  * Inputs of {@link buildAuthorizeUrl}.
@@ -67,12 +67,11 @@ export function createOAuthApi({ call, appId, authorizeOrigin }: ResourceContext
      * @see https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_webpage_authorization.html
      */
     authorizeUrl(options: Omit<AuthorizeUrlOptions, 'appId' | 'origin'>): string {
-      if (!appId)
-        throw new WeChatError(
-          'CONFIG_INVALID',
-          'The authorize URL needs the AppID: pass appId to createApiClient',
-        );
-      return buildAuthorizeUrl({ ...options, appId, origin: authorizeOrigin });
+      return buildAuthorizeUrl({
+        ...options,
+        appId: requireAppId(appId, 'The authorize URL'),
+        origin: authorizeOrigin,
+      });
     },
     /**
      * Exchanges the `code` of the redirect for the user's token and openid (GET /sns/oauth2/access_token, with

@@ -4,7 +4,7 @@
  * @see https://developers.weixin.qq.com/doc/service/api/notify/template/api_sendtemplatemessage.html
  * @module
  */
-import type { TemplateSendRequest } from '../types/template.js';
+import type { BlockedTemplateRequest, TemplateSendRequest } from '../types/template.js';
 import type { ResourceContext } from './context.js';
 
 /**
@@ -79,6 +79,14 @@ export function createTemplateApi({ call }: ResourceContext) {
           ? { template_id_short: templateIdShort }
           : { template_id_short: templateIdShort, keyword_name_list: keywords },
       );
+    },
+    /**
+     * The messages of a template WeChat blocked (for content or frequency), a page at a time
+     * (POST /wxa/sec/queryblocktmplmsg): `largest_id` 0 first, then the last answer's largest `id`; `limit` 1–100.
+     * @see https://developers.weixin.qq.com/doc/service/api/notify/template/api_queryblocktmplmsg.html
+     */
+    queryBlocked(request: BlockedTemplateRequest) {
+      return call('template.queryBlocked', request);
     },
   };
 }

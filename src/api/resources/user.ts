@@ -3,6 +3,7 @@
  * @see https://developers.weixin.qq.com/doc/service/api/usermanage/userinfo/api_userinfo.html
  * @module
  */
+import { WeChatError } from '../../errors.js';
 import type { UserLang } from '../types/user.js';
 import type { ResourceContext } from './context.js';
 import { eachOpenid } from './paging.js';
@@ -50,6 +51,22 @@ export function createUserApi({ call }: ResourceContext) {
      */
     updateRemark(openid: string, remark: string) {
       return call('user.updateRemark', { openid, remark });
+    },
+    /**
+     * The openids in this account of fans who came with an account migration (帐号迁移), from their openids in the
+     * old account (POST /cgi-bin/changeopenid); up to 100 at a time.
+     * @see https://developers.weixin.qq.com/doc/service/api/usermanage/changeopenid/api_changeopenid.html
+     */
+    async changeOpenid(fromAppId: string, openids: string[]) {
+      if (openids.length < 1 || openids.length > 100)
+        throw new WeChatError(
+          'REQUEST_INVALID',
+          `changeopenid takes 1 to 100 openids (got ${openids.length})`,
+          {
+            hint: 'Convert the openids in batches of 100',
+          },
+        );
+      return call('user.changeOpenid', { from_appid: fromAppId, openid_list: openids });
     },
   };
 }

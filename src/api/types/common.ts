@@ -86,3 +86,11 @@ export interface OpenidPage extends BaseResponse {
   /** Pass back to get the next page; empty (or equal to the last id) at the end. */
   next_openid: string;
 }
+
+/**
+ * One row of the endpoint types: what an endpoint takes (`undefined` for nothing) and what it answers.
+ */
+export interface Io<Req, Res> {
+  request: Req;
+  response: Res;
+}

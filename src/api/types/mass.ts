@@ -89,3 +89,47 @@ export interface MassGetResponse extends BaseResponse {
   msg_id: Id64;
   msg_status: string;
 }
+
+/**
+ * The mass-send speed: `speed` 0 (the fastest, 800 000 messages a minute) to 4 (100 000 a minute); `realspeed`
+ * the messages a minute it means, in ten-thousands (80, 60, 45, 30, 10).
+ *
+ * @example
+ * ```ts
+ * const { speed, realspeed } = await client.mass.getSpeed(); // e.g. 0 and 80 (800 000 a minute)
+ * ```
+ */
+export interface MassSpeed extends BaseResponse {
+  speed: number;
+  realspeed: number;
+}
+
+/**
+ * The body of media/uploadvideo: a video's media_id (temporary or permanent) with the title and description the
+ * mass send shows.
+ *
+ * @example
+ * ```ts
+ * const { media_id } = await client.mass.uploadVideo({ media_id: 'VIDEO_MEDIA_ID', title: '发布会', description: '回放' });
+ * ```
+ */
+export interface MassVideoRequest {
+  media_id: string;
+  title: string;
+  description: string;
+}
+
+/**
+ * The answer of media/uploadvideo: the media_id to send as `mpvideo`.
+ *
+ * @example
+ * ```ts
+ * const { media_id } = await client.mass.uploadVideo({ media_id: 'V', title: 't', description: 'd' });
+ * await client.mass.send({ touser: ['O1', 'O2'], msgtype: 'mpvideo', mpvideo: { media_id } });
+ * ```
+ */
+export interface MassVideoResponse extends BaseResponse {
+  type: 'video';
+  media_id: string;
+  created_at: number;
+}

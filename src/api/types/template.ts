@@ -139,3 +139,45 @@ export interface AddTemplateRequest {
 export interface AddTemplateResponse extends BaseResponse {
   template_id: string;
 }
+
+/**
+ * The body of wxa/sec/queryblocktmplmsg: one template and a page of the messages WeChat blocked (`largest_id` 0
+ * first, then the last answer's; `limit` 1–100).
+ *
+ * @example
+ * ```ts
+ * const { msginfo } = await client.template.queryBlocked({ tmpl_msg_id: 'TPL', largest_id: 0, limit: 100 });
+ * ```
+ */
+export interface BlockedTemplateRequest {
+  tmpl_msg_id: string;
+  largest_id: number;
+  limit: number;
+}
+
+/**
+ * A blocked template message: when it was to be sent (Unix seconds), to whom, and the id to page on.
+ *
+ * @example
+ * ```ts
+ * const fans = (await client.template.queryBlocked({ tmpl_msg_id: 'TPL', largest_id: 0, limit: 100 })).msginfo.map((m: BlockedTemplateMessage) => m.openid);
+ * ```
+ */
+export interface BlockedTemplateMessage {
+  id: number;
+  send_timestamp: number;
+  openid: string;
+  tmpl_msg_id: string;
+}
+
+/**
+ * The answer of wxa/sec/queryblocktmplmsg.
+ *
+ * @example
+ * ```ts
+ * const { msginfo } = await client.template.queryBlocked({ tmpl_msg_id: 'TPL', largest_id: 0, limit: 100 });
+ * ```
+ */
+export interface BlockedTemplateResponse extends BaseResponse {
+  msginfo: BlockedTemplateMessage[];
+}

@@ -163,3 +163,32 @@ export interface BlacklistGetRequest {
 export interface OpenidListRequest {
   openid_list: string[];
 }
+
+/**
+ * The body of changeopenid: the account the fans came from after an account migration (帐号迁移) and up to 100 of
+ * their openids there.
+ *
+ * @example
+ * ```ts
+ * const request: ChangeOpenidRequest = { from_appid: 'wxOLDACCOUNT0000001', openid_list: ['oOLD1'] };
+ * const { result_list } = await client.call('user.changeOpenid', request);
+ * ```
+ */
+export interface ChangeOpenidRequest {
+  from_appid: string;
+  openid_list: string[];
+}
+
+/**
+ * The answer of changeopenid: each old openid with its openid in this account, or the reason it has none
+ * (`err_msg` is `ok` otherwise).
+ *
+ * @example
+ * ```ts
+ * const { result_list } = await client.user.changeOpenid('wxOLDACCOUNT0000001', ['oOLD1']);
+ * const map = new Map(result_list.map((r) => [r.ori_openid, r.new_openid]));
+ * ```
+ */
+export interface ChangeOpenidResponse extends BaseResponse {
+  result_list: { ori_openid: string; new_openid: string; err_msg: string }[];
+}

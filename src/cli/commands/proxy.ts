@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { configError, loadDotEnv, readEnv } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { createProxy, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../services/proxy.js';
+import { parseExtraEndpoints } from '../../services/proxy/allowlist.js';
 import { parseClientKeys } from '../../services/client-keys.js';
 import { createTokenManagerFromEnv, requireCredentials } from '../../token/from-env.js';
 import { parseCount, parsePort } from '../options.js';
@@ -51,7 +52,7 @@ export function register(program: Command): void {
   program
     .command('proxy')
     .description(
-      'forward WeChat API calls of services holding a client key, adding the access_token (WECHAT_APPID, WECHAT_APPSECRET, WXMP_CLIENT_KEYS; REDIS_URL for several instances)',
+      'forward WeChat API calls of services holding a client key, adding the access_token (WECHAT_APPID, WECHAT_APPSECRET, WXMP_CLIENT_KEYS; REDIS_URL for several instances; WXMP_PROXY_EXTRA_ENDPOINTS for paths outside the table)',
     )
     .option('--port <port>', `port to listen on (default: $PORT or ${DEFAULT_PROXY_PORT})`)
     .option('--host <host>', 'interface to listen on', '0.0.0.0')
@@ -70,6 +71,7 @@ export function register(program: Command): void {
       const rateLimitPerMinute =
         flags.rateLimit === undefined ? DEFAULT_RATE_LIMIT_PER_MINUTE : parseRate(flags.rateLimit);
       const clientKeys = parseClientKeys(process.env['WXMP_CLIENT_KEYS']);
+      const extraEndpoints = parseExtraEndpoints(process.env['WXMP_PROXY_EXTRA_ENDPOINTS']);
       const { appId, appSecret } = requireCredentials(env);
       const logger = createLogger({ name: 'wxmp-proxy' });
       const tokens = createTokenManagerFromEnv(env, { logger });
@@ -81,6 +83,7 @@ export function register(program: Command): void {
         appSecret,
         rateLimitPerMinute,
         logger,
+        extraEndpoints,
       });
       await serveUntilSignal({
         fetch: app.fetch,

@@ -66,6 +66,47 @@ export interface FanPosition {
   precision?: number | undefined;
 }
 
+/** The fan's answer to one template of a subscription popup (订阅通知弹窗). */
+export interface SubscribeChoice {
+  templateId: string;
+  accept: boolean;
+}
+
+/** The fan's answer on the one-time subscription page (`mp/subscribemsg`), and where WeChat sends them after. */
+export interface OneTimeConsent {
+  templateId: string;
+  scene: string;
+  redirectUrl: string;
+  reserved?: string | undefined;
+  action: 'confirm' | 'cancel';
+}
+
+/** A sent article, by its send's msg_data_id and 0-based index. */
+export interface ArticleRef {
+  msgDataId: string;
+  index: number;
+}
+
+/** A sent article as the phone page lists it, with the comments this fan sees (their own, and the elected ones). */
+export interface FanArticle {
+  msgDataId: string;
+  index: number;
+  title: string;
+  url?: string;
+  commentsOpen: boolean;
+  comments: { id: number; mine: boolean; content: string; elected: boolean; reply?: string }[];
+}
+
+/** A subscription template of the account as the phone's consent sheet lists it, with this fan's choice. */
+export interface FanSubscription {
+  templateId: string;
+  title: string;
+  /** 2 one-time, 3 long-term. */
+  type: 2 | 3;
+  content: string;
+  status: 'accept' | 'reject' | null;
+}
+
 /** Every fan action; each returns once WeChat would be done with the push (the reply is in the chat). */
 export interface FanActions {
   /** `bizMsgMenuId`: the fan tapped an item of a customer-service `msgmenu` message. */
@@ -84,4 +125,18 @@ export interface FanActions {
   unfollow(openid: string): Promise<ActionResult>;
   scan(openid: string, ticket: string): Promise<ActionResult>;
   reportLocation(openid: string, where: FanPosition): Promise<ActionResult>;
+  /** Answers a subscription popup (in an article: scene 2, or a web page: 1): pushes subscribe_msg_popup_event. */
+  subscribePopup(openid: string, choices: SubscribeChoice[], scene: 1 | 2): Promise<ActionResult>;
+  /** Turns a subscription off in the notification settings: pushes subscribe_msg_change_event (reject). */
+  rejectSubscription(openid: string, templateId: string): Promise<ActionResult>;
+  /** Answers the one-time subscription page; `opened.url` is where WeChat sends the fan with the answer. */
+  subscribeOnce(openid: string, consent: OneTimeConsent): Promise<ActionResult>;
+  /** Reads a sent article (counted by the statistics). */
+  readArticle(openid: string, article: ArticleRef): Promise<ActionResult>;
+  /** Shares a sent article with a friend (counted by the statistics). */
+  shareArticle(openid: string, article: ArticleRef): Promise<ActionResult>;
+  /** Comments on a sent article whose comments are open. */
+  comment(openid: string, article: ArticleRef, content: string): Promise<ActionResult>;
+  /** Takes back one of the fan's own comments. */
+  deleteComment(openid: string, article: ArticleRef, userCommentId: number): Promise<ActionResult>;
 }

@@ -7,10 +7,12 @@
 import type { Pusher } from '../push.js';
 import type { EmulatorState } from '../state.js';
 import type { FanActions } from './action-types.js';
+import { articleActions } from './article-actions.js';
 import { fanActionContext } from './context.js';
 import { followEventActions } from './follow-events.js';
 import { menuTap } from './menu-tap.js';
 import { messageActions } from './messages.js';
+import { subscriptionActions } from './subscribe-actions.js';
 
 /**
  * Creates the fan actions on a state and a pusher.
@@ -29,5 +31,11 @@ export function createFanActions(
   options: { origin?: () => string | undefined } = {},
 ): FanActions {
   const context = fanActionContext(state, push, options);
-  return { ...messageActions(context), menu: menuTap(context), ...followEventActions(context) };
+  return {
+    ...messageActions(context),
+    menu: menuTap(context),
+    ...followEventActions(context),
+    ...subscriptionActions(context),
+    ...articleActions(context),
+  };
 }

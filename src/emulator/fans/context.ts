@@ -4,6 +4,7 @@
  * @module
  */
 import { inbound, type Parties } from '../../push/inbound.js';
+import { recordActivity } from '../activity.js';
 import type { XmlInputElement } from '../../xml/build.js';
 import type { ChatContent, ChatEntry } from '../chat-entry.js';
 import type { Pusher } from '../push.js';
@@ -48,10 +49,29 @@ function partiesOf(state: EmulatorState, fan: Fan): Parties {
   return { to: state.account.ghId, from: fan.openid, createTime: Math.floor(Date.now() / 1000) };
 }
 
+/** Records, for the statistics, how the developer's server answered a push (nothing when none was attempted). */
+function recordReply(state: EmulatorState, outcome: PushOutcome): PushOutcome {
+  const { attempts, verdict } = outcome.record;
+  if (attempts.length > 0) {
+    const ms = attempts.reduce((sum, a) => sum + a.ms, 0);
+    recordActivity(state, { kind: 'reply', at: state.now(), ms, ok: verdict.ok });
+  }
+  return outcome;
+}
+
 async function sendMessage(deps: Deps, fan: Fan, content: ChatContent, xml: string): Promise<ActionResult> {
   fan.lastMessageAt = deps.state.now();
   const entry = deps.state.addChat({ openid: fan.openid, direction: 'in', via: 'fan', ...content });
-  return { sent: [entry], pushes: [await deps.push(fan.openid, xml, content.msgType)] };
+  recordActivity(deps.state, {
+    kind: 'message',
+    at: deps.state.now(),
+    openid: fan.openid,
+    msgType: content.msgType,
+  });
+  return {
+    sent: [entry],
+    pushes: [recordReply(deps.state, await deps.push(fan.openid, xml, content.msgType))],
+  };
 }
 
 async function pushEvent(
@@ -63,7 +83,8 @@ async function pushEvent(
 ): Promise<PushOutcome> {
   // Menu clicks, scans and follows open the customer-service "3 messages in 1 minute" window; other events do not.
   if (opensWindow) fan.lastEventAt = deps.state.now();
-  return deps.push(fan.openid, inbound.event(partiesOf(deps.state, fan), name, fields), `event.${name}`);
+  const xml = inbound.event(partiesOf(deps.state, fan), name, fields);
+  return recordReply(deps.state, await deps.push(fan.openid, xml, `event.${name}`));
 }
 
 function addNote(

@@ -3,6 +3,7 @@
  * when the fan does not yet), and reporting the location.
  * @module
  */
+import { recordActivity, userSource } from '../activity.js';
 import { findQrScene } from '../platform/qrcode.js';
 import type { Fan, QrScene } from '../world.js';
 import { FanActionError } from './action-error.js';
@@ -22,6 +23,8 @@ function startFollowing(c: FanActionContext, fan: Fan, qr?: QrScene): void {
     qrSceneStr: qr?.sceneStr ?? '',
   });
   c.state.emit('change', 'fans');
+  const at = c.state.now();
+  recordActivity(c.state, { kind: 'follow', at, openid: fan.openid, source: userSource(fan.subscribeScene) });
 }
 
 async function follow(c: FanActionContext, openid: string): Promise<ActionResult> {
@@ -36,6 +39,13 @@ async function unfollow(c: FanActionContext, openid: string): Promise<ActionResu
   const fan = c.fanOf(openid);
   fan.following = false;
   c.state.emit('change', 'fans');
+  const at = c.state.now();
+  recordActivity(c.state, {
+    kind: 'unfollow',
+    at,
+    openid: fan.openid,
+    source: userSource(fan.subscribeScene),
+  });
   const sent = c.note(fan, `你取消关注了「${c.state.account.name}」`);
   return { sent: [sent], pushes: [await c.event(fan, 'unsubscribe')] };
 }

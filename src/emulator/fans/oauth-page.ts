@@ -7,13 +7,10 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { DEFAULT_FAN } from './create-fan.js';
+import { consentFormParts, errorPage, escapeHtml, fanFor, page, readConsentRequest } from './consent-html.js';
 import { issueOAuthCode } from '../platform/oauth.js';
 import type { EmulatorState } from '../state.js';
 import type { Fan } from '../world.js';
-
-/** The cookie the phone page sets to say which fan is holding the phone. */
-export const FAN_COOKIE = 'wxmp_fan';
 
 const request = z.object({
   appid: z.string().min(1, 'appid 参数错误 (appid is missing)'),
@@ -28,48 +25,13 @@ const request = z.object({
   fan: z.string().optional(),
 });
 
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
-  );
-
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(title)}</title><link rel="stylesheet" href="/__emulator/ui/oauth.css"></head><body>${body}</body></html>`;
-}
-
-function errorPage(c: Context, message: string): Response {
-  return c.html(
-    page(
-      '授权失败',
-      `<main class="oauth"><div class="icon warn">!</div><h1>授权失败</h1><p>${escapeHtml(message)}</p></main>`,
-    ),
-    400,
-  );
-}
-
 function redirectTo(target: string, params: Record<string, string>): string {
   const url = new URL(target);
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   return url.href;
 }
 
-function cookieFan(c: Context): string | undefined {
-  const match = /(?:^|;\s*)wxmp_fan=([^;]+)/.exec(c.req.header('cookie') ?? '');
-  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
-}
-
 type AuthorizeRequest = z.infer<typeof request>;
-
-/** Who authorizes: the fan the request names, else the one holding the phone (cookie), else the default fan. */
-function fanFor(state: EmulatorState, c: Context, wanted: string | undefined): Fan | undefined {
-  for (const id of [wanted, cookieFan(c), DEFAULT_FAN.openid]) {
-    const fan = id === undefined ? undefined : state.fans.get(id);
-    if (fan) return fan;
-  }
-  return state.fans.values().next().value;
-}
 
 /** Issues a code and sends the fan back to the developer's page with it. */
 function grant(state: EmulatorState, c: Context, q: AuthorizeRequest, fan: Fan): Response {
@@ -82,28 +44,9 @@ function grant(state: EmulatorState, c: Context, q: AuthorizeRequest, fan: Fan):
   return c.redirect(redirectTo(q.redirect_uri, { code, state: q.state ?? '' }), 302);
 }
 
-/** The request's parameters (query, or the confirm form), or the message WeChat's error page shows. */
-async function readRequest(state: EmulatorState, c: Context): Promise<AuthorizeRequest | string> {
-  const raw = c.req.method === 'POST' ? await c.req.parseBody() : c.req.query();
-  const parsed = request.safeParse(raw);
-  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid request';
-  if (parsed.data.appid !== state.account.appId)
-    return `appid 参数错误: ${parsed.data.appid} is not the emulated account (${state.account.appId})`;
-  return parsed.data;
-}
-
 /** The consent page of `snsapi_userinfo`: the request carried in hidden fields, the fan to pick, allow or deny. */
 function consentPage(state: EmulatorState, q: AuthorizeRequest, fan: Fan): string {
-  const { fan: _fan, ...carried } = q;
-  const hidden = Object.entries(carried)
-    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(String(v))}">`)
-    .join('');
-  const fans = [...state.fans.values()]
-    .map(
-      (f) =>
-        `<option value="${escapeHtml(f.openid)}"${f.openid === fan.openid ? ' selected' : ''}>${escapeHtml(f.nickname)}</option>`,
-    )
-    .join('');
+  const { hidden, fans } = consentFormParts(state, q, fan);
   const account = escapeHtml(state.account.name);
   return page(
     `${state.account.name} 申请使用`,
@@ -122,7 +65,7 @@ function consentPage(state: EmulatorState, q: AuthorizeRequest, fan: Fan): strin
 
 /** `GET /connect/oauth2/authorize`: straight through for `snsapi_base`, the consent page otherwise. */
 async function authorize(state: EmulatorState, c: Context): Promise<Response> {
-  const q = await readRequest(state, c);
+  const q = await readConsentRequest(state, c, request);
   if (typeof q === 'string') return errorPage(c, q);
   const fan = fanFor(state, c, q.fan);
   if (!fan) return errorPage(c, 'no fan exists (create one on the phone page)');
@@ -132,7 +75,7 @@ async function authorize(state: EmulatorState, c: Context): Promise<Response> {
 
 /** `POST /connect/oauth2/authorize/confirm`: the fan's answer on the consent page. */
 async function confirm(state: EmulatorState, c: Context): Promise<Response> {
-  const q = await readRequest(state, c);
+  const q = await readConsentRequest(state, c, request);
   if (typeof q === 'string') return errorPage(c, q);
   const body = await c.req.parseBody();
   const fan = fanFor(state, c, q.fan);

@@ -16,6 +16,10 @@ const file = z.object({
   filename: z.string().max(200).default('file'),
 });
 const latitude = z.number().min(-90).max(90);
+const article = z.object({
+  msg_data_id: z.string().regex(/^\d{1,20}$/, 'msg_data_id: the digits of the send'),
+  index: z.number().int().min(0).max(19).default(0),
+});
 const longitude = z.number().min(-180).max(180);
 
 /**
@@ -73,6 +77,24 @@ export const FAN_INPUT = {
     })
     .refine((b) => (b.path === undefined) !== (b.key === undefined), 'give either path (indexes) or key'),
   scan: z.object({ ticket: z.string().min(1).max(512) }),
+  subscribePopup: z.object({
+    scene: z.union([z.literal(1), z.literal(2)]).default(2),
+    templates: z
+      .array(z.object({ template_id: z.string().min(1).max(64), accept: z.boolean() }))
+      .min(1)
+      .max(10),
+  }),
+  subscribeReject: z.object({ template_id: z.string().min(1).max(64) }),
+  subscribeOnce: z.object({
+    template_id: z.string().min(1).max(64),
+    scene: z.string().regex(/^\d{1,5}$/, 'scene: 0 to 10000'),
+    redirect_url: z.url(),
+    reserved: z.string().max(128).optional(),
+    action: z.enum(['confirm', 'cancel']),
+  }),
+  article,
+  comment: article.extend({ content: z.string().min(1).max(600) }),
+  commentDelete: article.extend({ user_comment_id: z.number().int().min(1) }),
   report: z.object({ latitude, longitude, precision: z.number().min(0).optional() }),
 };
 

@@ -8,10 +8,56 @@ import { menuForFan } from '../platform/menu.js';
 import type { EmulatorState } from '../state.js';
 import { FanActionError } from './action-error.js';
 import type { ActionResult, FanActions } from './action-types.js';
+import { articlesForFan } from './article-actions.js';
 import { createFan } from './create-fan.js';
 import { answerFanActionError, FAN_INPUT, readInput } from './route-input.js';
+import { subscriptionsForFan } from './subscribe-actions.js';
 
 type Action = (c: Context, openid: string) => Promise<ActionResult>;
+
+/** The subscription actions by path: the popup, turning one off, the one-time page's answer. */
+function subscriptionRoutes(actions: FanActions): Record<string, Action> {
+  return {
+    'subscribe-popup': async (c, id) => {
+      const { scene, templates } = await readInput(c, FAN_INPUT.subscribePopup);
+      const choices = templates.map((t) => ({ templateId: t.template_id, accept: t.accept }));
+      return actions.subscribePopup(id, choices, scene);
+    },
+    'subscribe-reject': async (c, id) =>
+      actions.rejectSubscription(id, (await readInput(c, FAN_INPUT.subscribeReject)).template_id),
+    'subscribe-once': async (c, id) => {
+      const input = await readInput(c, FAN_INPUT.subscribeOnce);
+      const consent = {
+        templateId: input.template_id,
+        scene: input.scene,
+        redirectUrl: input.redirect_url,
+        reserved: input.reserved,
+        action: input.action,
+      };
+      return actions.subscribeOnce(id, consent);
+    },
+  };
+}
+
+/** The article actions by path: read, share, comment, take a comment back. */
+function articleRoutes(actions: FanActions): Record<string, Action> {
+  const ref = (input: { msg_data_id: string; index: number }) => ({
+    msgDataId: input.msg_data_id,
+    index: input.index,
+  });
+  return {
+    'article-read': async (c, id) => actions.readArticle(id, ref(await readInput(c, FAN_INPUT.article))),
+    'article-share': async (c, id) => actions.shareArticle(id, ref(await readInput(c, FAN_INPUT.article))),
+    comment: async (c, id) => {
+      const input = await readInput(c, FAN_INPUT.comment);
+      return actions.comment(id, ref(input), input.content);
+    },
+    'comment-delete': async (c, id) => {
+      const input = await readInput(c, FAN_INPUT.commentDelete);
+      return actions.deleteComment(id, ref(input), input.user_comment_id);
+    },
+  };
+}
 
 /** Each action by its path under `/__emulator/fans/:openid/`. */
 function actionsByPath(actions: FanActions): Record<string, Action> {
@@ -36,6 +82,8 @@ function actionsByPath(actions: FanActions): Record<string, Action> {
     unfollow: (_c, id) => actions.unfollow(id),
     scan: async (c, id) => actions.scan(id, (await readInput(c, FAN_INPUT.scan)).ticket),
     'location-report': async (c, id) => actions.reportLocation(id, await readInput(c, FAN_INPUT.report)),
+    ...subscriptionRoutes(actions),
+    ...articleRoutes(actions),
   };
 }
 
@@ -58,6 +106,12 @@ export function fanRoutes(state: EmulatorState, actions: FanActions): Hono {
   app.post('/__emulator/fans', async (c) => c.json(createFan(state, await readInput(c, FAN_INPUT.fan)), 201));
   app.get('/__emulator/fans/:openid/chat', (c) =>
     c.json({ entries: state.chats.get(c.req.param('openid')) ?? [] }),
+  );
+  app.get('/__emulator/fans/:openid/articles', (c) =>
+    c.json({ articles: articlesForFan(state, c.req.param('openid')) }),
+  );
+  app.get('/__emulator/fans/:openid/subscriptions', (c) =>
+    c.json({ subscriptions: subscriptionsForFan(state, c.req.param('openid')) }),
   );
   app.get('/__emulator/fans/:openid/menu', (c) => {
     const fan = state.fans.get(c.req.param('openid'));

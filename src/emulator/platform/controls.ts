@@ -1,12 +1,13 @@
 /**
- * Test controls under `/__emulator/`: injected faults per endpoint, call statistics, the clock, and what a kf
- * account's worker does in WeChat (accept the invitation, go online). Inputs are
+ * Test controls under `/__emulator/`: injected faults per endpoint, call statistics, the clock, what a kf account's
+ * worker does in WeChat (accept the invitation, go online), and the automatic replies set in the web console. Inputs are
  * validated with zod and rejected with 400 and a message naming the field.
  * @module
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { EmulatorState } from '../state.js';
+import { AUTO_REPLY_INPUT, autoReplySettings, setAutoReplySettings } from './auto-reply.js';
 import { acceptKfInvite, setKfOnline } from './custom-service/accounts.js';
 import { kfSlot } from './custom-service/store.js';
 import { callStats, countCall } from './core/call-stats.js';
@@ -111,6 +112,7 @@ async function readInput<T>(
  * // GET  /__emulator/stats → {"calls":{"/cgi-bin/menu/get":1}}
  * // POST /__emulator/clock {"advanceSeconds":7200}
  * // POST /__emulator/kf-workers {"kf_account":"test1@mywechatid","accept":true,"online":true}
+ * // PUT  /__emulator/autoreply {"is_add_friend_reply_open":1,"is_autoreply_open":0,"add_friend_autoreply_info":{…}}
  * ```
  */
 export function controlRoutes(state: EmulatorState): Hono {
@@ -161,6 +163,17 @@ export function controlRoutes(state: EmulatorState): Hono {
     state.markModified();
     if (!bound) return c.json({ error: 'no worker is bound: invite one and accept first' }, 409);
     return c.json({ kf_account: kf.account, kf_wx: kf.worker ?? null, online: kf.online });
+  });
+  app.get('/__emulator/autoreply', (c) => c.json(autoReplySettings(state)));
+  app.put('/__emulator/autoreply', async (c) => {
+    const input = await readInput(c, AUTO_REPLY_INPUT);
+    if (!input.ok) return input.res;
+    // A JSON round trip drops the fields zod left undefined.
+    setAutoReplySettings(
+      state,
+      JSON.parse(JSON.stringify(input.value)) as ReturnType<typeof autoReplySettings>,
+    );
+    return c.json(autoReplySettings(state));
   });
   return app;
 }

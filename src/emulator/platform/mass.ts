@@ -23,6 +23,8 @@ export interface MassJob {
   msgtype: string;
   status: 'SENDING' | 'SEND_SUCCESS' | 'DELETE';
   articleCount: number;
+  /** The articles of an `mpnews` send, for comments and statistics. */
+  articles?: { title: string; url?: string }[];
   clientmsgid?: string;
   createdAt: number;
 }
@@ -30,6 +32,18 @@ export interface MassJob {
 interface MassSlot {
   nextId: number;
   jobs: Record<string, MassJob>;
+}
+
+/**
+ * Every mass-send job, by msg_id.
+ *
+ * @example
+ * ```ts
+ * Object.values(massJobs(state)).filter((job) => job.msg_data_id !== undefined);
+ * ```
+ */
+export function massJobs(state: EmulatorState): Record<string, MassJob> {
+  return slot(state).jobs;
 }
 
 function slot(state: EmulatorState): MassSlot {
@@ -58,6 +72,14 @@ function submit(call: Call, targets: Fan[], total: number): Response {
     msgtype,
     status: 'SENDING',
     articleCount,
+    ...(content.msgType === 'mpnews'
+      ? {
+          articles: content.payload.articles.map((a) => ({
+            title: a.title,
+            ...(a.url ? { url: a.url } : {}),
+          })),
+        }
+      : {}),
     ...(clientmsgid === undefined ? {} : { clientmsgid }),
     createdAt: state.now(),
   };

@@ -5,7 +5,7 @@
  */
 import { endpoints } from '../../api/endpoints.js';
 import type { Handlers } from './core/handler.js';
-import { clearQuota, quotaOf } from './core/quota.js';
+import { clearPathQuota, clearQuota, quotaOf } from './core/quota.js';
 import { fail, OK, ridLog } from './core/respond.js';
 
 /** The IP lists answered for getcallbackip and get_api_domain_ip: the emulator is everything on loopback. */
@@ -33,6 +33,12 @@ export const miscHandlers: Handlers = {
   // appid and appsecret were checked by the runner (the table says `appid+secret`).
   'misc.clearQuotaV2': ({ state }) => {
     clearQuota(state);
+    return OK;
+  },
+  'misc.quotaClear': ({ state, body }) => {
+    const path = body['cgi_path'];
+    if (typeof path !== 'string' || !KNOWN_PATHS.has(path)) fail(76021);
+    clearPathQuota(state, path);
     return OK;
   },
   'misc.quotaGet': ({ state, body }) => {

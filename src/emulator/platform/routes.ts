@@ -47,5 +47,7 @@ export function platformRoutes(state: EmulatorState, options: PlatformOptions): 
   app.all('/cgi-bin/*', (c) => unknownApi(c, state));
   app.all('/sns/*', (c) => unknownApi(c, state));
   app.all('/customservice/*', (c) => unknownApi(c, state));
+  for (const prefix of ['/datacube/*', '/wxaapi/*', '/wxa/*', '/cv/*'])
+    app.all(prefix, (c) => unknownApi(c, state));
   return app;
 }

@@ -3,16 +3,40 @@
  * openid only, as WeChat does since nicknames and avatars were removed (2021).
  * @module
  */
+import { createHash } from 'node:crypto';
 import type { EmulatorState } from '../state.js';
 import type { Fan } from '../world.js';
 import type { Handlers } from './core/handler.js';
 import { openidPage } from './core/paging.js';
-import { fail, OK } from './core/respond.js';
+import { fail, OK, textOf } from './core/respond.js';
 
 /** Users per user/info/batchget call. */
 export const USER_BATCH_SIZE = 100;
 /** Bytes of a remark. */
 export const REMARK_BYTES = 30;
+/** Openids per changeopenid call. */
+export const CHANGE_OPENID_BATCH = 100;
+
+const APPID = /^wx[0-9a-zA-Z]{16}$/;
+const OPENID = /^[\w-]{20,40}$/;
+
+/**
+ * An old account's openid as this account knows the fan: the emulator takes every other account as migrated into
+ * it and derives a stable openid (a malformed old openid answers `ori_openid error`).
+ *
+ * @example
+ * ```ts
+ * changedOpenid('wx0000000000000001', 'oOLDopenid000000000000000001').new_openid; // 'o…' (28 characters)
+ * ```
+ */
+export function changedOpenid(
+  fromAppId: string,
+  oriOpenid: string,
+): { ori_openid: string; new_openid: string; err_msg: string } {
+  if (!OPENID.test(oriOpenid)) return { ori_openid: oriOpenid, new_openid: '', err_msg: 'ori_openid error' };
+  const digest = createHash('sha256').update(`${fromAppId} ${oriOpenid}`).digest('base64url');
+  return { ori_openid: oriOpenid, new_openid: `o${digest.slice(0, 27)}`, err_msg: 'ok' };
+}
 
 /**
  * A fan as user/info answers.
@@ -92,5 +116,12 @@ export const userHandlers: Handlers = {
     fan.remark = remark;
     state.emit('change', 'fans');
     return OK;
+  },
+  'user.changeOpenid': ({ state, body }) => {
+    const from = textOf(body['from_appid']);
+    if (!APPID.test(from) || from === state.account.appId) fail(63178);
+    const list = body['openid_list'];
+    if (!Array.isArray(list) || list.length === 0 || list.length > CHANGE_OPENID_BATCH) fail(40032);
+    return { ...OK, result_list: list.map((ori) => changedOpenid(from, textOf(ori))) };
   },
 };

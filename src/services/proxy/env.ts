@@ -3,7 +3,7 @@
  * @module
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { EndpointSpec } from '../../api/endpoints.js';
+import type { WireSpec } from '../../api/endpoints.js';
 import type { ClientKeyVariables } from '../client-key-auth.js';
 
 /**
@@ -22,7 +22,7 @@ export interface ProxyEnv {
     /** When the request arrived (`Date.now()`), for the `ms` of the log line. */
     startedAt: number;
     /** The table's endpoint the request is for (set by `allowTableEndpoints`). */
-    endpoint: EndpointSpec;
+    endpoint: WireSpec;
     /** The buffered request body (set by `bufferBody`). */
     body: ArrayBuffer;
   };

@@ -3,7 +3,7 @@
  * caller (files streamed, text buffered and, for `openapi/rid/get`, redacted).
  * @module
  */
-import type { EndpointSpec } from '../../api/endpoints.js';
+import type { WireSpec } from '../../api/endpoints.js';
 import type { AttemptResult } from '../../api/execute.js';
 import { isFileAnswer } from '../../api/file-answer.js';
 import { authParams, errcodeOfText, fetchWithDeadline, readText } from '../../wechat-http/index.js';
@@ -49,7 +49,7 @@ const CREDENTIAL_PARAMS = ['access_token', 'appid', 'secret', 'appsecret'];
  * ```
  */
 export function upstreamAttempt(
-  spec: EndpointSpec,
+  spec: WireSpec,
   request: CallerRequest,
   upstream: Upstream,
 ): (token: string | undefined) => Promise<AttemptResult<Response>> {
@@ -80,7 +80,7 @@ export function upstreamAttempt(
 }
 
 // A user's web-authorization token is theirs to send; any other credential comes from the proxy.
-function withoutCallerCredentials(spec: EndpointSpec, callerQuery: URLSearchParams): URLSearchParams {
+function withoutCallerCredentials(spec: WireSpec, callerQuery: URLSearchParams): URLSearchParams {
   const query = new URLSearchParams(callerQuery);
   for (const name of CREDENTIAL_PARAMS)
     if (!(spec.auth === 'user_token' && name === 'access_token')) query.delete(name);

@@ -3,27 +3,18 @@
  * Needs Debian's chromium at /usr/bin/chromium (never downloaded): skipped loudly without it, except under CI=true,
  * where it must run. With WXMP_SCREENSHOTS=1 it also refreshes docs/screenshots/{chat,menu,developer-panel}.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ECHO_WELCOME } from '../../../src/examples/echo.js';
 import { startDev, type DevServer } from '../../../src/emulator/dev.js';
 import { DEFAULT_FAN } from '../../../src/emulator/fans/create-fan.js';
 import { addTemplate } from '../../../src/emulator/platform/template.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) {
-  if (process.env['CI'] === 'true')
-    throw new Error(`the browser suite needs ${CHROMIUM} in CI (apt-get install -y chromium)`);
-  console.warn(
-    `\n!!! BROWSER SUITE SKIPPED: ${CHROMIUM} is missing.\n!!! Install Debian's chromium (apt-get install -y chromium) to run it.\n`,
-  );
-}
+import { chromiumAvailable, launchChromium, platformCall } from './chromium.js';
 
 const SCREENSHOTS = process.env['WXMP_SCREENSHOTS'] === '1';
 const SHOTS_DIR = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
@@ -69,44 +60,20 @@ function gradientPng(width: number, height: number): Buffer {
   ]);
 }
 
-/** Calls the emulated platform API as the developer's server would, with a fresh access_token. */
-async function platformCall(dev: DevServer, path: string, body: unknown): Promise<Record<string, unknown>> {
-  const { appId, appSecret } = dev.emulator.state.account;
-  const token = (await (
-    await fetch(`${dev.url}cgi-bin/token?grant_type=client_credential&appid=${appId}&secret=${appSecret}`)
-  ).json()) as { access_token: string };
-  const res = await fetch(`${dev.url}${path.slice(1)}?access_token=${token.access_token}`, {
-    method: 'POST',
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as Record<string, unknown>;
-}
-
 async function shoot(page: Page, name: string): Promise<void> {
   if (!SCREENSHOTS) return;
   mkdirSync(SHOTS_DIR, { recursive: true });
   await page.screenshot({ path: `${SHOTS_DIR}${name}.png` });
 }
 
-describe.skipIf(!available)('the phone page in Chromium', () => {
+describe.skipIf(!chromiumAvailable)('the phone page in Chromium', () => {
   let dev: DevServer;
   let browser: Browser;
   let phone: Page;
 
   beforeAll(async () => {
     dev = await startDev({ port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     phone = await browser.newPage({ viewport: PHONE, deviceScaleFactor: 2 });
     await phone.goto(dev.url);
     await phone.waitForSelector('body[data-ready="true"]');

@@ -214,13 +214,14 @@ describe('template messages and subscription notifications', () => {
     );
   });
 
-  it('subscribe.send posts to bizsend', async () => {
+  it('subscribe.send posts to bizsend (once the fan has accepted the template)', async () => {
     const req = {
       touser: to,
-      template_id: 'T',
+      template_id: 'wxmp_sub_order_paid', // the emulated account's one-time template: 金额, 时间, 线路
       page: 'https://example.com',
-      data: { thing1: { value: 'x' } },
+      data: { amount1: { value: '2.00元' }, time2: { value: '08:00' }, thing3: { value: '1路' } },
     };
+    await wechat.emulator.fans.subscribePopup(to, [{ templateId: req.template_id, accept: true }], 1);
     await client.subscribe.send(req);
     expect(wechat.requestsOf('subscribe.send')[0]!.json).toEqual(req);
   });

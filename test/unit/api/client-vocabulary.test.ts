@@ -31,6 +31,7 @@ function recordingGroups() {
     appId: 'wx0123456789abcdef',
     authorizeOrigin: 'https://open.weixin.qq.com',
     qrcodeOrigin: 'https://mp.weixin.qq.com',
+    mpOrigin: 'https://mp.weixin.qq.com',
     ticketProvider: { getTicket: () => Promise.resolve('TICKET') },
     now: () => 1_700_000_000_000,
   };
@@ -52,7 +53,16 @@ const ARGS: Partial<Record<ClientMethodName, unknown[]>> = {
   'qrcode.permanent': [42],
   'oauth.authorizeUrl': [{ redirectUri: 'https://example.com/cb', scope: 'snsapi_base' }],
   'jssdk.config': [{ url: 'https://example.com/', jsApiList: [] }],
+  'comment.list': [{ msg_data_id: '1', begin: 0, count: 20, type: 0 }],
+  'comment.addReply': ['1', 0, 1, '谢谢'],
+  'subscribe.addTemplate': [{ tid: '99', kidList: [1, 2] }],
+  'subscribe.consentUrl': [{ templateId: 'T', scene: 1, redirectUrl: 'https://example.com/sub' }],
+  'shortKey.generate': ['long data'],
+  'mass.setSpeed': [1],
+  'user.changeOpenid': ['wxOLD', ['OPENID']],
 };
+// Every statistics method takes a date range its endpoint accepts.
+const DATE_RANGE = ['2024-06-01', '2024-06-01'];
 const DEFAULT_ARGS = ['X1', 'X2', 'X3'];
 
 const { groups } = recordingGroups();
@@ -63,7 +73,8 @@ const methods = Object.entries(groups).flatMap(([group, api]) =>
 async function invoke(name: ClientMethodName): Promise<string[]> {
   const { called, groups: fresh } = recordingGroups();
   const [group = '', method = ''] = name.split('.');
-  const result = fresh[group]?.[method]?.(...(ARGS[name] ?? DEFAULT_ARGS));
+  const args = ARGS[name] ?? (group === 'datacube' ? DATE_RANGE : DEFAULT_ARGS);
+  const result = fresh[group]?.[method]?.(...args);
   if (typeof result === 'object' && result !== null && Symbol.asyncIterator in result) {
     await (result as AsyncGenerator).next();
   } else {

@@ -4,8 +4,8 @@ import { endpointByPath, endpoints, isEndpointName, type EndpointSpec } from '..
 const all: EndpointSpec[] = Object.values(endpoints);
 
 describe('endpoint table', () => {
-  it('lists 84 endpoints, each under its own name', () => {
-    expect(all).toHaveLength(84);
+  it('lists 138 endpoints, each under its own name', () => {
+    expect(all).toHaveLength(138);
     for (const [name, spec] of Object.entries(endpoints)) expect(spec.name).toBe(name);
   });
 
@@ -23,10 +23,17 @@ describe('endpoint table', () => {
 
   it('links every endpoint to its own page of the official API docs and keeps paths query-free', () => {
     for (const spec of all) {
-      expect(spec.doc, spec.name).toMatch(
-        /^https:\/\/developers\.weixin\.qq\.com\/doc\/service\/api\/[a-z_/]+\/api_[a-z_]+\.html$/,
-      );
-      expect(spec.path).toMatch(/^\/(cgi-bin|sns|customservice)\/[a-z_/0-9]+$/);
+      // media/uploadvideo has no page in the service-account index: it links the Official Account page that
+      // describes it (see the row).
+      if (spec.name === 'mass.uploadVideo')
+        expect(spec.doc).toMatch(
+          /^https:\/\/developers\.weixin\.qq\.com\/doc\/offiaccount\/[A-Za-z_/]+\.html$/,
+        );
+      else
+        expect(spec.doc, spec.name).toMatch(
+          /^https:\/\/developers\.weixin\.qq\.com\/doc\/service\/api\/[a-z_/]+\/api_[a-z_]+\.html$/,
+        );
+      expect(spec.path).toMatch(/^\/(cgi-bin|sns|customservice|datacube|wxaapi|wxa|cv)\/[a-z_/0-9]+$/);
     }
     // One page per endpoint: a shared page means a row was linked to its neighbour's page.
     expect(new Set(all.map((spec) => spec.doc)).size).toBe(all.length);
@@ -61,6 +68,22 @@ describe('endpoint table', () => {
     expect(endpoints['misc.clearQuotaV2']).toMatchObject({ auth: 'appid+secret', secretParam: 'appsecret' });
   });
 
+  it('sends the fields the docs and the other SDKs place differently both in the query and in the body', () => {
+    expect(endpoints['customService.deleteAccount']).toMatchObject({
+      request: 'json',
+      echoQuery: ['kf_account'],
+    });
+    expect(endpoints['misc.clearQuotaV2']).toMatchObject({
+      request: 'json',
+      echoQuery: ['appid', 'appsecret'],
+    });
+  });
+
+  it('sends the msg_data_id of every comment call as a JSON integer', () => {
+    for (const spec of all.filter((s) => s.name.startsWith('comment.')))
+      expect(spec.integerFields, spec.name).toEqual(['msg_data_id']);
+  });
+
   it('keeps the token endpoints and AppSecret quota clearing out of the proxy', () => {
     const hidden = all.filter((s) => !s.proxied).map((s) => s.name);
     expect(hidden.sort()).toEqual(['misc.clearQuotaV2', 'token.get', 'token.stable']);
@@ -79,6 +102,11 @@ describe('endpoint table', () => {
       'misc.clearQuota',
       'publish.submit',
       'draft.add',
+      'subscribe.sendOneTime',
+      'misc.quotaClear',
+      'comment.addReply',
+      'shortKey.generate',
+      'mass.uploadVideo',
     ] as const) {
       expect(endpoints[name].idempotent, name).toBe(false);
     }

@@ -280,6 +280,33 @@ describe('events (reference §6)', () => {
       expiredTime: 1442400900,
     });
   });
+  it('authorization changes of web-authorized fans (授权用户信息变更): the fan in OpenID, not FromUserName', () => {
+    const change = (event: string, extra: string) =>
+      '<xml><ToUserName><![CDATA[gh_870882ca4b1]]></ToUserName>' +
+      '<FromUserName><![CDATA[owAqB1v0ahK_Xlc7GshIDdf2yf7E]]></FromUserName><CreateTime>1626857200</CreateTime>' +
+      `<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[${event}]]></Event>` +
+      '<OpenID><![CDATA[owAqB1nqaOYYWl0Ng484G2z5NIwU]]></OpenID><AppID><![CDATA[wx13974bf780d3dc89]]></AppID>' +
+      `${extra}</xml>`;
+    expect(
+      parseMessage(change('user_authorization_revoke', '<RevokeInfo><![CDATA[205]]></RevokeInfo>')),
+    ).toEqual(
+      expect.objectContaining({
+        type: 'event',
+        event: 'user_authorization_revoke',
+        fromUserName: 'owAqB1v0ahK_Xlc7GshIDdf2yf7E',
+        openId: 'owAqB1nqaOYYWl0Ng484G2z5NIwU',
+        appId: 'wx13974bf780d3dc89',
+        revokeInfo: '205',
+      }),
+    );
+    const modified = parseMessage(change('user_info_modified', '<UnionID><![CDATA[oUnion1]]></UnionID>'));
+    expect(modified).toMatchObject({ event: 'user_info_modified', unionId: 'oUnion1' });
+    expect(modified).not.toHaveProperty('revokeInfo');
+    expect(parseMessage(change('user_authorization_cancellation', ''))).toMatchObject({
+      event: 'user_authorization_cancellation',
+      openId: 'owAqB1nqaOYYWl0Ng484G2z5NIwU',
+    });
+  });
   it('an unmodelled event keeps its name and raw fields', () => {
     const m = parseMessage(ev.cardPassCheck);
     expect(m).toMatchObject({ type: 'event', event: 'unknown', name: 'card_pass_check' });

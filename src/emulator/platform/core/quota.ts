@@ -133,10 +133,27 @@ export function quotaOf(
  * ```
  */
 export function clearQuota(state: EmulatorState): void {
+  useClearChance(state).used = {};
+}
+
+/**
+ * Resets today's counter of one path (`openapi/quota/clear`), using one of the same 10 monthly resets.
+ *
+ * @example
+ * ```ts
+ * clearPathQuota(state, '/cgi-bin/message/custom/send');
+ * ```
+ */
+export function clearPathQuota(state: EmulatorState, path: string): void {
+  delete useClearChance(state).used[path];
+}
+
+/** Uses one of the month's resets (48006 when none is left) and returns the quotas. */
+function useClearChance(state: EmulatorState): QuotaSlot {
   const q = slot(state);
   const month = beijingMonth(state.now());
   q.clears = q.clears.filter((at) => beijingMonth(at) === month);
   if (q.clears.length >= CLEARS_PER_MONTH) fail(48006);
   q.clears.push(state.now());
-  q.used = {};
+  return q;
 }

@@ -98,10 +98,11 @@ async function prepareCall(
   if (spec.auth === 'access_token') checkAccessToken(state, query['access_token']);
   if (spec.request === 'json') {
     read.bodyText = await c.req.text();
-    call.body = parseBody(read.bodyText);
+    // Endpoints read both ways (`echoQuery`) also take the query alone, without a body.
+    call.body = spec.echoQuery && read.bodyText.trim() === '' ? {} : parseBody(read.bodyText);
   }
   if (spec.auth === 'appid' || spec.auth === 'appid+secret') {
-    checkCredentials(state, spec, spec.request === 'json' ? call.body : query);
+    checkCredentials(state, spec, credentialSource(spec, call));
   }
   if (spec.request === 'multipart') call.form = await parseForm(c);
   useQuota(state, path);
@@ -131,6 +132,12 @@ async function run(
     // Every call changes the stored data: the call count and the quota, and mostly what the handler did.
     state.markModified();
   }
+}
+
+/** Where the credentials are read: the JSON body, the query, or both for the endpoints read both ways. */
+function credentialSource(spec: EndpointSpec, call: Call): Record<string, unknown> {
+  if (spec.request !== 'json') return call.query;
+  return spec.echoQuery ? { ...call.query, ...call.body } : call.body;
 }
 
 function parseBody(text: string): Record<string, unknown> {

@@ -134,8 +134,9 @@ export const kfAccountHandlers: Handlers = {
     kf.nickname = field(body, 'nickname', NICKNAME, 65403);
     return OK;
   },
-  'customService.deleteAccount': ({ state, body }) => {
-    const kf = findKf(state, body['kf_account']);
+  // The page reads kf_account from the query, other SDKs send it in the body: both readings are served.
+  'customService.deleteAccount': ({ state, body, query }) => {
+    const kf = findKf(state, body['kf_account'] ?? query['kf_account']);
     const s = slot(state);
     s.accounts = s.accounts.filter((k) => k !== kf);
     closeSessionsOf(state, kf.account);

@@ -1,6 +1,7 @@
 // The sheets of the header: switching or creating the fan who holds the phone (the back button), and the "…" menu
-// (follow, unfollow, scan a QR code, report the location).
+// (follow, unfollow, scan a QR code, report the location, articles and comments, subscriptions).
 import { api } from './api.js';
+import { articlesSheet } from './article-sheets.js';
 import { fanAvatar } from './chat.js';
 import { h } from './dom.js';
 import { toast, ui } from './elements.js';
@@ -8,6 +9,7 @@ import { act } from './fan-actions.js';
 import { plusActions } from './input-bar.js';
 import { closeSheet, form, openSheet } from './sheet.js';
 import { fan, page, S } from './state.js';
+import { subscribePopupSheet, subscriptionSettingsSheet } from './subscribe-sheets.js';
 import { refresh, switchFan } from './sync.js';
 import { showView } from './views.js';
 
@@ -87,6 +89,9 @@ export function moreSheet() {
       follow,
       sheetButton({ id: 'act-scan' }, scanSheet, '扫描带参数二维码 Scan QR'),
       sheetButton({}, plusActions['report'] ?? (() => undefined), '上报地理位置 LOCATION'),
+      sheetButton({ id: 'act-articles' }, articlesSheet, '文章与留言 Articles'),
+      sheetButton({ id: 'act-subscribe' }, subscribePopupSheet, '订阅通知 Subscribe'),
+      sheetButton({ id: 'act-notifications' }, subscriptionSettingsSheet, '通知管理 Notification settings'),
       sheetButton({}, fanSheet, '切换用户 Switch fan'),
       sheetButton({}, () => showView('dev'), '开发者面板 Developer panel'),
     ),

@@ -6,6 +6,7 @@ import { act } from './fan-actions.js';
 import { pickFile } from './input-bar.js';
 import { form, locationForm } from './sheet.js';
 import { S } from './state.js';
+import { isSubscribeMsgUrl, oneTimeSheet } from './subscribe-sheets.js';
 
 /** @typedef {import('../../world.js').MenuButton} MenuButton */
 
@@ -68,10 +69,12 @@ export function tapTop(button, index, el) {
 const OAUTH = /^https?:\/\/open\.weixin\.qq\.com(\/connect\/oauth2\/authorize[^#]*)/;
 
 /**
- * A VIEW button opens its page; WeChat's authorize URL is served by the emulator, for the current fan.
+ * A VIEW button opens its page; WeChat's authorize URL is served by the emulator, for the current fan, and the
+ * one-time subscription page is a sheet of the phone.
  * @param {string} url
  */
 function openPage(url) {
+  if (isSubscribeMsgUrl(url)) return oneTimeSheet(url);
   const path = OAUTH.exec(url)?.[1];
   const target = path
     ? `${path}${path.includes('?') ? '&' : '?'}fan=${encodeURIComponent(S.current ?? '')}`

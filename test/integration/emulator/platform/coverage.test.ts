@@ -45,7 +45,10 @@ describe('the endpoint table', () => {
         Object.assign(query, { access_token: String(token.json['access_token']), openid: 'oA' });
       }
       // Credentials in a JSON body (stable_token) or as a field (clear_quota).
-      const credentials = spec.auth === 'appid+secret' ? { appid: APPID, secret: SECRET } : { appid: APPID };
+      const credentials =
+        spec.auth === 'appid+secret'
+          ? { appid: APPID, [spec.secretParam ?? 'secret']: SECRET }
+          : { appid: APPID };
       const body = spec.request === 'json' ? JSON.stringify(credentials) : undefined;
       const res = await p.send(spec.method, spec.path, { query, ...(body === undefined ? {} : { body }) });
       // Whatever the endpoint thinks of an empty request, it is not an unknown API, a wrong method or a bad credential.

@@ -3,6 +3,8 @@
  * of the push to the developer's webhook.
  */
 import { expect, vi } from 'vitest';
+import { createApiClient, type ApiClientOptions, type WeChatClient } from '../../../../src/api/client.js';
+import { WeChatApiError } from '../../../../src/errors.js';
 import { DEFAULT_ACCOUNT } from '../../../../src/emulator/defaults.js';
 import { platformRoutes } from '../../../../src/emulator/platform/routes.js';
 import { EmulatorState } from '../../../../src/emulator/state.js';
@@ -160,4 +162,47 @@ export function mediaForm(media: File, extra: Record<string, string> = {}): Form
   form.append('media', media);
   for (const [k, v] of Object.entries(extra)) form.append(k, v);
   return form;
+}
+
+/**
+ * The typed client on this platform, in process: its `fetch` is the emulator app's, so every request goes through
+ * the table, the wire format and the emulator's checks without a socket.
+ */
+export function inProcessClient(p: Platform, options: Partial<ApiClientOptions> = {}): WeChatClient {
+  return createApiClient({
+    tokenProvider: { getToken: () => p.accessToken(), invalidate: () => Promise.resolve() },
+    apiBase: 'http://emulator.test',
+    fetch: (input, init) => Promise.resolve(p.app.fetch(new Request(input, init))),
+    appId: APPID,
+    appSecret: SECRET,
+    retry: { baseDelayMs: 1, maxDelayMs: 2 },
+    ...options,
+  });
+}
+
+/** Publishes one draft of these articles (comments open unless said) and waits for it: its msg_data_id. */
+export async function publishArticles(p: Platform, titles: string[], openComment = 1): Promise<string> {
+  const thumb = await p.upload('/cgi-bin/material/add_material', mediaForm(file('t.jpg', 10)), {
+    type: 'thumb',
+  });
+  const articles = titles.map((title) => ({
+    title,
+    content: `<p>${title}</p>`,
+    thumb_media_id: String(thumb.json['media_id']),
+    need_open_comment: openComment,
+  }));
+  const draft = await p.post('/cgi-bin/draft/add', { articles });
+  const submitted = await p.post('/cgi-bin/freepublish/submit', { media_id: draft.json['media_id'] });
+  await p.pushed('PUBLISHJOBFINISH');
+  return String(submitted.json['msg_data_id']);
+}
+
+/** The errcode a client call was refused with (it must be refused with a WeChatApiError). */
+export async function refusedWith(call: Promise<unknown>): Promise<number> {
+  const error = await call.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(error).toBeInstanceOf(WeChatApiError);
+  return (error as WeChatApiError).errcode;
 }

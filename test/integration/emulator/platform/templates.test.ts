@@ -91,27 +91,6 @@ describe('template messages', () => {
   });
 });
 
-describe('subscription notifications', () => {
-  it('delivers bizsend to the fan chat', async () => {
-    const p = createPlatform();
-    addFan(p.state, { openid: 'oA' });
-    const res = await p.post('/cgi-bin/message/subscribe/bizsend', {
-      touser: 'oA',
-      template_id: 'T',
-      data: { thing1: { value: 'x' } },
-    });
-    expect(res.json['errcode']).toBe(0);
-    expect(p.state.chats.get('oA')?.[0]).toMatchObject({
-      msgType: 'subscribe',
-      payload: { content: 'thing1: x' },
-    });
-    expectError(
-      await p.post('/cgi-bin/message/subscribe/bizsend', { touser: 'oZ', template_id: 'T', data: {} }),
-      40003,
-    );
-  });
-});
-
 describe('template industries and library templates', () => {
   const templateIds = async (p: ReturnType<typeof createPlatform>) =>
     (
