@@ -56,6 +56,58 @@ describe.skipIf(!available)('RedisDedup across webhook instances (real Redis)', 
     expect(rb.body).toBe(ra.body);
   });
 
+  it('one round trip per push: one EVAL claims it; the answer follows in one SET nobody waits for (MONITOR)', async () => {
+    // A connection of its own, so MONITOR can pick out its commands from other clients of this Redis.
+    const own = createClient({ url: REDIS_URL });
+    await own.connect();
+    const monitor = createClient({ url: REDIS_URL });
+    await monitor.connect();
+    try {
+      const info = await own.sendCommand<string>(['CLIENT', 'INFO']);
+      const addr = /addr=(\S+)/.exec(info)![1]!;
+      const seen: string[] = [];
+      await monitor.monitor((line: string) => {
+        if (line.includes(` ${addr}]`)) seen.push(line);
+      });
+      const prefix = uniquePrefix('dedup-rt');
+      const sent: string[] = [];
+      const real = fromNodeRedis(own);
+      // Counts what this instance sends, and when: the answer must leave before the SET completes.
+      const counting: RedisLike = {
+        get: (key) => (sent.push('GET'), real.get(key)),
+        set: (key, value, opts) => (sent.push('SET'), real.set(key, value, opts)),
+        eval: (script, keys, args) => (sent.push('EVAL'), real.eval(script, keys, args)),
+      };
+      const bot = new Router();
+      bot.on('text', (ctx) => `echo ${ctx.message.content}`);
+      const a = createWebhook(bot, { token: TOKEN, dedup: new RedisDedup({ redis: counting, prefix }) });
+      const b = createWebhook(bot, { token: TOKEN, dedup: new RedisDedup({ redis: counting, prefix }) });
+      const p = push();
+      const request = { method: 'POST', url: `/wx${p.search}`, body: p.body };
+
+      const first = await a.handle(request);
+      expect(first.body).toContain('echo hi');
+      expect(sent).toEqual(['EVAL', 'SET']); // the SET was issued, not awaited
+      // The answer lands in Redis (read on another connection, so MONITOR does not count it).
+      await vi.waitFor(async () => {
+        const [key] = await client.keys(`${prefix}*`);
+        expect(await client.get(key ?? 'none')).toBe(first.body);
+      });
+      // A retry at the same instance is answered from memory: nothing sent.
+      expect((await a.handle(request)).body).toBe(first.body);
+      expect(sent).toEqual(['EVAL', 'SET']);
+      // A retry at another instance: one EVAL returns the stored answer.
+      expect((await b.handle(request)).body).toBe(first.body);
+      expect(sent).toEqual(['EVAL', 'SET', 'EVAL']);
+      // What Redis itself saw from this connection.
+      await vi.waitFor(() => expect(seen.filter((l) => /\] "eval"/i.test(l))).toHaveLength(2));
+      expect(seen.map((l) => /\] "(\w+)"/.exec(l)?.[1]?.toUpperCase())).toEqual(['EVAL', 'SET', 'EVAL']);
+    } finally {
+      monitor.destroy(); // quit never completes in MONITOR mode
+      await own.quit();
+    }
+  });
+
   it('a later retry at another instance is answered from Redis', async () => {
     const { a, b, runs } = deployment(() => 'stored reply');
     const p = push();
