@@ -340,6 +340,8 @@ interface WrkOutput {
   timeouts: number;
   non2xx: number;
   exhausted: number;
+  /** wrk's own CPU, as a share of its core. */
+  cpuShare: number;
 }
 
 interface Round {
@@ -353,6 +355,8 @@ interface Round {
   serverCpu: number;
   /** Server CPU time per completed request, in µs: robust to other load on the machine, unlike req/s. */
   cpuUsPerReq: number;
+  /** wrk's own CPU, as a share of its core (near 1: the numbers are wrk's limit). */
+  wrkCpu: number;
   /** How busy wrk's core was (wrk, plus whatever else ran there). */
   loadCore: number;
   /** CPU other processes took from the server's core during the round (noise: should be ~0). */
@@ -395,14 +399,25 @@ async function runWrk(server: BenchServer, durationSec: number, safePool: string
     ...scriptArgs,
   ]);
   const wrk = track(spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
+  // wrk's own CPU share, sampled from /proc while it runs (its last sample, ≤ 200 ms before it ends).
+  const startedAt = performance.now();
+  let cpuShare = 0;
+  const sampler = setInterval(() => {
+    try {
+      cpuShare = cpuMsOf(wrk.pid!) / (performance.now() - startedAt);
+    } catch {
+      // It just ended.
+    }
+  }, 200);
   let stdout = '';
   let stderr = '';
   wrk.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   wrk.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => wrk.on('exit', resolve));
+  clearInterval(sampler);
   const line = stdout.split('\n').find((l) => l.startsWith('{"requests"'));
   if (code !== 0 || !line) throw new Error(`wrk failed (exit ${code}):\n${stdout}\n${stderr}`);
-  return JSON.parse(line) as WrkOutput;
+  return { ...(JSON.parse(line) as Omit<WrkOutput, 'cpuShare'>), cpuShare };
 }
 
 async function measure(server: BenchServer, durationSec: number, safePool: string): Promise<Round> {
@@ -430,6 +445,7 @@ async function measure(server: BenchServer, durationSec: number, safePool: strin
     exhausted: out.exhausted,
     serverCpu,
     cpuUsPerReq: (cpuMs * 1000) / Math.max(1, out.requests),
+    wrkCpu: out.cpuShare,
     loadCore: PINNED ? busy(1) : Number.NaN,
     otherCpu: PINNED ? Math.max(0, busy(0) - serverCpu) : 0,
     logLines: server.logLines() - logsBefore,
@@ -450,7 +466,7 @@ function describeRound(name: string, r: Round, label: string): string {
   return (
     `  ${label} ${name.padEnd(18)} ${int(r.reqPerSec).padStart(7)} req/s  p50 ${fixed(r.p50Ms)} ms  p99 ${fixed(r.p99Ms)} ms` +
     `  err/non-2xx ${r.errors}/${r.non2xx}  CPU server ${pct(r.serverCpu)} (${fixed(r.cpuUsPerReq, 1)} µs/req)` +
-    `  wrk core ${pct(r.loadCore)}  others on core 0 ${pct(r.otherCpu)}` +
+    `  wrk ${pct(r.wrkCpu)} (core 1 busy ${pct(r.loadCore)})  others on core 0 ${pct(r.otherCpu)}` +
     (r.logLines > 0 ? `  LOGGED ${r.logLines} lines` : '')
   );
 }
@@ -592,6 +608,7 @@ async function main(): Promise<void> {
       serverCpu: median(rs.map((r) => r.serverCpu)),
       cpuUsPerReq: median(rs.map((r) => r.cpuUsPerReq)),
       loadCore: median(rs.map((r) => r.loadCore)),
+      wrkCpu: median(rs.map((r) => r.wrkCpu)),
       otherCpu: median(rs.map((r) => r.otherCpu)),
     };
   });
@@ -604,14 +621,14 @@ async function main(): Promise<void> {
     `\n── summary (median of ${ROUNDS} rounds; ${CONNECTIONS} connections, loopback, server on 1 core) ──`,
   );
   console.log(
-    'server                 req/s   × bare   p50 ms   p99 ms   peak RSS MB   err/non-2xx   server CPU   CPU µs/req   wrk core',
+    'server                 req/s   × bare   p50 ms   p99 ms   peak RSS MB   err/non-2xx   server CPU   CPU µs/req   wrk CPU',
   );
   for (const s of summary) {
     console.log(
       `${s.name.padEnd(18)} ${int(s.reqPerSec).padStart(9)}   ${fixed(s.reqPerSec / bare.reqPerSec).padStart(6)}   ` +
         `${fixed(s.p50).padStart(6)}   ${fixed(s.p99).padStart(6)}   ${fixed(s.rss, 1).padStart(11)}   ` +
         `${`${s.errors}/${s.non2xx}`.padStart(11)}   ${pct(s.serverCpu).padStart(10)}   ${fixed(s.cpuUsPerReq, 1).padStart(10)}   ` +
-        `${pct(s.loadCore).padStart(8)}`,
+        `${pct(s.wrkCpu).padStart(8)}`,
     );
   }
 
@@ -653,15 +670,15 @@ async function main(): Promise<void> {
       `plain ${fixed(bare.cpuUsPerReq / plain.cpuUsPerReq)}×, safe ${fixed(bare.cpuUsPerReq / safe.cpuUsPerReq)}×` +
       (redis ? `, +redis ${fixed(bare.cpuUsPerReq / redis.cpuUsPerReq)}× (Redis itself not counted)` : ''),
   );
-  if (bare.loadCore >= 0.9)
+  if (bare.wrkCpu >= 0.9)
     console.log(
-      `note: wrk's core was ${pct(bare.loadCore)} busy against the bare server, so bare req/s is partly wrk's limit: ` +
+      `note: wrk used ${pct(bare.wrkCpu)} of its core against the bare server, so bare req/s is partly wrk's limit: ` +
         'the ratios are upper bounds.',
     );
-  const noisiest = Math.max(...summary.map((s) => s.otherCpu));
+  const noisiest = Math.max(...summary.map((s) => Math.max(s.otherCpu, s.loadCore - s.wrkCpu)));
   if (noisiest > 0.1)
     console.log(
-      `note: other processes took up to ${pct(noisiest)} of the server core during the rounds (median per server): ` +
+      `note: other processes took up to ${pct(noisiest)} of a benchmark core during the rounds (median per server): ` +
         'the numbers are noisy; run again on a quiet machine.',
     );
   if (problems.length > 0) {

@@ -3,9 +3,13 @@
  * within 5 s, and behind a load balancer the retry may reach another instance: the first instance to claim the push
  * runs the handler and stores the answer; the others wait for it (up to `waitMs`) and answer the same.
  *
- * One round trip on the way of a push: a script claims the push or returns what is stored (`SET NX` + `GET` in one
- * `EVAL`). The claiming instance then stores its answer with a `SET` it does not wait for (the answer goes out at
- * once). Retries that reach the same instance are answered from memory without Redis.
+ * One round trip on the way of a push, shared with the other pushes of the moment: the claims made in one turn of
+ * the event loop go out together in one script (`GET`, else `SET … PX` of a pending mark, per key), with the answers
+ * finished since the last one (stored without anyone waiting: the answer goes out at once). Under load that is one
+ * `EVAL` per turn for dozens of pushes, where a command per claim and per answer took ~50 µs of CPU per push on
+ * node-redis (bench: 133 µs/push against 75 without Redis). Retries that reach the same instance are answered from
+ * memory without Redis. All keys of a script must live on one Redis node (a single Redis, or a cluster prefix with
+ * a hash tag such as `{wxmp}:dedup:`).
  * @module
  */
 import { silentLogger, type Logger } from '../logger.js';
@@ -19,14 +23,31 @@ import type { MaybePromise } from '../webhook/maybe-promise.js';
 const PENDING = '\u0000pending';
 
 /**
- * Claims KEYS[1] (value ARGV[1], expiry ARGV[2] ms) when it is free and returns nil; else returns what it holds.
- * A script, so the claim and the read are one round trip and no other client runs in between.
+ * Claims KEYS[1..ARGV[3]] (a pending mark ARGV[2], expiry ARGV[1] ms) where free, answering nil for each claimed key
+ * and what is stored for the others; then stores the answers ARGV[4..] under the remaining keys. A script, so each
+ * claim and read is atomic, and the whole batch is one round trip.
  */
-const CLAIM_SCRIPT = `
-local stored = redis.call('GET', KEYS[1])
-if stored then return stored end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-return false`;
+const BATCH_SCRIPT = `
+local claims = tonumber(ARGV[3])
+local out = {}
+for i = 1, claims do
+  local stored = redis.call('GET', KEYS[i])
+  if stored then out[i] = stored else
+    redis.call('SET', KEYS[i], ARGV[2], 'PX', ARGV[1])
+    out[i] = false
+  end
+end
+for i = claims + 1, #KEYS do redis.call('SET', KEYS[i], ARGV[i + 3 - claims], 'PX', ARGV[1]) end
+return out`;
+
+/** Keys per script at most (a longer batch goes out as several scripts). */
+const MAX_BATCH = 256;
+
+interface Claim {
+  key: string;
+  resolve: (stored: string | null) => void;
+  reject: (err: unknown) => void;
+}
 
 /** Settings of {@link RedisDedup}. */
 export interface RedisDedupOptions {
@@ -70,6 +91,9 @@ export class RedisDedup implements Dedup {
   private readonly pollMs: number;
   private readonly whilePending: string;
   private readonly logger: Logger;
+  private claims: Claim[] = [];
+  private answers: { key: string; answer: string }[] = [];
+  private flushing = false;
 
   constructor(options: RedisDedupOptions) {
     this.redis = options.redis;
@@ -92,20 +116,57 @@ export class RedisDedup implements Dedup {
 
   private async claim(key: string, work: () => MaybePromise<string>): Promise<string> {
     const redisKey = this.prefix + key;
-    let stored: unknown;
+    let stored: string | null;
     try {
-      stored = await this.redis.eval(CLAIM_SCRIPT, [redisKey], [PENDING, String(this.ttlMs)]);
+      stored = await new Promise<string | null>((resolve, reject) => {
+        this.claims.push({ key: redisKey, resolve, reject });
+        this.schedule();
+      });
     } catch (err) {
       this.logger.warn({ err, key }, 'dedup store unreachable; handling the push here');
       return work();
     }
-    if (typeof stored === 'string') return stored === PENDING ? this.awaitOther(redisKey, key) : stored;
+    if (stored !== null) return stored === PENDING ? this.awaitOther(redisKey, key) : stored;
     const answer = await work();
-    // Not awaited: the answer goes out now; a retry at another instance polls until it lands.
-    this.redis.set(redisKey, answer, { pxMs: this.ttlMs }).catch((err: unknown) => {
-      this.logger.warn({ err, key }, 'dedup store unreachable; the reply is not shared');
-    });
+    // Not awaited: the answer goes out now, and to Redis with the next batch.
+    this.answers.push({ key: redisKey, answer });
+    this.schedule();
     return answer;
+  }
+
+  /** Sends what accumulated in this turn of the event loop, once the turn's I/O callbacks have all run. */
+  private schedule(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    setImmediate(() => {
+      this.flushing = false;
+      while (this.claims.length > 0 || this.answers.length > 0) this.flush();
+    });
+  }
+
+  private flush(): void {
+    const claims = this.claims.splice(0, MAX_BATCH);
+    const answers = this.answers.splice(0, MAX_BATCH - claims.length);
+    const keys = claims.map((c) => c.key);
+    const args = [String(this.ttlMs), PENDING, String(claims.length)];
+    for (const { key, answer } of answers) {
+      keys.push(key);
+      args.push(answer);
+    }
+    this.redis.eval(BATCH_SCRIPT, keys, args).then(
+      (reply) => {
+        const stored = Array.isArray(reply) ? reply : [];
+        claims.forEach((claim, i) => {
+          const value: unknown = stored[i];
+          claim.resolve(typeof value === 'string' ? value : null);
+        });
+      },
+      (err: unknown) => {
+        for (const claim of claims) claim.reject(err);
+        if (answers.length > 0)
+          this.logger.warn({ err, answers: answers.length }, 'dedup store unreachable; replies not shared');
+      },
+    );
   }
 
   private async awaitOther(redisKey: string, key: string): Promise<string> {

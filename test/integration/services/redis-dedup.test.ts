@@ -56,7 +56,7 @@ describe.skipIf(!available)('RedisDedup across webhook instances (real Redis)', 
     expect(rb.body).toBe(ra.body);
   });
 
-  it('one round trip per push: one EVAL claims it; the answer follows in one SET nobody waits for (MONITOR)', async () => {
+  it('one round trip per push, shared: the claims of one moment go out in one EVAL, their answers in the next (MONITOR)', async () => {
     // A connection of its own, so MONITOR can pick out its commands from other clients of this Redis.
     const own = createClient({ url: REDIS_URL });
     await own.connect();
@@ -70,38 +70,55 @@ describe.skipIf(!available)('RedisDedup across webhook instances (real Redis)', 
         if (line.includes(` ${addr}]`)) seen.push(line);
       });
       const prefix = uniquePrefix('dedup-rt');
-      const sent: string[] = [];
+      const sent: { command: string; keys: number }[] = [];
       const real = fromNodeRedis(own);
-      // Counts what this instance sends, and when: the answer must leave before the SET completes.
+      // Counts what the instances send.
       const counting: RedisLike = {
-        get: (key) => (sent.push('GET'), real.get(key)),
-        set: (key, value, opts) => (sent.push('SET'), real.set(key, value, opts)),
-        eval: (script, keys, args) => (sent.push('EVAL'), real.eval(script, keys, args)),
+        get: (key) => (sent.push({ command: 'GET', keys: 1 }), real.get(key)),
+        set: (key, value, opts) => (sent.push({ command: 'SET', keys: 1 }), real.set(key, value, opts)),
+        eval: (script, keys, args) => (
+          sent.push({ command: 'EVAL', keys: keys.length }),
+          real.eval(script, keys, args)
+        ),
       };
+      let runs = 0;
       const bot = new Router();
-      bot.on('text', (ctx) => `echo ${ctx.message.content}`);
+      bot.on('text', (ctx) => (runs++, `echo ${ctx.message.content}`));
       const a = createWebhook(bot, { token: TOKEN, dedup: new RedisDedup({ redis: counting, prefix }) });
       const b = createWebhook(bot, { token: TOKEN, dedup: new RedisDedup({ redis: counting, prefix }) });
-      const p = push();
-      const request = { method: 'POST', url: `/wx${p.search}`, body: p.body };
-
-      const first = await a.handle(request);
-      expect(first.body).toContain('echo hi');
-      expect(sent).toEqual(['EVAL', 'SET']); // the SET was issued, not awaited
-      // The answer lands in Redis (read on another connection, so MONITOR does not count it).
-      await vi.waitFor(async () => {
-        const [key] = await client.keys(`${prefix}*`);
-        expect(await client.get(key ?? 'none')).toBe(first.body);
+      const requests = Array.from({ length: 10 }, (_, i) => {
+        const p = buildPush(inbound.text({ to: 'gh_1', from: 'oFan' }, `hi ${i}`), {
+          token: TOKEN,
+          mode: 'plain',
+        });
+        return { method: 'POST', url: `/wx${p.search}`, body: p.body };
       });
-      // A retry at the same instance is answered from memory: nothing sent.
-      expect((await a.handle(request)).body).toBe(first.body);
-      expect(sent).toEqual(['EVAL', 'SET']);
-      // A retry at another instance: one EVAL returns the stored answer.
-      expect((await b.handle(request)).body).toBe(first.body);
-      expect(sent).toEqual(['EVAL', 'SET', 'EVAL']);
-      // What Redis itself saw from this connection.
-      await vi.waitFor(() => expect(seen.filter((l) => /\] "eval"/i.test(l))).toHaveLength(2));
-      expect(seen.map((l) => /\] "(\w+)"/.exec(l)?.[1]?.toUpperCase())).toEqual(['EVAL', 'SET', 'EVAL']);
+
+      // Ten pushes at once: one script claims all ten; the next stores the ten answers.
+      const first = await Promise.all(requests.map((r) => a.handle(r)));
+      first.forEach((res, i) => expect(res.body).toContain(`echo hi ${i}`));
+      await vi.waitFor(() => expect(sent).toHaveLength(2));
+      expect(sent).toEqual([
+        { command: 'EVAL', keys: 10 },
+        { command: 'EVAL', keys: 10 },
+      ]);
+      // The answers are in Redis (read on another connection, so MONITOR does not count it).
+      await vi.waitFor(async () => expect(await client.keys(`${prefix}*`)).toHaveLength(10));
+      // Retries at the same instance are answered from memory: nothing sent.
+      for (const [i, r] of requests.entries()) expect((await a.handle(r)).body).toBe(first[i]!.body);
+      expect(sent).toHaveLength(2);
+      // Retries at another instance: one script returns the ten stored answers; no handler runs.
+      const retried = await Promise.all(requests.map((r) => b.handle(r)));
+      retried.forEach((res, i) => expect(res.body).toBe(first[i]!.body));
+      expect(sent).toEqual([
+        { command: 'EVAL', keys: 10 },
+        { command: 'EVAL', keys: 10 },
+        { command: 'EVAL', keys: 10 },
+      ]);
+      expect(runs).toBe(10);
+      // What Redis itself saw from this connection: three commands for 10 pushes and 20 retries.
+      await vi.waitFor(() => expect(seen).toHaveLength(3));
+      expect(seen.map((l) => /\] "(\w+)"/.exec(l)?.[1]?.toUpperCase())).toEqual(['EVAL', 'EVAL', 'EVAL']);
     } finally {
       monitor.destroy(); // quit never completes in MONITOR mode
       await own.quit();
