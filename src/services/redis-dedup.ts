@@ -62,7 +62,10 @@ export interface RedisDedupOptions {
   pollMs?: number;
   /** What a retry answers when the other instance is still busy after `waitMs`; default `success`. */
   whilePending?: string;
-  /** Memory for answers remembered in this process (see `MemoryDedup`); default 32 MiB. */
+  /**
+   * Memory for answers remembered in this process (see `MemoryDedup`); default 8 MiB: Redis keeps every answer, the
+   * local copy only spares Redis the retries that come back to the same instance.
+   */
   localMaxBytes?: number;
   logger?: Logger;
 }
@@ -106,7 +109,7 @@ export class RedisDedup implements Dedup {
     this.local = new MemoryDedup({
       ttlMs: this.ttlMs,
       logger: this.logger,
-      ...(options.localMaxBytes === undefined ? {} : { maxBytes: options.localMaxBytes }),
+      maxBytes: options.localMaxBytes ?? 8 * 1024 * 1024,
     });
   }
 
