@@ -12,6 +12,7 @@ import type { BaseResponse, Io } from './common.js';
  * @example
  * ```ts
  * const lang: AiLanguage = 'en_US';
+ * const { result } = await client.ai.queryVoiceResult('order-42', lang);
  * ```
  */
 export type AiLanguage = 'zh_CN' | 'en_US';
@@ -24,6 +25,7 @@ export type AiLanguage = 'zh_CN' | 'en_US';
  * ```ts
  * import { readFile } from 'node:fs/promises';
  * const request: SubmitVoiceRequest = { voice_id: 'order-42', format: 'mp3', voice: await readFile('a.mp3') };
+ * await client.call('ai.submitVoice', request);
  * ```
  */
 export interface SubmitVoiceRequest {
@@ -57,6 +59,7 @@ export interface VoiceResultRequest {
  * @example
  * ```ts
  * const request: TranslateRequest = { lfrom: 'zh_CN', lto: 'en_US', content: '你好' };
+ * const { to_content } = await client.call('ai.translate', request);
  * ```
  */
 export interface TranslateRequest {

@@ -19,6 +19,7 @@ import type { BaseResponse, Io } from './common.js';
  *   path: 'pages/index/index',
  *   is_edit: 0,
  * };
+ * await client.qrcodeJump.add(rule);
  * ```
  */
 export interface QrcodeJumpAddRequest {
@@ -35,6 +36,7 @@ export interface QrcodeJumpAddRequest {
  * @example
  * ```ts
  * const byPage: QrcodeJumpGetRequest = { appid: 'wx0123456789abcdef', get_type: 2, page_num: 1, page_size: 50 };
+ * const { rule_list, total_count } = await client.qrcodeJump.get(byPage);
  * ```
  */
 export type QrcodeJumpGetRequest = { appid: string } & (
