@@ -55,11 +55,11 @@ const HINTS: Readonly<Record<number, Hint>> = {
     endpoint === endpoints['ai.translate'].path
       ? 'Translation takes 1 to 600 bytes of UTF-8 (about 200 Chinese characters) between zh_CN and en_US: split ' +
         'longer text'
-      : "A request field is invalid: check it against the endpoint's page",
+      : lookUp(40035),
   40097: ({ endpoint }) =>
     endpoint === endpoints['qrcodeJump.add'].path
       ? 'Check prefix, appid, path and is_edit; a published rule cannot be edited: delete it and add it again'
-      : "A request field is missing or invalid: check it against the endpoint's page",
+      : lookUp(40097),
   40125:
     'Check WECHAT_APPSECRET: it is wrong; reset it in the console (Settings → Basic configuration) if unsure',
   40163:
@@ -140,6 +140,11 @@ const HINTS: Readonly<Record<number, Hint>> = {
 const GLOBAL_CODES =
   'https://developers.weixin.qq.com/doc/offiaccount/Getting_Started/Global_Return_Code.html';
 
+/** The hint of a code without one of its own (a function declaration: the table above uses it before this line). */
+function lookUp(errcode: number): string {
+  return `Look up errcode ${errcode} in ${GLOBAL_CODES}`;
+}
+
 /**
  * One sentence on how to fix WeChat error `errcode`; codes without an entry point to the global code list.
  *
@@ -151,7 +156,7 @@ const GLOBAL_CODES =
  */
 export function hintFor(errcode: number, errmsg: string, endpoint: string): string {
   const hint = HINTS[errcode];
-  if (hint === undefined) return `Look up errcode ${errcode} in ${GLOBAL_CODES}`;
+  if (hint === undefined) return lookUp(errcode);
   return typeof hint === 'string' ? hint : hint({ errmsg, endpoint });
 }
 

@@ -44,6 +44,7 @@ describe('voice to text', () => {
     p.advance(1);
     expectError(await result(p, { voice_id: 'v1' }), 47003);
     expectError(await result(p, { voice_id: 'never-submitted' }), 47003);
+    expectError(await result(p, { voice_id: 'v1', access_token: 'not-a-token' }), 40001);
   });
 
   it('also reads the recording from the form field media the current page shows', async () => {
