@@ -4,7 +4,7 @@
  * same answer; one that arrives later gets the same answer again, and the handler runs once.
  *
  * What is remembered is only what a retry needs: the push's key (`dedupKey`) and the rendered answer, as bytes in
- * a few buffers reused from bucket to bucket (see {@link MemoryDedup}). Nothing of the push itself (its body, its parsed message,
+ * a few preallocated buffers (see {@link MemoryDedup}). Nothing of the push itself (its body, its parsed message,
  * the handler's reply object) outlives the request, and remembering a push allocates no object that lives on.
  * @module
  */
@@ -89,9 +89,6 @@ const HEADER = 9;
 const SLOT_BYTES = 8;
 /** The index gets this share of a generation's budget; the buffer of keys and answers the rest. */
 const INDEX_SHARE = 1 / 8;
-/** First sizes of a generation's buffer and index; each doubles as needed, up to the budget. */
-const INITIAL_DATA_BYTES = 64 * 1024;
-const INITIAL_SLOTS = 1024;
 
 /** 32-bit FNV-1a over the UTF-16 code units of `key`. */
 function hashKey(key: string): number {
@@ -111,12 +108,10 @@ class Generation {
   used = 0;
   private data: Buffer | undefined;
   private index: Int32Array | undefined;
-  /** Slots of `index` now (a power of two, up to `maxSlots`). */
-  private slots = 0;
 
   constructor(
-    private readonly maxDataBytes: number,
-    private readonly maxSlots: number,
+    private readonly dataBytes: number,
+    private readonly slots: number,
   ) {}
 
   /** Empties it; the buffers stay for the next entries (no allocation at each rotation). */
@@ -140,26 +135,22 @@ class Generation {
     }
   }
 
-  /** Stores `answer` under `key`; false when the budget of the buffer or of the index is spent. */
+  /** Stores `answer` under `key`; false when the buffer or the index is full. */
   add(key: string, hash: number, answer: string, attempts: number): boolean {
-    if (this.entries >= (this.maxSlots * 3) / 4) return false;
+    if (this.entries >= (this.slots * 3) / 4) return false;
     const keyBytes = Buffer.byteLength(key);
     const answerBytes = Buffer.byteLength(answer);
     const at = this.used;
-    const end = at + HEADER + keyBytes + answerBytes;
-    if (end > this.maxDataBytes) return false;
-    // Buffers start small and double up to the budget as traffic needs (an idle or quiet webhook holds little, which
-    // counts where every allocated byte does, as in a Worker); once grown, they stay for the next buckets.
-    if (!this.data || end > this.data.length) this.growData(end);
-    if (this.entries >= (this.slots * 3) / 4) this.growIndex();
-    const data = this.data!;
-    const index = this.index!;
+    if (at + HEADER + keyBytes + answerBytes > this.dataBytes) return false;
+    // Allocated on first use: an idle webhook costs nothing. allocUnsafeSlow: no zero-fill, its own memory.
+    const data = (this.data ??= Buffer.allocUnsafeSlow(this.dataBytes));
+    const index = (this.index ??= new Int32Array(this.slots * 2));
     data.writeUInt32LE(answerBytes, at);
     data.writeUInt32LE(keyBytes, at + 4);
     data[at + 8] = Math.min(attempts, 255);
     data.write(key, at + HEADER, 'utf8');
     data.write(answer, at + HEADER + keyBytes, 'utf8');
-    this.used = end;
+    this.used = at + HEADER + keyBytes + answerBytes;
     const mask = this.slots - 1;
     let slot = hash & mask;
     while (index[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
@@ -167,33 +158,6 @@ class Generation {
     index[slot * 2 + 1] = at + 1;
     this.entries++;
     return true;
-  }
-
-  private growData(needed: number): void {
-    let size = Math.max(this.data?.length ?? 0, INITIAL_DATA_BYTES);
-    while (size < needed) size *= 2;
-    // allocUnsafeSlow: no zero-fill, and memory of its own (not a slice of Node's shared pool).
-    const grown = Buffer.allocUnsafeSlow(Math.min(size, this.maxDataBytes));
-    this.data?.copy(grown, 0, 0, this.used);
-    this.data = grown;
-  }
-
-  /** Doubles the index and puts every (hash, offset) pair back in its place. */
-  private growIndex(): void {
-    const old = this.index;
-    this.slots = old ? this.slots * 2 : Math.min(INITIAL_SLOTS, this.maxSlots);
-    const index = new Int32Array(this.slots * 2);
-    const mask = this.slots - 1;
-    if (old) {
-      for (let i = 0; i < old.length; i += 2) {
-        if (old[i + 1] === 0) continue;
-        let slot = old[i]! & mask;
-        while (index[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
-        index[slot * 2] = old[i]!;
-        index[slot * 2 + 1] = old[i + 1]!;
-      }
-    }
-    this.index = index;
   }
 
   /** Counts one more attempt at `at` and returns the count and the answer. */
@@ -214,9 +178,9 @@ class Generation {
 /**
  * In-process dedup, bounded in memory by design. Answers go into 4 time buckets, each `ttlMs / 3` long; when the
  * newest is `ttlMs / 3` old, the oldest is emptied and becomes the newest, so an answer is remembered for at least
- * `ttlMs` and at most `ttlMs × 4/3`. Each bucket is one buffer of keys and answers plus an index of integers,
- * growing as traffic needs up to a quarter of `maxBytes` and reused from bucket to bucket: a push allocates nothing
- * that outlives it, and the collector has nothing to walk. When the newest bucket is full, new pushes are still answered, just not remembered (a retry of one then
+ * `ttlMs` and at most `ttlMs × 4/3`. Each bucket is one preallocated buffer of keys and answers plus an index of
+ * integers (a quarter of `maxBytes` in all): a push allocates nothing that outlives it, and the collector has nothing
+ * to walk. When the newest bucket is full, new pushes are still answered, just not remembered (a retry of one then
  * runs the handler again): counted in `stats().notRemembered` and said at debug level, once per bucket.
  *
  * A retry arriving while the first attempt still runs (an asynchronous handler) waits for the same answer.
