@@ -113,6 +113,18 @@ describe('MemoryDedup', () => {
     expect(answer('msg:10').attempt).toBe(2);
   });
 
+  it('keeps every answer of 5,000 pushes in one bucket', () => {
+    const { answer, dedup, runs } = setup();
+    const body = (i: number) =>
+      `<xml><Content><![CDATA[answer ${i} ${'好'.repeat(i % 50)}]]></Content></xml>`;
+    for (let i = 0; i < 5000; i++) answer(`msg:${7_300_000_000_000_000 + i}`, body(i));
+    expect(dedup.stats()).toMatchObject({ entries: 5000, notRemembered: 0 });
+    for (let i = 0; i < 5000; i++) {
+      expect(answer(`msg:${7_300_000_000_000_000 + i}`, 'never')).toEqual({ value: body(i), attempt: 2 });
+    }
+    expect(runs()).toBe(5000);
+  });
+
   it('a budget too small for anything still answers every push', () => {
     const { answer, runs } = setup({ maxBytes: 0 });
     expect(answer('msg:1').value).toBe('answer to msg:1');
