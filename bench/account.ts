@@ -1,5 +1,5 @@
 /**
- * The bench account, shared by the pool (WeChat's side) and the webhook server. No imports, so a server loading it
+ * The bench account, shared by the pushes (WeChat's side) and the servers. No imports, so a server loading it
  * loads nothing else.
  * @module
  */
@@ -12,15 +12,6 @@ export const BENCH_ACCOUNT = {
   /** The account's `gh_` id (ToUserName of every push). */
   id: 'gh_bench00000001',
 } as const;
-
-/** Pool size: enough distinct MsgIds, timestamps, nonces and signatures that no two connections share one. */
-export const POOL_SIZE = 1000;
-
-/**
- * The webhook's `timestampWindowSec` in the bench: pool timestamps reach `POOL_SIZE` seconds into the past and the
- * pool is reused for the whole run (~1-2 min), so the window must cover both.
- */
-export const POOL_TIMESTAMP_WINDOW_SEC = 3600;
 
 /** The benchmarked encryption modes. */
 export type BenchMode = 'plain' | 'safe';

@@ -1,5 +1,5 @@
 /**
- * Messages between the bench runner and its child processes (servers on one core, load generator on the other).
+ * Messages between the bench runner and its hand-written and bare server children.
  * @module
  */
 
@@ -24,30 +24,3 @@ export interface ServerStats {
 
 /** Runner → server. */
 export type ServerCommand = { type: 'stats' } | { type: 'exit' };
-
-/** Runner → load generator: a request pool to keep, or a run against one. */
-export type LoadCommand =
-  | { type: 'pool'; name: string; requests: { path: string; body: string }[] }
-  | { type: 'run'; name: string; url: string; connections: number; durationSec: number }
-  | { type: 'exit' };
-
-/** Load generator → runner: one run's numbers. */
-export interface LoadResult {
-  type: 'result';
-  /** Completed responses per second over the run. */
-  reqPerSec: number;
-  completed: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  /** CPU the load generator used during the run, as a share of one core (1 = saturated: the numbers are its limit). */
-  cpuShare: number;
-}
-
-/** Load generator → runner when a run failed. */
-export interface LoadFailure {
-  type: 'error';
-  message: string;
-}

@@ -3,7 +3,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const main = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+// `serve` alone loads only itself: a webhook server carries none of the other commands in memory.
+const entry = process.argv[2] === 'serve' ? 'serve-main.js' : 'main.js';
+const main = fileURLToPath(new URL(`../dist/cli/${entry}`, import.meta.url));
 if (!existsSync(main)) {
   console.error('wxmp: dist/ is missing. Run `npm run build` first.');
   process.exit(1);

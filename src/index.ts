@@ -31,7 +31,14 @@ export {
 export { tooLarge, type WebhookRequest, type WebhookResponse } from './webhook/http.js';
 
 // Deduplication of WeChat's retries (the `dedup` option); `RedisDedup` in `wxmp/services` shares it across instances.
-export { MemoryDedup, type Dedup } from './webhook/dedup.js';
+export {
+  DEFAULT_DEDUP_MAX_BYTES,
+  DEFAULT_DEDUP_TTL_MS,
+  MemoryDedup,
+  type Dedup,
+  type MemoryDedupOptions,
+  type MemoryDedupStats,
+} from './webhook/dedup.js';
 
 // Routing: the router, middleware and their context; queries narrow `ctx.message` when the code compiles.
 export { Router, type HandlerResult, type Middleware, type Next, type Trigger } from './webhook/router.js';

@@ -2,9 +2,11 @@
  * The `wxmp` command line: one file per command under `commands/`, each exporting `register(program)`.
  * @module
  */
-import { Command, CommanderError } from 'commander';
-import { WeChatError } from '../errors.js';
+import type { Command } from 'commander';
 import { commands } from './commands/index.js';
+import { createProgram, runProgram } from './program.js';
+
+export { oneLineUsageError } from './program.js';
 
 /**
  * Builds the program with every command registered; exported so tests can run it in-process.
@@ -15,32 +17,7 @@ import { commands } from './commands/index.js';
  * ```
  */
 export function buildProgram(): Command {
-  const program = new Command('wxmp')
-    .description(
-      'WeChat Official Account toolkit: webhook server, emulator, token server, API proxy and tools',
-    )
-    // Usage errors as one line, like every other bad flag or config: `wxmp: unknown option '--x' (… --help …)`.
-    .configureOutput({ outputError: (message, write) => write(`${oneLineUsageError(message)}\n`) })
-    .exitOverride();
-  for (const register of commands) register(program);
-  return program;
-}
-
-/**
- * Turns commander's `error: …` message (which may carry a second line of suggestions) into one `wxmp: …` line.
- *
- * @example
- * ```ts
- * oneLineUsageError("error: unknown option '--tokn'\n(Did you mean --token?)\n");
- * // "wxmp: unknown option '--tokn' (Did you mean --token?) (run with --help for usage)"
- * ```
- */
-export function oneLineUsageError(message: string): string {
-  const text = message
-    .trim()
-    .replace(/^error:\s*/, '')
-    .replace(/\s*\n\s*/g, ' ');
-  return `wxmp: ${text} (run with --help for usage)`;
+  return createProgram(commands);
 }
 
 /**
@@ -52,20 +29,5 @@ export function oneLineUsageError(message: string): string {
  * ```
  */
 export async function run(argv: readonly string[]): Promise<void> {
-  try {
-    await buildProgram().parseAsync([...argv]);
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      // commander already printed its message (or the help). --help and --version exit 0; every usage error exits 2
-      // like a config error, so scripts can tell it from a command's own failure (exit 1).
-      process.exitCode = err.exitCode === 0 ? 0 : 2;
-      return;
-    }
-    if (err instanceof WeChatError) {
-      console.error(`wxmp: ${err.message}`);
-      process.exitCode = 2;
-      return;
-    }
-    throw err;
-  }
+  await runProgram(buildProgram(), argv);
 }

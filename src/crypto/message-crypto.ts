@@ -5,7 +5,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { WeChatError } from '../errors.js';
-import { aesCbcDecrypt, aesCbcEncrypt, decodeAESKey, pkcs7Unpad, WECHAT_PAD_BLOCK } from './aes.js';
+import {
+  aesCbcDecrypt,
+  aesCbcEncrypt,
+  decodeAESKey,
+  pkcs7Unpad,
+  prepareAESKey,
+  WECHAT_PAD_BLOCK,
+  type PreparedAESKey,
+} from './aes.js';
 
 /** 1 for each character of the standard base64 alphabet, by char code. */
 const BASE64_ALPHABET = new Uint8Array(128);
@@ -49,6 +57,8 @@ export class MessageCrypto {
   /** Current key first, then the previous key when one is configured. */
   readonly keys: readonly Buffer[];
   private readonly appIdBytes: Buffer;
+  /** `keys`, made ready once (see `prepareAESKey`). */
+  private readonly prepared: readonly PreparedAESKey[];
   private randomPool = Buffer.alloc(0);
   private randomOffset = 0;
 
@@ -62,6 +72,7 @@ export class MessageCrypto {
     this.keys = [options.encodingAESKey, options.previousEncodingAESKey]
       .filter((k): k is string => k !== undefined)
       .map(decodeAESKey);
+    this.prepared = this.keys.map(prepareAESKey);
   }
 
   /**
@@ -74,7 +85,7 @@ export class MessageCrypto {
    * ```
    */
   encrypt(message: string, options: { keyIndex?: number; random?: Buffer } = {}): string {
-    const key = this.keys[options.keyIndex ?? 0] ?? this.keys[0]!;
+    const key = this.prepared[options.keyIndex ?? 0] ?? this.prepared[0]!;
     // random16 + length + msg + appId + PKCS#7 padding (as pkcs7Pad), written into one buffer instead of four
     // concatenated ones (hot path: encrypt with a given random went from 4.8 to 3.8 µs).
     const msgLength = Buffer.byteLength(message, 'utf8');
@@ -106,7 +117,7 @@ export class MessageCrypto {
     let firstError: unknown;
     for (let keyIndex = 0; keyIndex < this.keys.length; keyIndex++) {
       try {
-        return { message: this.decryptWith(this.keys[keyIndex]!, ciphertext), keyIndex };
+        return { message: this.decryptWith(this.prepared[keyIndex]!, ciphertext), keyIndex };
       } catch (err) {
         firstError ??= err;
       }
@@ -123,7 +134,7 @@ export class MessageCrypto {
     return this.randomPool.subarray(this.randomOffset - 16, this.randomOffset);
   }
 
-  private decryptWith(key: Buffer, ciphertext: Buffer): string {
+  private decryptWith(key: PreparedAESKey, ciphertext: Buffer): string {
     const fullStr = pkcs7Unpad(aesCbcDecrypt(key, ciphertext));
     if (fullStr.length < 20)
       throw new WeChatError('ENCRYPT_INVALID', 'Encrypt is too short to hold a message');

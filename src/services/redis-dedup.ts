@@ -1,30 +1,72 @@
 /**
  * Retry deduplication shared by several webhook instances through Redis. WeChat retries a push it got no answer to
  * within 5 s, and behind a load balancer the retry may reach another instance: the first instance to claim the push
- * runs the handler and stores the reply; the others wait for it (up to `waitMs`) and answer the same.
+ * runs the handler and stores the answer; the others wait for it (up to `waitMs`) and answer the same.
+ *
+ * One round trip on the way of a push, shared with the other pushes of the moment: the claims made in one turn of
+ * the event loop go out together in one script (`GET`, else `SET … PX` of a pending mark, per key), with the answers
+ * finished since the last one (stored without anyone waiting: the answer goes out at once). Under load that is one
+ * `EVAL` per turn for dozens of pushes, where a command per claim and per answer took ~50 µs of CPU per push on
+ * node-redis (bench: 133 µs/push against 75 without Redis). Retries that reach the same instance are answered from
+ * memory without Redis. All keys of a script must live on one Redis node (a single Redis, or a cluster prefix with
+ * a hash tag such as `{wxmp}:dedup:`).
  * @module
  */
 import { silentLogger, type Logger } from '../logger.js';
 import { connectRedis } from '../redis-connection.js';
 import { fromNodeRedis } from '../token/stores/node-redis.js';
 import type { RedisLike } from '../token/stores/redis.js';
-import { MemoryDedup, type Dedup } from '../webhook/dedup.js';
+import { DEFAULT_DEDUP_TTL_MS, MemoryDedup, type Dedup } from '../webhook/dedup.js';
+import type { MaybePromise } from '../webhook/maybe-promise.js';
 
-const PENDING = 'pending';
+/** Stored while the claiming instance still runs the handler; no answer starts with a NUL. */
+const PENDING = '\u0000pending';
+
+/**
+ * Claims KEYS[1..ARGV[3]] (a pending mark ARGV[2], expiry ARGV[1] ms) where free, answering nil for each claimed key
+ * and what is stored for the others; then stores the answers ARGV[4..] under the remaining keys. A script, so each
+ * claim and read is atomic, and the whole batch is one round trip.
+ */
+const BATCH_SCRIPT = `
+local claims = tonumber(ARGV[3])
+local out = {}
+for i = 1, claims do
+  local stored = redis.call('GET', KEYS[i])
+  if stored then out[i] = stored else
+    redis.call('SET', KEYS[i], ARGV[2], 'PX', ARGV[1])
+    out[i] = false
+  end
+end
+for i = claims + 1, #KEYS do redis.call('SET', KEYS[i], ARGV[i + 3 - claims], 'PX', ARGV[1]) end
+return out`;
+
+/** Keys per script at most (a longer batch goes out as several scripts). */
+const MAX_BATCH = 256;
+
+interface Claim {
+  key: string;
+  resolve: (stored: string | null) => void;
+  reject: (err: unknown) => void;
+}
 
 /** Settings of {@link RedisDedup}. */
 export interface RedisDedupOptions {
   redis: RedisLike;
   /** Key prefix; default `wxmp:dedup:`. */
   prefix?: string;
-  /** How long a push is remembered; default 60 s (WeChat's three attempts span ~15 s). */
+  /** How long a push is remembered; default 20 s (WeChat's three attempts span ~10-15 s). */
   ttlMs?: number;
   /** How long a retry waits for another instance's answer; default 4 s (WeChat gives up after 5). */
   waitMs?: number;
   /** Poll interval while waiting; default 50 ms. */
   pollMs?: number;
   /** What a retry answers when the other instance is still busy after `waitMs`; default `success`. */
-  whilePending?: unknown;
+  whilePending?: string;
+  /**
+   * Memory for answers remembered in this process (see `MemoryDedup`); default 8 MiB: Redis keeps every answer, the
+   * local copy only spares Redis the retries that come back to the same instance.
+   */
+  localMaxBytes?: number;
   logger?: Logger;
 }
 
@@ -50,58 +92,101 @@ export class RedisDedup implements Dedup {
   private readonly ttlMs: number;
   private readonly waitMs: number;
   private readonly pollMs: number;
-  private readonly whilePending: unknown;
+  private readonly whilePending: string;
   private readonly logger: Logger;
+  private claims: Claim[] = [];
+  private answers: { key: string; answer: string }[] = [];
+  private flushing = false;
 
   constructor(options: RedisDedupOptions) {
     this.redis = options.redis;
     this.prefix = options.prefix ?? 'wxmp:dedup:';
-    this.ttlMs = options.ttlMs ?? 60_000;
+    this.ttlMs = options.ttlMs ?? DEFAULT_DEDUP_TTL_MS;
     this.waitMs = options.waitMs ?? 4_000;
     this.pollMs = options.pollMs ?? 50;
-    this.whilePending = options.whilePending ?? { type: 'success' };
+    this.whilePending = options.whilePending ?? 'success';
     this.logger = options.logger ?? silentLogger;
-    this.local = new MemoryDedup({ ttlMs: this.ttlMs });
+    this.local = new MemoryDedup({
+      ttlMs: this.ttlMs,
+      logger: this.logger,
+      maxBytes: options.localMaxBytes ?? 8 * 1024 * 1024,
+    });
   }
 
-  run<T>(key: string, work: () => T | Promise<T>): { value: T | Promise<T>; attempt: number } {
+  run(key: string, work: () => MaybePromise<string>): { value: MaybePromise<string>; attempt: number } {
     return this.local.run(key, () => this.claim(key, work));
   }
 
-  private async claim<T>(key: string, work: () => T | Promise<T>): Promise<T> {
+  private async claim(key: string, work: () => MaybePromise<string>): Promise<string> {
     const redisKey = this.prefix + key;
-    let owner: boolean;
+    let stored: string | null;
     try {
-      owner = await this.redis.set(redisKey, PENDING, { pxMs: this.ttlMs, onlyIfAbsent: true });
+      stored = await new Promise<string | null>((resolve, reject) => {
+        this.claims.push({ key: redisKey, resolve, reject });
+        this.schedule();
+      });
     } catch (err) {
       this.logger.warn({ err, key }, 'dedup store unreachable; handling the push here');
       return work();
     }
-    if (!owner) return this.awaitOther<T>(redisKey, key);
-    const value = await work();
-    try {
-      await this.redis.set(redisKey, JSON.stringify({ value }), { pxMs: this.ttlMs });
-    } catch (err) {
-      this.logger.warn({ err, key }, 'dedup store unreachable; the reply is not shared');
-    }
-    return value;
+    if (stored !== null) return stored === PENDING ? this.awaitOther(redisKey, key) : stored;
+    const answer = await work();
+    // Not awaited: the answer goes out now, and to Redis with the next batch.
+    this.answers.push({ key: redisKey, answer });
+    this.schedule();
+    return answer;
   }
 
-  private async awaitOther<T>(redisKey: string, key: string): Promise<T> {
+  /** Sends what accumulated in this turn of the event loop, once the turn's I/O callbacks have all run. */
+  private schedule(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    setImmediate(() => {
+      this.flushing = false;
+      while (this.claims.length > 0 || this.answers.length > 0) this.flush();
+    });
+  }
+
+  private flush(): void {
+    const claims = this.claims.splice(0, MAX_BATCH);
+    const answers = this.answers.splice(0, MAX_BATCH - claims.length);
+    const keys = claims.map((c) => c.key);
+    const args = [String(this.ttlMs), PENDING, String(claims.length)];
+    for (const { key, answer } of answers) {
+      keys.push(key);
+      args.push(answer);
+    }
+    this.redis.eval(BATCH_SCRIPT, keys, args).then(
+      (reply) => {
+        const stored = Array.isArray(reply) ? reply : [];
+        claims.forEach((claim, i) => {
+          const value: unknown = stored[i];
+          claim.resolve(typeof value === 'string' ? value : null);
+        });
+      },
+      (err: unknown) => {
+        for (const claim of claims) claim.reject(err);
+        if (answers.length > 0)
+          this.logger.warn({ err, answers: answers.length }, 'dedup store unreachable; replies not shared');
+      },
+    );
+  }
+
+  private async awaitOther(redisKey: string, key: string): Promise<string> {
     const deadline = Date.now() + this.waitMs;
     for (;;) {
+      await sleep(this.pollMs);
       let stored: string | null;
       try {
         stored = await this.redis.get(redisKey);
       } catch {
         stored = null;
       }
-      if (stored !== null && stored !== PENDING) return (JSON.parse(stored) as { value: T }).value;
+      if (stored !== null && stored !== PENDING) return stored;
       if (Date.now() >= deadline) break;
-      await sleep(this.pollMs);
     }
     this.logger.info({ key }, 'retry answered while another instance still handles the push');
-    return this.whilePending as T;
+    return this.whilePending;
   }
 }
 

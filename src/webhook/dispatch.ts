@@ -1,6 +1,6 @@
 /**
- * The second step of the webhook: run the middleware on a received push and settle on a reply. A retry of a push
- * shares the first attempt's reply (dedup); a handler that throws is answered `success` (WeChat would only retry
+ * The second step of the webhook: run the middleware on a received push and settle on a rendered answer. A retry
+ * of a push shares the first attempt's answer (dedup); a handler that throws is answered `success` (WeChat would only retry
  * into the same failure); an asynchronous handler gets the reply budget, past which the webhook answers `success`
  * and hands the eventual reply to `lateReply`.
  * @module
@@ -13,14 +13,50 @@ import { withBudget } from './deadline.js';
 import { HandlerContext } from './handler-context.js';
 import { isPromise, type MaybePromise } from './maybe-promise.js';
 import type { Inbound } from './receive.js';
+import { renderAnswer } from './respond.js';
 import type { HandlerResult } from './router.js';
 import type { WebhookSettings } from './settings.js';
 
 const END_OF_CHAIN = (): Promise<HandlerResult> => Promise.resolve(undefined);
 
 /**
- * The reply to a push: at once when every middleware answered without awaiting, else a promise that settles
- * within the reply budget. Never throws or rejects.
+ * The rendered answer to a push (see `renderAnswer`), once per push: a retry of a push shares the first attempt's
+ * answer through the dedup, and is logged at debug level only (retries are WeChat's normal behaviour, not news).
+ * At once when every middleware answered without awaiting, else a promise that settles within the reply budget.
+ * Never throws or rejects, unless a custom `Dedup` does.
+ *
+ * @example
+ * ```ts
+ * import { Router, parseMessage } from 'wxmp';
+ * import { inbound } from 'wxmp/push';
+ * import { resolveSettings } from './settings.js';
+ * const bot = new Router();
+ * bot.on('text', (ctx) => ctx.message.content);
+ * const settings = resolveSettings(bot, { token: 'AAAAA' });
+ * const message = parseMessage(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi'));
+ * answerOnce(settings, { message, mode: 'plain', keyIndex: undefined }); // '<xml><ToUserName>…hi…</xml>'
+ * ```
+ */
+export function answerOnce(settings: WebhookSettings, inbound: Inbound): MaybePromise<string> {
+  const dedup = settings.dedup;
+  if (!dedup) return answerNow(settings, inbound);
+  const key = dedupKey(inbound.message);
+  const shared = dedup.run(key, () => answerNow(settings, inbound));
+  if (shared.attempt > 1) settings.logger.debug({ key, attempt: shared.attempt }, 'retry deduplicated');
+  return shared.value;
+}
+
+/** Middleware, then rendering: what a first attempt does. */
+function answerNow(settings: WebhookSettings, inbound: Inbound): MaybePromise<string> {
+  const reply = dispatchPush(settings, inbound);
+  return isPromise(reply)
+    ? reply.then((ready) => renderAnswer(settings, ready, inbound.message))
+    : renderAnswer(settings, reply, inbound.message);
+}
+
+/**
+ * The reply of the middleware to a push (no dedup: see {@link answerOnce}): at once when every middleware answered
+ * without awaiting, else a promise that settles within the reply budget. Never throws or rejects.
  *
  * @example
  * ```ts
@@ -35,12 +71,7 @@ const END_OF_CHAIN = (): Promise<HandlerResult> => Promise.resolve(undefined);
  * ```
  */
 export function dispatchPush(settings: WebhookSettings, inbound: Inbound): MaybePromise<Reply> {
-  const dedup = settings.dedup;
-  if (!dedup) return runMiddleware(settings, inbound);
-  const key = dedupKey(inbound.message);
-  const shared = dedup.run(key, () => runMiddleware(settings, inbound));
-  if (shared.attempt > 1) settings.logger.info({ key, attempt: shared.attempt }, 'retry deduplicated');
-  return shared.value;
+  return runMiddleware(settings, inbound);
 }
 
 /** Runs the middleware; a synchronous answer needs no promise, no timer and no abort signal. */

@@ -1,7 +1,7 @@
 /**
  * The framework-free webhook core: `handle({ method, url, body }) → { status, headers, body }`, composed of three
  * steps, each in its own file: receive (`receive.ts`: size → timestamp → signature → decrypt → parse), dispatch
- * (`dispatch.ts`: dedup → middleware within the reply budget) and respond (`respond.ts`: render → seal). A refusal
+ * (`dispatch.ts`: dedup → middleware within the reply budget → render) and respond (`respond.ts`: seal). A refusal
  * is a thrown `WeChatError`, answered by `refusal.ts`.
  *
  * Synchronous when it can be: while every middleware answers without awaiting, no step makes a promise, so
@@ -9,7 +9,7 @@
  * @module
  */
 import { WeChatError } from '../errors.js';
-import { dispatchPush } from './dispatch.js';
+import { answerOnce } from './dispatch.js';
 import { queryOf, textResponse, type WebhookRequest, type WebhookResponse } from './http.js';
 import { isPromise, type MaybePromise } from './maybe-promise.js';
 import { receivePush, verifyUrl } from './receive.js';
@@ -129,8 +129,8 @@ export function createWebhook(app: Router | Middleware, options: WebhookOptions)
 function answerPush(settings: WebhookSettings, request: WebhookRequest): MaybePromise<WebhookResponse> {
   const query = queryOf(request.url);
   const inbound = receivePush(settings, query, request.body);
-  const reply = dispatchPush(settings, inbound);
-  return isPromise(reply)
-    ? reply.then((ready) => respondWith(settings, ready, inbound, query))
-    : respondWith(settings, reply, inbound, query);
+  const answer = answerOnce(settings, inbound);
+  return isPromise(answer)
+    ? answer.then((ready) => respondWith(settings, ready, inbound, query))
+    : respondWith(settings, answer, inbound, query);
 }

@@ -79,7 +79,9 @@ export interface WebhookOptions {
   refusalLogIntervalMs?: number;
   /** Default 4500 ms. */
   replyBudgetMs?: number;
-  /** Retry deduplication; default in-memory, `false` to turn off. */
+  /**
+   * Retry deduplication; default a `MemoryDedup` (answers kept 20 s, in at most 32 MiB), `false` to turn it off.
+   */
   dedup?: Dedup | false;
   /** Receives replies that missed the budget (the webhook already answered `success`). */
   lateReply?: (message: Message, reply: Reply) => Promise<void> | void;
@@ -161,7 +163,7 @@ export function resolveSettings(app: Router | Middleware, options: WebhookOption
       ...(refusalLogIntervalMs === undefined ? {} : { intervalMs: refusalLogIntervalMs }),
     }),
     replyBudgetMs: options.replyBudgetMs ?? DEFAULT_REPLY_BUDGET_MS,
-    dedup: options.dedup === false ? undefined : (options.dedup ?? new MemoryDedup({ now })),
+    dedup: options.dedup === false ? undefined : (options.dedup ?? new MemoryDedup({ now, logger })),
     lateReply: options.lateReply,
     middleware: app instanceof Router ? app.middleware() : app,
     logger,

@@ -56,6 +56,75 @@ describe.skipIf(!available)('RedisDedup across webhook instances (real Redis)', 
     expect(rb.body).toBe(ra.body);
   });
 
+  it('one round trip per push, shared: the claims of one moment go out in one EVAL, their answers in the next (MONITOR)', async () => {
+    // A connection of its own, so MONITOR can pick out its commands from other clients of this Redis.
+    const own = createClient({ url: REDIS_URL });
+    await own.connect();
+    const monitor = createClient({ url: REDIS_URL });
+    await monitor.connect();
+    try {
+      const info = await own.sendCommand<string>(['CLIENT', 'INFO']);
+      const addr = /addr=(\S+)/.exec(info)![1]!;
+      const seen: string[] = [];
+      await monitor.monitor((line: string) => {
+        if (line.includes(` ${addr}]`)) seen.push(line);
+      });
+      const prefix = uniquePrefix('dedup-rt');
+      const sent: { command: string; keys: number }[] = [];
+      const real = fromNodeRedis(own);
+      // Counts what the instances send.
+      const counting: RedisLike = {
+        get: (key) => (sent.push({ command: 'GET', keys: 1 }), real.get(key)),
+        set: (key, value, opts) => (sent.push({ command: 'SET', keys: 1 }), real.set(key, value, opts)),
+        eval: (script, keys, args) => (
+          sent.push({ command: 'EVAL', keys: keys.length }),
+          real.eval(script, keys, args)
+        ),
+      };
+      let runs = 0;
+      const bot = new Router();
+      bot.on('text', (ctx) => (runs++, `echo ${ctx.message.content}`));
+      const a = createWebhook(bot, { token: TOKEN, dedup: new RedisDedup({ redis: counting, prefix }) });
+      const b = createWebhook(bot, { token: TOKEN, dedup: new RedisDedup({ redis: counting, prefix }) });
+      const requests = Array.from({ length: 10 }, (_, i) => {
+        const p = buildPush(inbound.text({ to: 'gh_1', from: 'oFan' }, `hi ${i}`), {
+          token: TOKEN,
+          mode: 'plain',
+        });
+        return { method: 'POST', url: `/wx${p.search}`, body: p.body };
+      });
+
+      // Ten pushes at once: one script claims all ten; the next stores the ten answers.
+      const first = await Promise.all(requests.map((r) => a.handle(r)));
+      first.forEach((res, i) => expect(res.body).toContain(`echo hi ${i}`));
+      await vi.waitFor(() => expect(sent).toHaveLength(2));
+      expect(sent).toEqual([
+        { command: 'EVAL', keys: 10 },
+        { command: 'EVAL', keys: 10 },
+      ]);
+      // The answers are in Redis (read on another connection, so MONITOR does not count it).
+      await vi.waitFor(async () => expect(await client.keys(`${prefix}*`)).toHaveLength(10));
+      // Retries at the same instance are answered from memory: nothing sent.
+      for (const [i, r] of requests.entries()) expect((await a.handle(r)).body).toBe(first[i]!.body);
+      expect(sent).toHaveLength(2);
+      // Retries at another instance: one script returns the ten stored answers; no handler runs.
+      const retried = await Promise.all(requests.map((r) => b.handle(r)));
+      retried.forEach((res, i) => expect(res.body).toBe(first[i]!.body));
+      expect(sent).toEqual([
+        { command: 'EVAL', keys: 10 },
+        { command: 'EVAL', keys: 10 },
+        { command: 'EVAL', keys: 10 },
+      ]);
+      expect(runs).toBe(10);
+      // What Redis itself saw from this connection: three commands for 10 pushes and 20 retries.
+      await vi.waitFor(() => expect(seen).toHaveLength(3));
+      expect(seen.map((l) => /\] "(\w+)"/.exec(l)?.[1]?.toUpperCase())).toEqual(['EVAL', 'EVAL', 'EVAL']);
+    } finally {
+      monitor.destroy(); // quit never completes in MONITOR mode
+      await own.quit();
+    }
+  });
+
   it('a later retry at another instance is answered from Redis', async () => {
     const { a, b, runs } = deployment(() => 'stored reply');
     const p = push();

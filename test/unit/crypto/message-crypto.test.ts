@@ -1,6 +1,13 @@
 import { createDecipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeAESKey, pkcs7Pad, pkcs7Unpad } from '../../../src/crypto/aes.js';
+import {
+  aesCbcDecrypt,
+  aesCbcEncrypt,
+  decodeAESKey,
+  pkcs7Pad,
+  pkcs7Unpad,
+  prepareAESKey,
+} from '../../../src/crypto/aes.js';
 import { openEnvelope, sealEnvelope } from '../../../src/crypto/envelope.js';
 import { MessageCrypto } from '../../../src/crypto/message-crypto.js';
 import { WeChatError } from '../../../src/errors.js';
@@ -42,6 +49,19 @@ describe('AES vectors', () => {
       (v) => v.direction === 'decrypt' && (v.observed_padding_bytes ?? 0) > 16,
     );
     expect(padded.map((v) => v.observed_padding_bytes).sort()).toEqual([19, 30]);
+  });
+});
+
+describe('prepared AES keys', () => {
+  it('encrypt and decrypt exactly as the raw key does (IV = first 16 key bytes)', () => {
+    const raw = decodeAESKey('abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG');
+    const key = prepareAESKey(raw);
+    expect(key.iv).toEqual(raw.subarray(0, 16));
+    const padded = pkcs7Pad(Buffer.from('<xml>你好</xml>'));
+    const sealed = aesCbcEncrypt(key, padded);
+    expect(sealed).toEqual(aesCbcEncrypt(raw, padded));
+    expect(aesCbcDecrypt(key, sealed)).toEqual(padded);
+    expect(aesCbcDecrypt(raw, sealed)).toEqual(padded);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Message } from '../../../src/messages/types.js';
 import { inbound } from '../../../src/push/index.js';
 import type { Reply } from '../../../src/replies/types.js';
 import { MemoryDedup } from '../../../src/webhook/dedup.js';
-import { dispatchPush } from '../../../src/webhook/dispatch.js';
+import { answerOnce, dispatchPush } from '../../../src/webhook/dispatch.js';
 import { createWebhook } from '../../../src/webhook/handler.js';
 import type { Context } from '../../../src/webhook/context.js';
 import { Router, type Middleware } from '../../../src/webhook/router.js';
@@ -80,17 +80,18 @@ describe('dispatchPush', () => {
       ]);
     }
   });
-  it('runs a push once per dedup key, and logs the retries', () => {
+  it('answers a push once per dedup key (the rendered answer), and logs the retries at debug only', () => {
     let calls = 0;
     const s = settings(() => `call ${++calls}`, { dedup: new MemoryDedup() });
     const xml = inbound.text(FAN, 'x', '1234567890123456');
-    const first = dispatchPush(s, received(xml));
-    const retry = dispatchPush(s, received(xml));
+    const first = answerOnce(s, received(xml));
+    const retry = answerOnce(s, received(xml));
     expect(calls).toBe(1);
+    expect(first).toContain('<Content><![CDATA[call 1]]></Content>');
     expect(retry).toBe(first);
-    expect(s.logger.lines).toContainEqual(
-      expect.objectContaining({ level: 'info', obj: { key: 'msg:1234567890123456', attempt: 2 } }),
-    );
+    expect(s.logger.lines).toEqual([
+      expect.objectContaining({ level: 'debug', obj: { key: 'msg:1234567890123456', attempt: 2 } }),
+    ]);
   });
 });
 

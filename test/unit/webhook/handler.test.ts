@@ -88,7 +88,10 @@ describe('respond: the answer without a promise when it is ready at once', () =>
       run: () => {
         const settled =
           outcome === 'resolve'
-            ? Promise.resolve({ type: 'text', content: 'shared' })
+            ? Promise.resolve(
+                `<xml><ToUserName><![CDATA[${FAN.from}]]></ToUserName><FromUserName><![CDATA[${FAN.to}]]></FromUserName>` +
+                  `<CreateTime>1</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[shared]]></Content></xml>`,
+              )
             : Promise.reject(new Error('down'));
         return {
           value: { then: settled.then.bind(settled) } as unknown as Promise<never>,

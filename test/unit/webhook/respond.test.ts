@@ -6,7 +6,7 @@ import { reply } from '../../../src/replies/reply.js';
 import type { Reply } from '../../../src/replies/types.js';
 import { queryOf } from '../../../src/webhook/http.js';
 import type { Inbound } from '../../../src/webhook/receive.js';
-import { respondWith } from '../../../src/webhook/respond.js';
+import { renderAnswer, respondWith } from '../../../src/webhook/respond.js';
 import { Router } from '../../../src/webhook/router.js';
 import { resolveSettings } from '../../../src/webhook/settings.js';
 import {
@@ -39,9 +39,10 @@ const encrypted = (keyIndex: number, mode: 'compatible' | 'safe' = 'safe'): Inbo
   mode,
   keyIndex,
 });
-const answer = (value: Reply, push: Inbound = received()) => respondWith(settings, value, push, query);
+const answer = (value: Reply, push: Inbound = received()) =>
+  respondWith(settings, renderAnswer(settings, value, push.message), push, query);
 
-describe('respondWith', () => {
+describe('renderAnswer and respondWith', () => {
   it('renders a reply addressed back to the fan, CreateTime from the clock, as XML', () => {
     const res = answer(reply.text('hi'));
     expect(res.status).toBe(200);
