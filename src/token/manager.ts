@@ -16,7 +16,7 @@ export interface TokenManagerOptions extends SharedManagerOptions {
   appId: string;
   appSecret: string;
   /** `stable` (default): POST /cgi-bin/stable_token. `classic`: GET /cgi-bin/token, which rotates on every call. */
-  mode?: 'stable' | 'classic';
+  mode?: 'stable' | 'classic' | undefined;
 }
 
 /**

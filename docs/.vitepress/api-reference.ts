@@ -1,11 +1,10 @@
 /**
- * Writes the API reference pages (`docs/api-reference.md`, `docs/zh/api-reference.md`) from the endpoint table: every
+ * The API reference pages (`docs/api-reference.md`, `docs/zh/api-reference.md`) from the endpoint table: every
  * endpoint with its method, path, credential, request and response types (as `EndpointTypes` declares them, read
- * with the TypeScript compiler) and WeChat's page. Run by `npm run docs:build` before VitePress; the pages are build
- * output (git-ignored), so they can never drift from the table.
+ * with the TypeScript compiler) and WeChat's page. Written by `prepare.ts` (`npm run docs:build`) before VitePress
+ * runs; the pages are build output (git-ignored), so they can never drift from the table.
  * @module
  */
-import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -149,10 +148,4 @@ export function referencePage(lang: 'zh' | 'en'): string {
     throw new Error(`the areas list ${listed} endpoints, the table has ${Object.keys(endpoints).length}`);
   }
   return `${INTRO[lang]}\n\n${sections.join('\n\n')}\n`;
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(join(root, 'docs/api-reference.md'), referencePage('en'));
-  writeFileSync(join(root, 'docs/zh/api-reference.md'), referencePage('zh'));
-  console.log(`docs: API reference written (${Object.keys(endpoints).length} endpoints, zh and en)`);
 }
