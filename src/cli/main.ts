@@ -2,9 +2,26 @@
  * The `wxmp` command line: one file per command under `commands/`, each exporting `register(program)`.
  * @module
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { loadDotEnv } from '../config.js';
 import { WeChatError } from '../errors.js';
 import { commands } from './commands/index.js';
+import { checkRedisAtStart, REDIS_COMMANDS } from './redis-check.js';
+
+/** The version of the installed package (src/cli and dist/cli are both two levels below package.json). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** Whether `wxmp serve` must have Redis: `--require-redis`, or `WXMP_REQUIRE_REDIS` set to 1 or true. */
+function redisRequired(command: Command): boolean {
+  const flag = command.opts<{ requireRedis?: boolean }>().requireRedis === true;
+  return flag || /^(1|true)$/i.test(process.env['WXMP_REQUIRE_REDIS'] ?? '');
+}
 
 /**
  * Builds the program with every command registered; exported so tests can run it in-process.
@@ -20,8 +37,21 @@ export function buildProgram(): Command {
       'WeChat Official Account toolkit: webhook server, emulator, token server, API proxy and tools',
     )
     // Usage errors as one line, like every other bad flag or config: `wxmp: unknown option '--x' (… --help …)`.
+    .version(packageVersion(), '-V, --version', 'print the version of wxmp')
     .configureOutput({ outputError: (message, write) => write(`${oneLineUsageError(message)}\n`) })
-    .exitOverride();
+    .exitOverride()
+    // A REDIS_URL that cannot be reached is said at once, before the command runs (see redis-check.ts).
+    .hook('preAction', async (_program, action) => {
+      const name = action.parent?.name() === 'wxmp' ? action.name() : action.parent?.name();
+      if (name === undefined || !REDIS_COMMANDS.has(name)) return;
+      // Listing endpoints and checking a menu file call nothing.
+      const { list, dryRun } = action.opts<{ list?: boolean; dryRun?: boolean }>();
+      if (list === true || dryRun === true) return;
+      loadDotEnv();
+      const url = process.env['REDIS_URL'];
+      if (url)
+        await checkRedisAtStart(url, { required: name === 'serve' && redisRequired(action), command: name });
+    });
   for (const register of commands) register(program);
   return program;
 }
@@ -52,6 +82,13 @@ export function oneLineUsageError(message: string): string {
  * ```
  */
 export async function run(argv: readonly string[]): Promise<void> {
+  // `wxmp api --list | head`: the reader went away; stop quietly instead of dying on EPIPE with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (err) {
