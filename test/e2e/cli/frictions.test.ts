@@ -4,7 +4,9 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,5 +167,25 @@ describe('commands that change the account, against the emulator', () => {
       if (keys.length > 0) await client.del(keys);
       await client.quit();
     }
+  });
+});
+
+describe('wxmp menu push --dry-run', () => {
+  it('reports every problem of the file at once, naming each button, exit 2', async () => {
+    const menu = JSON.stringify({
+      button: [
+        { type: 'click', name: '一二三四五六', key: 'a' },
+        { type: 'view', name: '官网', url: 'www.example.com' },
+      ],
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'wxmp-menu-')), 'menu.json');
+    writeFileSync(file, menu);
+    const { code, stderr } = await runCli(['menu', 'push', file, '--dry-run']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('wxmp: Menu has 2 problems:');
+    expect(stderr).toContain('  - button[0] "一二三四五六" has a name of 18 bytes; WeChat allows 16');
+    expect(stderr).toContain(
+      '  - button[1] "官网" has a url that is not an absolute http(s) URL with a host',
+    );
   });
 });
