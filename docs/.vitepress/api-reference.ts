@@ -11,7 +11,7 @@ import ts from 'typescript';
 import { endpoints, type EndpointSpec } from '../../src/api/endpoints.js';
 import { accountRows, toolRows } from '../../src/api/rows/account.js';
 import { contentRows } from '../../src/api/rows/content.js';
-import { intelligenceRows } from '../../src/api/rows/intelligence.js';
+import { aiRows, intelligenceRows } from '../../src/api/rows/intelligence.js';
 import { customServiceRows, notificationRows } from '../../src/api/rows/messaging.js';
 import { statisticsRows } from '../../src/api/rows/statistics.js';
 
@@ -30,6 +30,7 @@ const areas: { zh: string; en: string; rows: object }[] = [
   { zh: '素材、草稿、发布与留言', en: 'Media, drafts, publishing and comments', rows: contentRows },
   { zh: '数据统计', en: 'Statistics', rows: statisticsRows },
   { zh: '智能接口 (OCR、图像)', en: 'OCR and image tools', rows: intelligenceRows },
+  { zh: 'AI 接口', en: 'AI endpoints', rows: aiRows },
 ];
 
 /** Request and response type of each endpoint, as written in `EndpointTypes` (aliases kept, so names stay short). */
