@@ -72,3 +72,27 @@ export const silentLogger: Logger = {
   warn() {},
   error() {},
 };
+
+/** One line on stderr for a warning or an error: `wxmp: msg (key=value, err=message)`. */
+function stderrLine(obj: object, msg: string | undefined): void {
+  const fields = Object.entries(obj)
+    .map(([k, v]) => `${k}=${v instanceof Error ? v.message : typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(', ');
+  console.error(`wxmp: ${msg ?? ''}${fields ? ` (${fields})` : ''}`);
+}
+
+/**
+ * Warnings and errors as one line each on stderr, the rest dropped: what the webhook reports a lost reply to when no
+ * logger was given, and nothing else (the fields logged there are message keys and error messages, never secrets).
+ *
+ * @example
+ * ```ts
+ * stderrWarnings.warn({ key: 'msg:1' }, 'late reply dropped'); // stderr: wxmp: late reply dropped (key=msg:1)
+ * ```
+ */
+export const stderrWarnings: Logger = {
+  debug() {},
+  info() {},
+  warn: stderrLine,
+  error: stderrLine,
+};

@@ -25,28 +25,28 @@ export interface ApiClientOptions {
   /** Supplies the global access_token (the token manager, a token server client, or a fixed token in tests). */
   tokenProvider: TokenProvider;
   /** API origin; default `https://api.weixin.qq.com` (the CLI reads `WECHAT_API_BASE`). */
-  apiBase?: string;
+  apiBase?: string | undefined;
   /** The `fetch` to use; default the global one. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Deadline of each attempt in ms (headers and JSON body; a streamed file only until its headers); default 10 s. */
-  timeoutMs?: number;
-  logger?: Logger;
+  timeoutMs?: number | undefined;
+  logger?: Logger | undefined;
   /** Needed by web authorization, JS-SDK config and clear_quota. */
-  appId?: string;
+  appId?: string | undefined;
   /** Needed only by the web-authorization code exchange and clear_quota/v2. */
-  appSecret?: string;
+  appSecret?: string | undefined;
   /** Supplies the `jsapi_ticket` for `jssdk.config` (e.g. the token module's `createTicketManager`). */
-  ticketProvider?: TicketProvider;
+  ticketProvider?: TicketProvider | undefined;
   /** Backoff tuning for busy/network retries; default 2 retries from 200 ms. */
-  retry?: Partial<RetryPolicy>;
+  retry?: Partial<RetryPolicy> | undefined;
   /** Origin of the authorization page; default `https://open.weixin.qq.com`. */
-  authorizeOrigin?: string;
+  authorizeOrigin?: string | undefined;
   /** Origin of `showqrcode`; default `https://mp.weixin.qq.com`. */
-  qrcodeOrigin?: string;
+  qrcodeOrigin?: string | undefined;
   /** Origin of the subscription consent page (`subscribe.consentUrl`); default `qrcodeOrigin`, else mp.weixin.qq.com. */
-  mpOrigin?: string;
+  mpOrigin?: string | undefined;
   /** Clock in ms, for JS-SDK timestamps. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /**

@@ -128,7 +128,10 @@ export const MENU_RULES = {
   miniprogramFieldMissing: rule(both(40035), needs),
   keyTooLong: rule([40019, 40026], tooLong),
   urlTooLong: rule([40020, 40027], tooLong),
-  urlNotHttp: rule([40055, 40054], ({ got }) => `has a url that is not http(s): ${got}`),
+  urlNotHttp: rule(
+    [40055, 40054],
+    ({ got }) => `has a url that is not an absolute http(s) URL with a host: ${got}`,
+  ),
   matchRuleEmpty: rule(
     both(65304),
     () => `needs at least one of ${MATCH_RULE_FIELDS.join(', ')}`,

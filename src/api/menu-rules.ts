@@ -1,7 +1,7 @@
 /**
  * Checks custom menus against the one table of rules (`menu-rule-table.ts`): {@link menuViolations} walks a menu
- * and yields each broken rule in the order WeChat checks them; the client's {@link validateMenu} throws the first
- * as a readable `WeChatError` naming the button at fault, before a menu is sent, and the emulator's
+ * and yields each broken rule in the order WeChat checks them; the client's {@link validateMenu} throws them all
+ * in one readable `WeChatError` naming each button at fault, before a menu is sent, and the emulator's
  * `menuErrorCode` answers the first one's errcode, as WeChat would — so the two cannot disagree on what is checked.
  * @see https://developers.weixin.qq.com/doc/service/api/custommenu/api_createcustommenu.html
  * @module
@@ -112,7 +112,7 @@ function* leafViolations(b: Obj, label: string, sub: boolean): Generator<MenuVio
   yield* byteViolations(b, 'key', MENU_LIMITS.keyBytes, label, sub);
   yield* byteViolations(b, 'url', MENU_LIMITS.urlBytes, label, sub);
   const url = b['url'];
-  if (typeof url === 'string' && !/^https?:\/\//i.test(url))
+  if (typeof url === 'string' && !isWeChatButtonUrl(url))
     yield violation('urlNotHttp', label, sub, { got: url });
 }
 
@@ -134,13 +134,35 @@ function* byteViolations(b: Obj, field: 'key' | 'url', limit: number, label: str
   }
 }
 
+/**
+ * What WeChat accepts as a button's url (else 40055 top-level, 40054 sub-button): an absolute http or https URL with
+ * a host, no white space or control characters, as its URL parser reads it.
+ *
+ * @example
+ * ```ts
+ * isWeChatButtonUrl('https://example.com/a?b=1'); // true
+ * isWeChatButtonUrl('example.com/a'); // false: not absolute
+ * isWeChatButtonUrl('https://exa mple.com/'); // false
+ * ```
+ */
+export function isWeChatButtonUrl(url: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (!/^https?:\/\/[^/?#\s]/i.test(url) || /[\s\u0000-\u001f\u007f]/.test(url)) return false;
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 function describe(b: Obj, where: string): string {
   return typeof b['name'] === 'string' ? `${where} "${b['name']}"` : where;
 }
 
 /**
  * Checks a menu (the body of menu/create) against WeChat's limits; throws a `WeChatError` `REQUEST_INVALID` naming
- * the button at fault.
+ * every button at fault, one line each.
  *
  * @example
  * ```ts
@@ -149,7 +171,7 @@ function describe(b: Obj, where: string): string {
  * ```
  */
 export function validateMenu(menu: unknown): void {
-  throwFirst(menuViolations(menu));
+  throwAll(menuViolations(menu));
 }
 
 /**
@@ -162,14 +184,24 @@ export function validateMenu(menu: unknown): void {
  * ```
  */
 export function validateConditionalMenu(menu: unknown): void {
-  throwFirst(conditionalMenuViolations(menu));
+  throwAll(conditionalMenuViolations(menu));
 }
 
-function throwFirst(violations: Iterable<MenuViolation>): void {
-  for (const v of violations) {
-    const { message, doc } = MENU_RULES[v.rule];
-    throw new WeChatError('REQUEST_INVALID', `Menu ${v.where} ${message(v.detail)}`, {
-      hint: `Fix the menu before sending it (limits: ${doc})`,
-    });
-  }
+/**
+ * Throws one error naming every broken rule, each with the button it is about (its place and its name), so a menu
+ * file is fixed in one pass rather than one error per run.
+ */
+function throwAll(violations: Iterable<MenuViolation>): void {
+  const found = [...violations];
+  const [first] = found;
+  if (!first) return;
+  const lines = found.map((v) => `${v.where} ${MENU_RULES[v.rule].message(v.detail)}`);
+  const docs = [...new Set(found.map((v) => MENU_RULES[v.rule].doc))].join(', ');
+  const message =
+    found.length === 1
+      ? `Menu ${lines[0]}`
+      : `Menu has ${found.length} problems:\n${lines.map((line) => `  - ${line}`).join('\n')}`;
+  throw new WeChatError('REQUEST_INVALID', message, {
+    hint: `Fix the menu before sending it (limits: ${docs})`,
+  });
 }

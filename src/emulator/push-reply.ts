@@ -4,6 +4,7 @@
  * notice the fan sees instead.
  * @module
  */
+import { refusalCause } from './refusal-cause.js';
 import { checkReply, type PushKeys } from '../push/request.js';
 import type { MessageCrypto } from '../crypto/message-crypto.js';
 import type { Reply } from '../replies/types.js';
@@ -125,6 +126,8 @@ export function judgeAnswer(
     record.verdict = { ok: true };
     return replyContent(verdict.reply);
   }
-  record.verdict = { ok: false, reason: reason ?? '' };
+  // A refusal says why when the server's answer shows it (a Token that differs, say): see refusal-cause.ts.
+  const cause = verdict.ok ? undefined : refusalCause(last?.status ?? 0, last?.body ?? '');
+  record.verdict = { ok: false, reason: cause ? `${reason ?? ''}: ${cause}` : (reason ?? '') };
   return serviceNotice(record.id);
 }

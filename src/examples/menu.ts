@@ -6,7 +6,18 @@
 import type { Menu } from '../api/types/menu.js';
 import { reply } from '../replies/reply.js';
 import { Router } from '../webhook/router.js';
-import { ECHO_WELCOME } from './echo.js';
+
+/**
+ * What a new follower of the menu bot reads: what it does, and nothing it does not (it echoes text only).
+ *
+ * @example
+ * ```ts
+ * bot.on('event.subscribe', () => MENU_WELCOME);
+ * ```
+ */
+export const MENU_WELCOME =
+  '欢迎关注! 点下面的菜单试试, 每个按钮的回复都会说出它带来的内容; 发文字我会原样回复。' +
+  ' Tap the menu below: each answer says what the button carried. Text is echoed back.';
 
 /**
  * The menu this bot expects (push it with `wxmp menu push`, the emulator seeds it).
@@ -54,7 +65,7 @@ export function createMenuBot(): Router {
     const info = ctx.message.sendLocationInfo;
     return reply.text(`你选择了位置: ${info.label || `${info.latitude},${info.longitude}`}`);
   });
-  bot.on('event.subscribe', () => reply.text(ECHO_WELCOME));
+  bot.on('event.subscribe', () => reply.text(MENU_WELCOME));
   bot.on('text', (ctx) => reply.text(ctx.message.content));
   return bot;
 }

@@ -9,7 +9,7 @@
  */
 
 // The webhook server `wxmp serve` runs: a webhook on node:http.
-export { startWebhookServer, type RunningServer } from './webhook-server.js';
+export { startWebhookServer, type RunningServer, type ServerHealth } from './webhook-server.js';
 
 // The token server: the access_token and tickets over HTTP, for services that must not hold the AppSecret.
 export {

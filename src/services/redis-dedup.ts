@@ -204,10 +204,12 @@ export class RedisDedup implements Dedup {
 export function redisDedupFromUrl(
   url: string,
   logger: Logger = silentLogger,
-): { dedup: RedisDedup; close: () => Promise<void> } {
+): { dedup: RedisDedup; close: () => Promise<void>; ready: () => boolean } {
   const { client, close } = connectRedis(url, { logger, purpose: 'dedup' });
   return {
     dedup: new RedisDedup({ redis: fromNodeRedis(client), logger }),
     close,
+    // Whether the connection is up now (for /healthz): node-redis reconnects by itself.
+    ready: () => client.isReady,
   };
 }

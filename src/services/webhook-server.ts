@@ -26,6 +26,21 @@ export interface RunningServer {
 }
 
 /**
+ * What a server's `/healthz` says: `ok`; `degraded` (serving, with something missing, such as a store that is down
+ * while not required); `unavailable` (503: a required store is down). Other fields say why.
+ *
+ * @example
+ * ```ts
+ * const health: ServerHealth = { status: 'degraded', store: 'redis', redis: 'down' };
+ * await startWebhookServer({ webhook, port: 3000, health: () => health });
+ * ```
+ */
+export interface ServerHealth {
+  status: 'ok' | 'degraded' | 'unavailable';
+  [detail: string]: unknown;
+}
+
+/**
  * Serves a webhook at `path` (default `/wx`), with the connection limits of {@link WEBHOOK_SERVER_LIMITS} unless
  * `limits` says otherwise.
  *
@@ -45,6 +60,11 @@ export async function startWebhookServer(options: {
   limits?: Partial<ServerLimits>;
   /** How long `close()` waits for requests in flight; default 12 s. */
   shutdownGraceMs?: number;
+  /**
+   * What `/healthz` reports (JSON; 503 when `status` is `unavailable`), e.g. the state of the store; without it,
+   * `/healthz` answers `ok`.
+   */
+  health?: () => ServerHealth;
 }): Promise<RunningServer> {
   const path = options.path ?? '/wx';
   const handle = nodeHandler(options.webhook);
@@ -54,7 +74,14 @@ export async function startWebhookServer(options: {
     const pathname = url.split('?', 1)[0];
     if (pathname === path) return handle(req, res);
     if (pathname === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      if (!options.health) {
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        return;
+      }
+      const health = options.health();
+      res
+        .writeHead(health.status === 'unavailable' ? 503 : 200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(health));
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: the webhook is at ${path}`);

@@ -15,7 +15,7 @@ import { errorMessage, WeChatError } from '../errors.js';
 import { FailureStreak } from './failure-streak.js';
 import type { CredentialManagerOptions } from './credential-options.js';
 import type { FetchedCredential } from './fetchers.js';
-import { ForceRefreshGate, type ForceRefreshBudget } from './force-refresh-gate.js';
+import { ForceRefreshGate, type ForceRefreshBudget, type ForceRefusal } from './force-refresh-gate.js';
 import { acquireOrWait, lockOwner, lockTimeoutError, storeLock } from './lock.js';
 import { UpstreamCap } from './rate-cap.js';
 import { ResilientRecordStore } from './resilient-record-store.js';
@@ -132,6 +132,11 @@ export class CredentialManager {
     this.#o.logger.info({ credential: this.#o.label }, 'credential invalidated');
     if (options.allowForce !== false)
       await this.#gate.noteRejected(value, { now: this.#o.now(), share: deleted });
+  }
+
+  /** Why the last `refresh({ force: true })` was a plain call after all; undefined when it forced. */
+  lastForceRefusal(): ForceRefusal | undefined {
+    return this.#gate.lastRefusal();
   }
 
   /** The forced refreshes of the last 24 hours and what is left of the day's ration. */

@@ -75,8 +75,40 @@ export interface ForceRefreshGateOptions {
  * if (await gate.rejectedValueCameBack('OLD_TOKEN', Date.now())) console.log('send force_refresh');
  * ```
  */
+/**
+ * Why a forced refresh was not sent: one went out less than the interval (30 s) ago, here or in another process
+ * sharing the store; the day's 20 are used; the store fails (so no process can know whether another just forced);
+ * or the endpoint has no `force_refresh` (classic `/cgi-bin/token`, where every call issues a new token).
+ *
+ * @example
+ * ```ts
+ * const why: ForceRefusal = 'interval';
+ * console.log(FORCE_REFUSAL_TEXT[why]);
+ * ```
+ */
+export type ForceRefusal = 'interval' | 'ration' | 'store-unavailable' | 'not-supported';
+
+/**
+ * Each {@link ForceRefusal} in words, for the CLI and logs.
+ *
+ * @example
+ * ```ts
+ * console.error(`force_refresh not sent: ${FORCE_REFUSAL_TEXT.ration}`);
+ * ```
+ */
+export const FORCE_REFUSAL_TEXT: Readonly<Record<ForceRefusal, string>> = {
+  interval:
+    'a forced refresh went out less than 30 s ago (here or in another process sharing the store); WeChat allows one per 30 s',
+  ration: `the ${FORCE_REFRESH_DAILY_LIMIT} forced refreshes WeChat allows a day were used in the last 24 hours`,
+  'store-unavailable':
+    'the token store (Redis) cannot be reached, so no process can know whether another one just forced',
+  'not-supported': 'classic mode (/cgi-bin/token) has no force_refresh: every call issues a new token',
+};
+
 export class ForceRefreshGate {
   readonly #o: ForceRefreshGateOptions;
+  /** Why the last forced refresh asked for was not sent (undefined once one is sent). */
+  #lastRefusal: ForceRefusal | undefined;
   readonly #intervalMs: number;
   /** A value WeChat rejected; if the next fetch hands it back, a forced refresh is due. */
   #rejected: string | undefined;
@@ -128,25 +160,39 @@ export class ForceRefreshGate {
    * this process; within the day's ration (an `explicit` one may use the reserve); and never while the store fails.
    */
   async tryForce(now: number, options: { explicit?: boolean } = {}): Promise<boolean> {
-    if (!this.#o.canForce || now - this.#lastForcedAt < this.#intervalMs) return false;
+    const refusal = await this.#refusal(now, options.explicit === true);
+    this.#lastRefusal = refusal;
+    if (refusal !== undefined) return false;
+    this.#day.record(now);
+    this.#lastForcedAt = now;
+    return true;
+  }
+
+  /** Why the last forced refresh asked for was not sent; undefined when it was. */
+  lastRefusal(): ForceRefusal | undefined {
+    return this.#lastRefusal;
+  }
+
+  /** Why a forced refresh may not go at `now`; taking the interval lock and a slot of the day when it may. */
+  async #refusal(now: number, explicit: boolean): Promise<ForceRefusal | undefined> {
+    if (!this.#o.canForce) return 'not-supported';
+    if (now - this.#lastForcedAt < this.#intervalMs) return 'interval';
     const { store } = this.#o;
-    const ration = FORCE_REFRESH_DAILY_LIMIT - (options.explicit === true ? 0 : this.#reserve);
+    const ration = FORCE_REFRESH_DAILY_LIMIT - (explicit ? 0 : this.#reserve);
     try {
       if (
         store.acquireLock &&
         !(await store.acquireLock(`${this.#o.key}:force`, lockOwner(), this.#intervalMs))
       )
-        return false;
-      if ((await this.#usedToday(now)) >= ration) return false;
+        return 'interval';
+      if ((await this.#usedToday(now)) >= ration) return 'ration';
       if (store.takeSlot && !(await store.takeSlot(this.#dayKey, FORCE_REFRESH_DAILY_LIMIT, DAY_MS, now)))
-        return false;
+        return 'ration';
     } catch (err) {
       this.#o.onStoreError(err);
-      return false;
+      return 'store-unavailable';
     }
-    this.#day.record(now);
-    this.#lastForcedAt = now;
-    return true;
+    return undefined;
   }
 
   /** The forced refreshes of the last 24 hours and what is left of the ration (this process's count if the store fails). */

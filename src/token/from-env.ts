@@ -79,7 +79,12 @@ export function createTokenManagerFromEnv(
       ...(redisPrefix !== undefined ? { redisPrefix } : {}),
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
     });
-  const manager = createTokenManager({ apiBase: env.apiBase, ...options, ...credentials, store });
+  const manager = createTokenManager({
+    ...options,
+    apiBase: options.apiBase ?? env.apiBase,
+    ...credentials,
+    store,
+  });
   return {
     ...manager,
     async close() {

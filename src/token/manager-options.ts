@@ -31,21 +31,21 @@ export const DEFAULT_REFRESH_AHEAD_MS = 5 * 60_000;
  */
 export interface SharedManagerOptions {
   /** API origin; default `https://api.weixin.qq.com` (the emulator's URL in development). */
-  apiBase?: string;
+  apiBase?: string | undefined;
   /** HTTP client; default the global `fetch`. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Where the credential lives; default a new memory store (closed with the manager). */
-  store?: TokenStore;
+  store?: TokenStore | undefined;
   /** Refresh in the background once less than this is left; default 5 minutes. */
-  refreshAheadMs?: number;
+  refreshAheadMs?: number | undefined;
   /** Cap on calls to WeChat's endpoint, per minute, shared through the store when it can; default 10. */
-  maxUpstreamCallsPerMinute?: number;
+  maxUpstreamCallsPerMinute?: number | undefined;
   /** Clock in epoch ms; default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Default: silent. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Deadline of one call to WeChat; default 10 s. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /**

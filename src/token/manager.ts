@@ -4,7 +4,7 @@
  * @module
  */
 import { CredentialManager } from './credential.js';
-import type { ForceRefreshBudget } from './force-refresh-gate.js';
+import type { ForceRefreshBudget, ForceRefusal } from './force-refresh-gate.js';
 import { classicTokenFetcher, stableTokenFetcher } from './fetchers.js';
 import { resolveManagerOptions, type SharedManagerOptions } from './manager-options.js';
 import type { TokenProvider } from './provider.js';
@@ -16,7 +16,7 @@ export interface TokenManagerOptions extends SharedManagerOptions {
   appId: string;
   appSecret: string;
   /** `stable` (default): POST /cgi-bin/stable_token. `classic`: GET /cgi-bin/token, which rotates on every call. */
-  mode?: 'stable' | 'classic';
+  mode?: 'stable' | 'classic' | undefined;
 }
 
 /**
@@ -49,6 +49,11 @@ export interface TokenManager extends TokenProvider {
    * (WeChat's 20 a day less a reserve kept for explicit `refresh({ force: true })`).
    */
   forceRefreshBudget(): Promise<ForceRefreshBudget>;
+  /**
+   * Why the last `refresh({ force: true })` went out as a plain call (the 30 s interval, the day's ration, the store
+   * down, classic mode); undefined when it forced. `FORCE_REFUSAL_TEXT` words it.
+   */
+  lastForceRefusal(): ForceRefusal | undefined;
   /** Waits for background work and closes the store if the manager created it. */
   close(): Promise<void>;
 }
@@ -88,6 +93,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     getToken: () => credential.get(),
     invalidate: (token, invalidation) => credential.invalidate(token, invalidation),
     forceRefreshBudget: () => credential.forceRefreshBudget(),
+    lastForceRefusal: () => credential.lastForceRefusal(),
     async peek() {
       const record = await credential.peek();
       return record === undefined ? undefined : { accessToken: record.value, expiresAt: record.expiresAt };

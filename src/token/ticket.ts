@@ -62,7 +62,7 @@ export interface TicketManagerOptions extends SharedManagerOptions {
   /** Supplies access_tokens (a token manager, or a client of a token server). */
   tokens: TokenProvider;
   /** Default `jsapi`. */
-  type?: TicketType;
+  type?: TicketType | undefined;
 }
 
 /**

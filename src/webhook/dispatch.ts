@@ -121,7 +121,7 @@ async function withinBudget(
 
 /** Hands a reply that missed the budget to `lateReply` (or logs that it was dropped); never rejects. */
 async function deliverLate(settings: WebhookSettings, late: Promise<Reply>, message: Message): Promise<void> {
-  const { logger, lateReply } = settings;
+  const { lostReplyLogger: logger, lateReply } = settings;
   let reply: Reply;
   try {
     reply = await late;

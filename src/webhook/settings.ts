@@ -5,7 +5,7 @@
 import { MessageCrypto } from '../crypto/message-crypto.js';
 import { ENCRYPTION_MODES, type EncryptionMode } from '../crypto/mode.js';
 import { WeChatError } from '../errors.js';
-import { silentLogger, type Logger } from '../logger.js';
+import { silentLogger, stderrWarnings, type Logger } from '../logger.js';
 import type { Message } from '../messages/types.js';
 import type { Reply } from '../replies/types.js';
 import { MemoryDedup, type Dedup } from './dedup.js';
@@ -60,9 +60,9 @@ export interface WebhookOptions {
   /** The previous EncodingAESKey during rotation: decrypted with either, replied with the one that worked. */
   previousEncodingAESKey?: string | undefined;
   /** Default 300; 0 disables the check. */
-  timestampWindowSec?: number;
+  timestampWindowSec?: number | undefined;
   /** Default 128 KiB ({@link DEFAULT_MAX_BODY_BYTES}). */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
   /**
    * The message mode set in the console (消息加解密方式). `safe`: only pushes with a valid `msg_signature` over their
    * `Encrypt` are read (a push with the encryption parameters dropped is refused, `MESSAGE_MODE_MISMATCH`);
@@ -74,20 +74,20 @@ export interface WebhookOptions {
    * One body per signed query when the body is not covered by a signature (plain mode): the table's size, or
    * `false` to turn it off. Default `DEFAULT_REPLAY_GUARD_ENTRIES` (262 144 entries, 5 MiB).
    */
-  replayGuard?: { maxEntries?: number } | false;
+  replayGuard?: { maxEntries?: number } | false | undefined;
   /** Each refusal reason is logged at most once per this interval (with its count); default 60 s. */
-  refusalLogIntervalMs?: number;
+  refusalLogIntervalMs?: number | undefined;
   /** Default 4500 ms. */
-  replyBudgetMs?: number;
+  replyBudgetMs?: number | undefined;
   /**
    * Retry deduplication; default a `MemoryDedup` (answers kept 20 s, in at most 32 MiB), `false` to turn it off.
    */
-  dedup?: Dedup | false;
+  dedup?: Dedup | false | undefined;
   /** Receives replies that missed the budget (the webhook already answered `success`). */
-  lateReply?: (message: Message, reply: Reply) => Promise<void> | void;
-  logger?: Logger;
+  lateReply?: ((message: Message, reply: Reply) => Promise<void> | void) | undefined;
+  logger?: Logger | undefined;
   /** Clock in ms, for tests. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /**
@@ -116,6 +116,11 @@ export interface WebhookSettings {
   readonly lateReply: WebhookOptions['lateReply'];
   readonly middleware: Middleware;
   readonly logger: Logger;
+  /**
+   * Where a reply that missed the budget and could not be delivered is reported: the logger when one was given, else
+   * stderr, so a lost answer is never silent.
+   */
+  readonly lostReplyLogger: Logger;
   readonly now: () => number;
 }
 
@@ -167,6 +172,7 @@ export function resolveSettings(app: Router | Middleware, options: WebhookOption
     lateReply: options.lateReply,
     middleware: app instanceof Router ? app.middleware() : app,
     logger,
+    lostReplyLogger: options.logger ?? stderrWarnings,
     now,
   };
 }

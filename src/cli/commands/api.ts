@@ -35,10 +35,12 @@ export interface ClientFlags {
 export async function withClientFromEnv<T>(
   flags: ClientFlags,
   work: (client: WeChatClient) => Promise<T>,
+  options: { changes?: string } = {},
 ): Promise<T> {
   loadDotEnv();
   const env = readEnv();
   const { appId, appSecret } = requireCredentials(env);
+  if (options.changes !== undefined) console.error(apiBaseLine(env.apiBase, options.changes, appId));
   const manager = createTokenManagerFromEnv(
     env,
     flags.tokenFile !== undefined ? { filePath: flags.tokenFile } : {},
@@ -48,6 +50,43 @@ export async function withClientFromEnv<T>(
   } finally {
     await manager.close();
   }
+}
+
+/**
+ * The line said on stderr before a call that changes the account's state: which server it goes to (WeChat itself,
+ * or another origin such as the emulator), so nobody changes the real account's menu believing it the emulator's.
+ *
+ * @example
+ * ```ts
+ * apiBaseLine('https://api.weixin.qq.com', 'menu.create', 'wx1234567890abcdef');
+ * // 'wxmp: menu.create on https://api.weixin.qq.com (WeChat, account wx1234567890abcdef)'
+ * ```
+ */
+export function apiBaseLine(apiBase: string, what: string, appId: string): string {
+  let host = '';
+  try {
+    host = new URL(apiBase).hostname;
+  } catch {
+    // readEnv already refused a malformed WECHAT_API_BASE; keep the line anyway.
+  }
+  const wechat = host === 'api.weixin.qq.com' || host.endsWith('.api.weixin.qq.com');
+  const whose = wechat
+    ? `WeChat, account ${appId}`
+    : `not WeChat: WECHAT_API_BASE, e.g. the emulator; account ${appId}`;
+  return `wxmp: ${what} on ${apiBase} (${whose})`;
+}
+
+/**
+ * Whether calling `spec` may change the account (a POST, or a GET that deletes or clears): such calls are announced.
+ *
+ * @example
+ * ```ts
+ * import { endpoints } from 'wxmp/api';
+ * changesState(endpoints['menu.delete']); // true
+ * ```
+ */
+export function changesState(spec: EndpointSpec): boolean {
+  return spec.method === 'POST' || /delete|clear/i.test(spec.name);
 }
 
 /**
@@ -167,7 +206,11 @@ export function register(program: Command): void {
         }
         const spec = resolveEndpoint(name);
         const request = await parseRequestArgument(json, spec);
-        const answer = await withClientFromEnv(flags, (client) => client.request(spec, request));
+        const answer = await withClientFromEnv(
+          flags,
+          (client) => client.request(spec, request),
+          changesState(spec) ? { changes: spec.name } : {},
+        );
         if (!isFileResponse(answer)) {
           process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
           return;

@@ -72,7 +72,7 @@ export function register(program: Command): void {
         process.stdout.write(`${file}: menu OK (${body.button.length} top-level buttons)\n`);
         return;
       }
-      print(await withClientFromEnv(flags, (client) => client.menu.create(body)));
+      print(await withClientFromEnv(flags, (client) => client.menu.create(body), { changes: 'menu.create' }));
     });
   menu
     .command('get')
@@ -86,6 +86,6 @@ export function register(program: Command): void {
     .description('delete the menu and every conditional menu')
     .option('--token-file <path>', 'cache the access_token in this file when REDIS_URL is not set')
     .action(async (flags: ClientFlags) =>
-      print(await withClientFromEnv(flags, (client) => client.menu.delete())),
+      print(await withClientFromEnv(flags, (client) => client.menu.delete(), { changes: 'menu.delete' })),
     );
 }

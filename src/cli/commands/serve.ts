@@ -12,7 +12,7 @@ import { exampleBots } from '../../examples/index.js';
 import { createLogger } from '../../logger.js';
 import { stopOnSignals } from '../../http-server/graceful-close.js';
 import { WEBHOOK_SERVER_LIMITS } from '../../http-server/limits.js';
-import { startWebhookServer } from '../../services/webhook-server.js';
+import { startWebhookServer, type ServerHealth } from '../../services/webhook-server.js';
 import { createWebhook } from '../../webhook/handler.js';
 import { Router, type Middleware } from '../../webhook/router.js';
 import { cliEnv, parseCount, parsePort, required } from '../options.js';
@@ -46,6 +46,7 @@ interface ServeFlags {
   messageMode?: string;
   maxBodyBytes?: string;
   maxConnections?: string;
+  requireRedis?: boolean;
 }
 
 const UNSET_MODE_WARNING =
@@ -58,6 +59,21 @@ function messageModeOf(flag: string | undefined, env: WxmpEnv): EncryptionMode |
   const parsed = configRules.messageMode.safeParse(flag);
   if (!parsed.success) configError('--message-mode', parsed.error.issues[0]?.message ?? 'is invalid');
   return parsed.data;
+}
+
+/**
+ * `/healthz` of `wxmp serve`: the store of dedup and tokens (memory, or Redis up or down), and whether Redis being down
+ * makes the server unavailable (`--require-redis`) or only degraded (each instance on its own).
+ *
+ * @example
+ * ```ts
+ * storeHealth(false, true); // { status: 'unavailable', store: 'redis', redis: 'down', required: true }
+ * ```
+ */
+export function storeHealth(redisReady: boolean | undefined, required: boolean): ServerHealth {
+  if (redisReady === undefined) return { status: 'ok', store: 'memory' };
+  if (redisReady) return { status: 'ok', store: 'redis', redis: 'up', required };
+  return { status: required ? 'unavailable' : 'degraded', store: 'redis', redis: 'down', required };
 }
 
 /**
@@ -91,6 +107,10 @@ export function register(program: Command): void {
     .option(
       '--max-connections <n>',
       `concurrent connections; more are refused at once (default: ${WEBHOOK_SERVER_LIMITS.maxConnections})`,
+    )
+    .option(
+      '--require-redis',
+      'refuse to start while REDIS_URL cannot be reached, and answer /healthz with 503 while it is down (also WXMP_REQUIRE_REDIS=1)',
     )
     .action(async (opts: ServeFlags) => {
       const env = cliEnv();
@@ -145,12 +165,16 @@ export function register(program: Command): void {
         previousEncodingAESKey: env.previousEncodingAESKey,
         logger,
       });
+      const requireRedis =
+        opts.requireRedis === true || /^(1|true)$/i.test(process.env['WXMP_REQUIRE_REDIS'] ?? '');
+      if (requireRedis && !shared) configError('--require-redis', 'needs REDIS_URL');
       const server = await startWebhookServer({
         webhook,
         port,
         host: opts.host,
         path: opts.path,
         logger,
+        health: () => storeHealth(shared?.ready(), requireRedis),
         limits: { maxConnections: maxConnections ?? WEBHOOK_SERVER_LIMITS.maxConnections },
       }).catch(async (err: unknown) => {
         // Release the token manager and Redis so the process exits after the one-line error.

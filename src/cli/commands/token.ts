@@ -5,7 +5,9 @@
  */
 import { Option, type Command } from 'commander';
 import { loadDotEnv, readEnv } from '../../config.js';
+import { FORCE_REFUSAL_TEXT } from '../../token/force-refresh-gate.js';
 import { createTokenManagerFromEnv } from '../../token/from-env.js';
+import { apiBaseLine } from './api.js';
 
 /** Flags of `wxmp token`. */
 interface TokenFlags {
@@ -42,12 +44,22 @@ export function register(program: Command): void {
     .option('--file <path>', 'cache the token in this file when REDIS_URL is not set')
     .action(async (flags: TokenFlags) => {
       loadDotEnv();
-      const manager = createTokenManagerFromEnv(readEnv(), {
+      const env = readEnv();
+      const manager = createTokenManagerFromEnv(env, {
         mode: flags.mode,
         ...(flags.file !== undefined ? { filePath: flags.file } : {}),
       });
       try {
+        if (flags.force) console.error(apiBaseLine(env.apiBase, 'force_refresh', env.appId ?? '?'));
         const token = flags.force ? await manager.refresh({ force: true }) : await manager.getToken();
+        const refusal = flags.force ? manager.lastForceRefusal() : undefined;
+        if (refusal !== undefined) {
+          // The token printed is then WeChat's current one, from a plain call: say so, and fail the command.
+          console.error(
+            `wxmp: force_refresh refused: ${FORCE_REFUSAL_TEXT[refusal]}; the current token follows`,
+          );
+          process.exitCode = 1;
+        }
         const seen = await manager.peek();
         const shown = flags.show ? token : maskToken(token);
         const expiry =

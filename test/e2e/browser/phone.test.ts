@@ -10,7 +10,7 @@ import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ECHO_WELCOME } from '../../../src/examples/echo.js';
+import { MENU_WELCOME } from '../../../src/examples/menu.js';
 import { startDev, type DevServer } from '../../../src/emulator/dev.js';
 import { DEFAULT_FAN } from '../../../src/emulator/fans/create-fan.js';
 import { addTemplate } from '../../../src/emulator/platform/template.js';
@@ -125,7 +125,7 @@ describe.skipIf(!chromiumAvailable)('the phone page in Chromium', () => {
     await phone.locator('#follow-btn').waitFor();
     await expect(phone.locator('#fan-name').textContent()).resolves.toBe('小红');
     await phone.click('#follow-btn');
-    await phone.locator('.msg.theirs .bubble', { hasText: ECHO_WELCOME.slice(0, 5) }).waitFor();
+    await phone.locator('.msg.theirs .bubble', { hasText: MENU_WELCOME.slice(0, 5) }).waitFor();
     await expect(phone.locator('#menu-bar').isVisible()).resolves.toBe(true);
     // Back to the first fan.
     await phone.click('#fan-switch');

@@ -234,6 +234,31 @@ export function checkExamples(files = sourceFiles()): { checked: number; errors:
       at: `${e.file}:${e.line}`,
       message: 'this example only gives a value a type: show it in use, or drop it',
     }));
+  return { checked: examples.length, errors: [...unfenced, ...typeOnly, ...typeCheck(files, examples)] };
+}
+
+/**
+ * Type-checks code blocks of the Markdown pages (`docs/`, `README.md`) as the TSDoc examples are: each block a module
+ * of its own, its statements in an async function, `wxmp` resolved to `src/`, the given variables of `globals.d.ts`
+ * and, for a block that needs more, the declarations of an HTML comment right above it (`<!-- given: declare const
+ * appId: string; -->`, invisible on the page).
+ */
+export function checkMarkdown(pages: string[]): { checked: number; errors: ExampleError[] } {
+  const blocks: Example[] = pages.flatMap((page) => {
+    const text = readFileSync(join(ROOT, page), 'utf8');
+    return [...text.matchAll(/(?:<!-- given: ([\s\S]*?) -->\n+)?```(?:ts|typescript)\n([\s\S]*?)```/g)].map(
+      (m) => ({
+        file: page,
+        line: text.slice(0, (m.index ?? 0) + m[0].indexOf('```')).split('\n').length,
+        code: `${m[1] ? `${m[1].trim()}\n` : ''}${m[2] ?? ''}`,
+      }),
+    );
+  });
+  return { checked: blocks.length, errors: typeCheck(sourceFiles(), blocks, false) };
+}
+
+/** Each example as a module beside its file (or its page), type-checked in one program. */
+function typeCheck(files: string[], examples: Example[], importOwn = true): ExampleError[] {
   // First pass: the exports of each documented file.
   const base = ts.createProgram(files, OPTIONS);
   // Each example's module stands beside the file it documents (never written to disk), so an example of an
@@ -241,7 +266,7 @@ export function checkExamples(files = sourceFiles()): { checked: number; errors:
   const virtual = new Map<string, ReturnType<typeof exampleModule> & { example: Example }>();
   examples.forEach((example, index) => {
     const path = join(ROOT, example.file);
-    const own = exportsOf(base, path);
+    const own = importOwn ? exportsOf(base, path) : [];
     virtual.set(join(dirname(path), `__example-${index}.ts`), { ...exampleModule(example, own), example });
   });
   const host = ts.createCompilerHost(OPTIONS);
@@ -258,8 +283,6 @@ export function checkExamples(files = sourceFiles()): { checked: number; errors:
   };
   const program = ts.createProgram([...virtual.keys()], OPTIONS, host, base);
   const errors: ExampleError[] = [
-    ...unfenced,
-    ...typeOnly,
     ...program.getOptionsDiagnostics().map((d) => ({
       at: "the checker's compiler options",
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
@@ -280,5 +303,5 @@ export function checkExamples(files = sourceFiles()): { checked: number; errors:
       });
     }
   }
-  return { checked: examples.length, errors };
+  return errors;
 }

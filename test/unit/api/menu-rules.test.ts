@@ -91,10 +91,45 @@ describe('validateMenu', () => {
 
   it('refuses URLs that are not http(s), as WeChat does (40055 / 40054)', () => {
     expect(problem({ button: [{ type: 'view', name: 'v', url: 'ftp://example.com/' }] })).toContain(
-      'button[0] "v" has a url that is not http(s): ftp://example.com/',
+      'button[0] "v" has a url that is not an absolute http(s) URL with a host: ftp://example.com/',
     );
     const sub = { name: 'P', sub_button: [{ type: 'view', name: 's', url: 'mailto:a@b.c' }] };
-    expect(problem({ button: [sub] })).toContain('button[0].sub_button[0] "s" has a url that is not http(s)');
+    expect(problem({ button: [sub] })).toContain(
+      'button[0].sub_button[0] "s" has a url that is not an absolute',
+    );
+  });
+
+  it('refuses URLs WeChat cannot open (40055 / 40054): no host, relative, white space', () => {
+    for (const url of [
+      'https://',
+      'example.com/page',
+      '/page',
+      'https://exa mple.com/',
+      'https://example.com/\n',
+    ]) {
+      expect(problem({ button: [{ type: 'view', name: 'v', url }] }), url).toContain(
+        'has a url that is not an absolute',
+      );
+    }
+    for (const url of ['https://example.com', 'http://1.2.3.4:8080/a?b=1#c', 'https://例子.cn/页面']) {
+      expect(() => validateMenu({ button: [{ type: 'view', name: 'v', url }] }), url).not.toThrow();
+    }
+  });
+
+  it('reports every problem of the menu at once, each with its button', () => {
+    const message = problem({
+      button: [
+        click('一二三四五六'),
+        { type: 'view', name: '官网', url: 'www.example.com' },
+        { name: '更多', sub_button: [{ type: 'click', name: '赞' }, click('好')] },
+      ],
+    });
+    expect(message).toContain('Menu has 3 problems:');
+    expect(message).toContain('  - button[0] "一二三四五六" has a name of 18 bytes; WeChat allows 16');
+    expect(message).toContain(
+      '  - button[1] "官网" has a url that is not an absolute http(s) URL with a host: www.example.com',
+    );
+    expect(message).toContain('  - button[2].sub_button[0] "赞" of type click needs "key"');
   });
 
   it('is a WeChatError with code REQUEST_INVALID', () => {

@@ -124,6 +124,57 @@ describe('dispatchPush past the reply budget', () => {
       'warn: late reply dropped: configure lateReply to deliver it',
     ]);
   });
+  it('says a dropped late reply on stderr when no logger was given: a lost answer is never silent', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const s = resolveSettings(
+        async () => {
+          await new Promise((r) => setTimeout(r, 200));
+          return 'late';
+        },
+        { token: TOKEN, dedup: false, replyBudgetMs: 100 },
+      );
+      const reply = dispatchPush(s, received());
+      await vi.advanceTimersByTimeAsync(100);
+      await expect(reply).resolves.toEqual({ type: 'success' });
+      expect(stderr).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(100);
+      expect(stderr).toHaveBeenCalledTimes(1);
+      expect(String(stderr.mock.calls[0]?.[0])).toMatch(
+        /^wxmp: late reply dropped: configure lateReply to deliver it \(key=/,
+      );
+    } finally {
+      stderr.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+  it('says a late reply that lateReply failed to deliver on stderr when no logger was given', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const s = resolveSettings(
+        async () => {
+          await new Promise((r) => setTimeout(r, 200));
+          return 'late';
+        },
+        {
+          token: TOKEN,
+          dedup: false,
+          replyBudgetMs: 100,
+          lateReply: () => Promise.reject(new Error('48001 api unauthorized')),
+        },
+      );
+      const reply = dispatchPush(s, received());
+      await vi.advanceTimersByTimeAsync(200);
+      await reply;
+      await vi.waitFor(() => expect(stderr).toHaveBeenCalledTimes(1));
+      expect(String(stderr.mock.calls[0]?.[0])).toMatch(/lateReply failed .*err=48001 api unauthorized/);
+    } finally {
+      stderr.mockRestore();
+      vi.useRealTimers();
+    }
+  });
   it('does not deliver a late success', async () => {
     const lateReply = vi.fn();
     expect(await overBudget({ lateReply }, () => Promise.resolve(undefined))).toHaveLength(1);

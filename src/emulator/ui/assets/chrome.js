@@ -24,6 +24,14 @@ function menuButtons(buttons) {
   });
 }
 
+/** What the hint above the input says while the account has no custom menu. */
+function noMenuHint() {
+  return [
+    '这个公众号还没有自定义菜单, 推送一个 (no menu yet; push one):',
+    h('code', {}, `WECHAT_API_BASE=${page().apiBase} npx wxmp menu push menu.json`),
+  ];
+}
+
 /** Redraws the header and the bottom bar for the current fan and the last snapshot. */
 export function drawChrome() {
   const f = fan();
@@ -42,6 +50,10 @@ export function drawChrome() {
   // Not following: WeChat shows the account's profile and a follow button instead of the input.
   ui.chat.querySelector('.profile')?.remove();
   if (following === false) ui.chat.prepend(profileCard());
+  // A follower of an account without a menu sees only the keyboard: say how to give the account one.
+  const hint = $('no-menu-hint');
+  hint.hidden = !following || hasMenu;
+  if (!hint.hidden && !hint.firstChild) hint.replaceChildren(...noMenuHint());
   closeSubmenu();
   ui.menuButtons.replaceChildren(...menuButtons(menu?.button ?? []));
 }
