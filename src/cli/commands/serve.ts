@@ -11,7 +11,13 @@ import { configRules } from '../../config-rules.js';
 import type { EncryptionMode } from '../../crypto/mode.js';
 import { exampleBots } from '../../examples/index.js';
 import { createLogger } from '../../logger.js';
-import { lateReplyViaCustomerService } from '../../services/late-reply.js';
+import { hostname } from 'node:os';
+import { DEFAULT_JOURNAL_PATH, FileJournal } from '../../services/file-journal.js';
+import { lateReplyViaCustomerService, typingViaCustomerService } from '../../services/late-reply.js';
+import { redisAnswerStoreFromUrl } from '../../services/redis-answer-store.js';
+import { redisJournalFromUrl } from '../../services/redis-journal.js';
+import type { Journal } from '../../webhook/slow/journal.js';
+import { defaultSlowStrategies, parseSlowStrategies } from '../../webhook/slow/strategy.js';
 import { redisDedupFromUrl } from '../../services/redis-dedup.js';
 import { stopOnSignals } from '../../http-server/graceful-close.js';
 import { WEBHOOK_SERVER_LIMITS } from '../../http-server/limits.js';
@@ -50,6 +56,10 @@ interface ServeFlags {
   messageMode?: string;
   maxBodyBytes?: string;
   maxConnections?: string;
+  slow?: string;
+  pullText?: string;
+  journal?: string;
+  shutdownGrace?: string;
 }
 
 const UNSET_MODE_WARNING =
@@ -96,6 +106,22 @@ export function register(program: Command): void {
       '--max-connections <n>',
       `concurrent connections; more are refused at once (default: ${WEBHOOK_SERVER_LIMITS.maxConnections})`,
     )
+    .option(
+      '--slow <list>',
+      'slow-handler strategies in order: stretch, customer-service, pull, or none (default: WXMP_SLOW, else customer-service with WECHAT_APPSECRET, stretch,pull without)',
+    )
+    .option(
+      '--pull-text <text>',
+      'what the pull strategy answers meanwhile (default: WXMP_PULL_TEXT, else 还在思考…)',
+    )
+    .option(
+      '--journal <file>',
+      `the journal of acknowledged pushes without REDIS_URL (default: WXMP_JOURNAL, else ${DEFAULT_JOURNAL_PATH})`,
+    )
+    .option(
+      '--shutdown-grace <ms>',
+      'on SIGTERM, how long answers in flight may take before the rest is left in the journal (default: 10000)',
+    )
     .action(async (opts: ServeFlags) => {
       const env = cliEnv();
       if (opts.example && opts.handler) configError('--example', 'and --handler cannot be used together');
@@ -114,23 +140,49 @@ export function register(program: Command): void {
       const messageMode = messageModeOf(opts.messageMode, env);
       const maxBodyBytes = parseCount(opts.maxBodyBytes, '--max-body-bytes');
       const maxConnections = parseCount(opts.maxConnections, '--max-connections');
+      const shutdownGraceMs = parseCount(opts.shutdownGrace, '--shutdown-grace') ?? 10_000;
+      const slowList = opts.slow ?? process.env['WXMP_SLOW'];
+      const slowSource = opts.slow === undefined ? 'WXMP_SLOW' : '--slow';
+      const slowFromConfig =
+        slowList === undefined || slowList === '' ? undefined : parseSlowStrategies(slowList, slowSource);
+      const pullText = opts.pullText ?? process.env['WXMP_PULL_TEXT'];
       const port = parsePort(opts.port, '--port') ?? env.port ?? 3000;
       const logger = createLogger({ name: 'wxmp' });
       // With the AppSecret at hand, replies that miss WeChat's 5 s window go out as customer-service messages.
       const tokens = env.appId && env.appSecret ? createTokenManagerFromEnv(env, { logger }) : undefined;
-      const lateReply = tokens
-        ? lateReplyViaCustomerService(
-            createApiClient({ tokenProvider: tokens, apiBase: env.apiBase, logger }),
-            logger,
-          )
+      const client = tokens
+        ? createApiClient({ tokenProvider: tokens, apiBase: env.apiBase, logger })
         : undefined;
-      // Behind a load balancer WeChat's retry may reach another instance: share dedup through Redis.
+      const lateReply = client ? lateReplyViaCustomerService(client, logger) : undefined;
+      const slow = slowFromConfig ?? defaultSlowStrategies(lateReply !== undefined);
+      if (slow.includes('customer-service') && !lateReply)
+        logger.warn(
+          {},
+          'the customer-service strategy needs WECHAT_APPID and WECHAT_APPSECRET; it is skipped',
+        );
+      // Behind a load balancer WeChat's retry may reach another instance: share dedup, answers and the journal.
       const shared = env.redisUrl ? redisDedupFromUrl(env.redisUrl, logger) : undefined;
+      const answers =
+        env.redisUrl && slow.length > 0 ? redisAnswerStoreFromUrl(env.redisUrl, logger) : undefined;
+      let journal: Journal | undefined;
+      if (slow.length > 0) {
+        journal = env.redisUrl
+          ? redisJournalFromUrl(env.redisUrl, { consumer: `${hostname()}:${port}`, logger })
+          : new FileJournal({
+              path: opts.journal ?? process.env['WXMP_JOURNAL'] ?? DEFAULT_JOURNAL_PATH,
+              logger,
+            });
+      }
       const webhook = createWebhook(app, {
         ...(messageMode ? { messageMode } : {}),
         ...(maxBodyBytes ? { maxBodyBytes } : {}),
         ...(lateReply ? { lateReply } : {}),
         ...(shared ? { dedup: shared.dedup } : {}),
+        ...(client ? { typing: typingViaCustomerService(client) } : {}),
+        ...(answers ? { answers } : {}),
+        ...(journal ? { journal } : {}),
+        ...(pullText ? { pull: { text: pullText } } : {}),
+        slow,
         token: required(env.token, 'WECHAT_TOKEN'),
         appId: env.appId,
         encodingAESKey: env.encodingAESKey,
@@ -146,6 +198,7 @@ export function register(program: Command): void {
         limits: { maxConnections: maxConnections ?? WEBHOOK_SERVER_LIMITS.maxConnections },
       }).catch(async (err: unknown) => {
         // Release the token manager and Redis so the process exits after the one-line error.
+        await webhook.close({ graceMs: 0 });
         await tokens?.close();
         await shared?.close();
         throw listenError(err, port, opts.host);
@@ -154,9 +207,16 @@ export function register(program: Command): void {
         `wxmp: ${name ? `example "${name}"` : opts.handler} listening at ${server.url}${opts.path}`,
       );
       if (messageMode === undefined) logger.warn({}, UNSET_MODE_WARNING);
+      logger.info(
+        { slow, journal: journal ? (env.redisUrl ? 'redis' : 'file') : 'none' },
+        'slow-handler strategies',
+      );
       stopOnSignals(server.server, {
         name: 'webhook server',
         logger,
+        graceMs: shutdownGraceMs + 2000,
+        // Held attempts answer at once (journaled); answers in flight get the grace, the rest waits in the journal.
+        onStopping: () => webhook.close({ graceMs: shutdownGraceMs }),
         onClose: async () => {
           await tokens?.close();
           await shared?.close();
