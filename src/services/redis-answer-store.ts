@@ -118,7 +118,11 @@ export class RedisAnswerStore implements AnswerStore {
  * createWebhook(bot, { token: 'AAAAA', slow: ['stretch', 'pull'], answers });
  * ```
  */
-export function redisAnswerStoreFromUrl(url: string, logger: Logger = silentLogger): RedisAnswerStore {
+export function redisAnswerStoreFromUrl(
+  url: string,
+  logger: Logger = silentLogger,
+  options: { prefix?: string } = {},
+): RedisAnswerStore {
   const { client } = connectRedis(url, { logger, purpose: 'answers' });
-  return new RedisAnswerStore({ client, ownsClient: true });
+  return new RedisAnswerStore({ client, ownsClient: true, ...options });
 }

@@ -46,6 +46,12 @@ async function loadHandler(file: string): Promise<Router | Middleware> {
   return configError('--handler', `${file} must export default a Router or a middleware function`);
 }
 
+/** `WXMP_JOURNAL_CLAIM_MS`: how long a silent instance's journal entries wait before another claims them. */
+function claimIdle(): { claimIdleMs?: number } {
+  const ms = parseCount(process.env['WXMP_JOURNAL_CLAIM_MS'], 'WXMP_JOURNAL_CLAIM_MS');
+  return ms === undefined ? {} : { claimIdleMs: ms };
+}
+
 /** Flags of `wxmp serve`. */
 interface ServeFlags {
   example?: string;
@@ -162,12 +168,21 @@ export function register(program: Command): void {
         );
       // Behind a load balancer WeChat's retry may reach another instance: share dedup, answers and the journal.
       const shared = env.redisUrl ? redisDedupFromUrl(env.redisUrl, logger) : undefined;
+      // WXMP_REDIS_PREFIX keeps deployments that share one Redis apart.
+      const redisPrefix = process.env['WXMP_REDIS_PREFIX'] ?? 'wxmp:';
       const answers =
-        env.redisUrl && slow.length > 0 ? redisAnswerStoreFromUrl(env.redisUrl, logger) : undefined;
+        env.redisUrl && slow.length > 0
+          ? redisAnswerStoreFromUrl(env.redisUrl, logger, { prefix: `${redisPrefix}slow:` })
+          : undefined;
       let journal: Journal | undefined;
       if (slow.length > 0) {
         journal = env.redisUrl
-          ? redisJournalFromUrl(env.redisUrl, { consumer: `${hostname()}:${port}`, logger })
+          ? redisJournalFromUrl(env.redisUrl, {
+              consumer: process.env['WXMP_INSTANCE'] ?? `${hostname()}:${port}`,
+              prefix: `${redisPrefix}journal`,
+              logger,
+              ...claimIdle(),
+            })
           : new FileJournal({
               path: opts.journal ?? process.env['WXMP_JOURNAL'] ?? DEFAULT_JOURNAL_PATH,
               logger,
