@@ -32,8 +32,11 @@ export interface Ticket {
 const SUCCESS: Reply = { type: 'success' };
 /** A held attempt lets go this long after WeChat's cut: by then WeChat has sent the next attempt. */
 const HOLD_PAST_CUT_MS = 500;
-/** An attempt this close to two cuts after the first is the last: room for clocks of several instances. */
-const LAST_ATTEMPT_SLACK_MS = 1000;
+/**
+ * An attempt this close to two cuts after the first is the last (a fifth of the cut: 1 s of WeChat's 5), room for
+ * the clocks of several instances.
+ */
+const LAST_ATTEMPT_SLACK = 0.2;
 /** The typing indicator lasts about 15 s; it is renewed this often while the answer is worked on, at most 10 times. */
 const TYPING_EVERY_MS = 12_000;
 const TYPING_TIMES = 10;
@@ -237,7 +240,7 @@ export class SlowAnswers {
     const { settings } = this;
     const cutMs = settings.wechatTimeoutMs;
     const stretch = settings.slow.includes('stretch') && settings.dedup !== undefined;
-    const last = !stretch || arrivedAt - ticket.firstSeenMs >= 2 * cutMs - LAST_ATTEMPT_SLACK_MS;
+    const last = !stretch || arrivedAt - ticket.firstSeenMs >= (2 - LAST_ATTEMPT_SLACK) * cutMs;
     const deadline = last ? arrivedAt + settings.replyBudgetMs : arrivedAt + cutMs + HOLD_PAST_CUT_MS;
     let answer: Reply | undefined;
     try {

@@ -36,13 +36,11 @@ beforeAll(async () => {
       setTimeout(() => {
         if (fake.status !== 200) return void res.writeHead(fake.status).end('{"error":"down"}');
         const last = body.messages.at(-1)!.content;
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              choices: [{ message: { role: 'assistant', content: `#${body.messages.length} ${last}` } }],
-            }),
-          );
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            choices: [{ message: { role: 'assistant', content: `#${body.messages.length} ${last}` } }],
+          }),
+        );
       }, fake.delayMs);
     });
   });
