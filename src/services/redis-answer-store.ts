@@ -34,6 +34,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * ```
  */
 export class RedisAnswerStore implements AnswerStore {
+  readonly durable = true;
   private readonly client: RedisClient;
   private readonly prefix: string;
   private readonly pollMs: number;

@@ -31,6 +31,8 @@ export type Outcome = 'passive' | 'customer-service' | 'pull' | 'none';
  * ```
  */
 export interface AnswerStore {
+  /** Whether what is kept survives a restart (Redis); a journal entry of a kept answer is finished only then. */
+  readonly durable?: boolean;
   /** Publishes the handler's answer to push `key`. */
   putAnswer(key: string, reply: Reply, ttlMs: number): Promise<void>;
   /** The answer of `key`: at once if published, else when it is, or `undefined` after `waitMs` (or `signal`). */

@@ -83,6 +83,8 @@ function hasContent(reply: Reply): boolean {
  */
 export class SlowAnswers {
   private readonly jobs = new Set<Promise<void>>();
+  /** Journal keys of answers kept in memory for a fan, finished once the fan has pulled them all. */
+  private readonly awaitingPull = new Map<string, string[]>();
   private readonly drain = new AbortController();
   private settings!: WebhookSettings;
 
@@ -144,6 +146,7 @@ export class SlowAnswers {
       if ('reply' in taken) {
         settings.observer.onAnswer('pulled');
         settings.logger.info({ more: taken.more }, 'kept answer pulled by the fan');
+        if (!taken.more) this.pulled(openid);
         return taken.reply;
       }
       // An answer is still being worked on for this fan: wait for it within the budget, else say so again.
@@ -336,6 +339,13 @@ export class SlowAnswers {
       const via = outcome === 'customer-service' ? 'customer-service' : outcome === 'pull' ? 'pull' : 'none';
       const parts = via === 'pull' ? replyParts(reply, settings.pull.moreText) : replyParts(reply, '');
       await this.deliverParts(message, parts, via);
+      if (via === 'pull' && settings.answers.durable !== true) {
+        // Kept in memory only: the entry stays journaled until the fan has pulled the answer, so a restart in
+        // between answers again rather than losing it.
+        const keys = this.awaitingPull.get(message.fromUserName) ?? [];
+        this.awaitingPull.set(message.fromUserName, [...keys, key]);
+        return;
+      }
     }
     await this.journalDone(key);
   }
@@ -379,6 +389,14 @@ export class SlowAnswers {
       settings.logger.error({ err, key }, 'answer store unreachable; the answer could not be kept');
       throw err;
     }
+  }
+
+  /** The fan pulled the last kept part: the journal entries of those answers are finished. */
+  private pulled(openid: string): void {
+    const keys = this.awaitingPull.get(openid);
+    if (keys === undefined) return;
+    this.awaitingPull.delete(openid);
+    for (const key of keys) this.track(this.journalDone(key));
   }
 
   private async journalDone(key: string): Promise<void> {

@@ -232,11 +232,20 @@ describe('the journal and shutdown', () => {
     };
     return { journal, entries, log };
   }
-  it('journals an acknowledged push and finishes it once the answer is kept', async () => {
+  it('journals an acknowledged push; kept in memory, it is finished once the fan has pulled the answer', async () => {
     const { journal, log } = memoryJournal();
     const { webhook } = build({ slow: ['pull'], journal });
     await wechatPush(webhook, inbound.text(FAN, 'sleep 8', '5001'), 9000);
+    // The answer is kept in memory: a restart now would run the handler again rather than lose it.
+    expect(log).toEqual(['add msg:5001 pull']);
+    await wechatPush(webhook, inbound.text(FAN, 'give', '5002'), 1000);
     expect(log).toEqual(['add msg:5001 pull', 'done msg:5001']);
+  });
+  it('journals an acknowledged push and finishes it once the answer went out by customer service', async () => {
+    const { journal, log } = memoryJournal();
+    const { webhook } = build({ slow: ['customer-service'], lateReply: () => undefined, journal });
+    await wechatPush(webhook, inbound.text(FAN, 'sleep 8', '5003'), 9000);
+    expect(log).toEqual(['add msg:5003 customer-service', 'done msg:5003']);
   });
   it('on close, a held attempt answers at once by the fallback and the push stays journaled if unfinished', async () => {
     const { journal, entries } = memoryJournal();
