@@ -182,7 +182,22 @@ export class SlowAnswers {
     const key = dedupKey(inbound.message);
     const firstSeenMs = settings.now();
     this.track(this.finish(key, inbound.message, result, firstSeenMs));
-    return { slowTicket: true, key, firstSeenMs };
+    const ticket: Ticket = { slowTicket: true, key, firstSeenMs };
+    // Within the budget the dedup value is the reply itself (a retry on another instance shares it even without a
+    // shared answer store); past it, the ticket every attempt waits on.
+    return new Promise<Reply | Ticket>((resolve) => {
+      const timer = setTimeout(() => resolve(ticket), settings.replyBudgetMs);
+      result.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(this.firstPart(toReply(value)));
+        },
+        () => {
+          clearTimeout(timer);
+          resolve(SUCCESS);
+        },
+      );
+    });
   }
 
   private track(job: Promise<void>): void {
@@ -245,11 +260,25 @@ export class SlowAnswers {
     const stretch = settings.slow.includes('stretch') && settings.dedup !== undefined;
     const last = !stretch || arrivedAt - ticket.firstSeenMs >= (2 - LAST_ATTEMPT_SLACK) * cutMs;
     const deadline = last ? arrivedAt + settings.replyBudgetMs : arrivedAt + cutMs + HOLD_PAST_CUT_MS;
+    // On shutdown an attempt stops holding: it waits for the answer until its budget, then acknowledges.
+    const stop = new AbortController();
+    let stopTimer: ReturnType<typeof setTimeout> | undefined;
+    const onDrain = () => {
+      stopTimer = setTimeout(
+        () => stop.abort(),
+        Math.max(0, arrivedAt + settings.replyBudgetMs - settings.now()),
+      );
+    };
+    if (this.drain.signal.aborted) onDrain();
+    else this.drain.signal.addEventListener('abort', onDrain, { once: true });
     let answer: Reply | undefined;
     try {
-      answer = await settings.answers.awaitAnswer(ticket.key, deadline - settings.now(), this.drain.signal);
+      answer = await settings.answers.awaitAnswer(ticket.key, deadline - settings.now(), stop.signal);
     } catch (err) {
       settings.logger.warn({ err, key: ticket.key }, 'answer store unreachable while an attempt waits');
+    } finally {
+      clearTimeout(stopTimer);
+      this.drain.signal.removeEventListener('abort', onDrain);
     }
     if (answer !== undefined) return this.firstPart(answer);
     // A held attempt WeChat has cut: whatever it answers is not read.

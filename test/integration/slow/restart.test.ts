@@ -96,7 +96,7 @@ describe('a push acknowledged before its answer went out survives SIGKILL', () =
     );
   }, 60_000);
 
-  it('SIGTERM: the held attempt answers at once, the process exits 0 within the grace, the restart finishes the answer', async () => {
+  it('SIGTERM: the held attempt answers by its budget, the process exits 0 within the grace, the restart finishes the answer', async () => {
     const { emu, answers } = await emulator();
     const journal = join(mkdtempSync(join(tmpdir(), 'wxmp-journal-')), 'journal');
     const port = await freePort();
@@ -108,8 +108,9 @@ describe('a push acknowledged before its answer went out survives SIGKILL', () =
     const stopped = await first.stop('SIGTERM');
     await pushed;
     expect(stopped.code).toBe(0);
-    expect(stopped.ms).toBeLessThan(4000);
-    // The fan read the pull text on the first attempt, held until the signal.
+    // The held attempt stops holding at its budget (4.5 s after it arrived, 2.5 s after the signal).
+    expect(stopped.ms).toBeLessThan(5000);
+    // The fan read the pull text on the first attempt.
     expect(answers.map((a) => a.text)).toEqual(['还在思考，稍后回复任意内容获取结果']);
     expect(emu.state.pushes.at(-1)!.attempts).toHaveLength(1);
     await serve(args, envOf(emu), port);

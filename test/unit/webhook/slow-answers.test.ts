@@ -247,18 +247,22 @@ describe('the journal and shutdown', () => {
     await wechatPush(webhook, inbound.text(FAN, 'sleep 8', '5003'), 9000);
     expect(log).toEqual(['add msg:5003 customer-service', 'done msg:5003']);
   });
-  it('on close, a held attempt answers at once by the fallback and the push stays journaled if unfinished', async () => {
+  it('on close, a held attempt stops holding: at its budget it answers by the fallback; unfinished, the push stays journaled', async () => {
     const { journal, entries } = memoryJournal();
     const { webhook } = build({ slow: ['stretch', 'pull'], journal });
     let body: string | undefined;
+    // 60 s: longer than any grace.
     void webhook
       .handle(pushRequest('plain', inbound.text(FAN, 'sleep 60', '5101')))
       .then((r) => (body = r.body));
     await vi.advanceTimersByTimeAsync(1000);
-    const closing = webhook.close({ graceMs: 2000 });
-    await vi.advanceTimersByTimeAsync(0);
+    const closing = webhook.close({ graceMs: 5000 });
+    await vi.advanceTimersByTimeAsync(3000);
+    // Still within its budget (4.5 s from its arrival): the answer could yet come.
+    expect(body).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(600);
     expect(text(body!)).toBe(DEFAULT_PULL_TEXT);
-    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(1400);
     await expect(closing).resolves.toEqual({ unfinished: 1 });
     expect([...entries.keys()]).toEqual(['msg:5101']);
   });
