@@ -78,8 +78,10 @@ export class RedisAnswerStore implements AnswerStore {
 
   async keepForFan(openid: string, replies: Reply[], ttlMs: number): Promise<void> {
     const list = `${this.prefix}kept:${openid}`;
-    await this.command(['RPUSH', list, ...replies.map((r) => JSON.stringify(r))]);
-    await this.command(['PEXPIRE', list, String(ttlMs)]);
+    if (replies.length > 0) {
+      await this.command(['RPUSH', list, ...replies.map((r) => JSON.stringify(r))]);
+      await this.command(['PEXPIRE', list, String(ttlMs)]);
+    }
     await this.command(['DEL', `${this.prefix}expect:${openid}`]);
   }
 

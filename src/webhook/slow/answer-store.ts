@@ -39,7 +39,7 @@ export interface AnswerStore {
   awaitAnswer(key: string, waitMs: number, signal?: AbortSignal): Promise<Reply | undefined>;
   /** Sets the outcome of `key` unless one is set, and returns the outcome in force (the first one set). */
   settle(key: string, outcome: Outcome, ttlMs: number): Promise<Outcome>;
-  /** Appends replies the fan gets one by one as the passive reply to their next messages. */
+  /** Appends replies the fan gets one by one as the passive reply to their next messages; ends any expectation. */
   keepForFan(openid: string, replies: Reply[], ttlMs: number): Promise<void>;
   /** Marks that an answer for the fan is being worked on (push `key`), until it is kept or `ttlMs` passes. */
   expectForFan(openid: string, key: string, ttlMs: number): Promise<void>;
@@ -83,7 +83,8 @@ export class MemoryAnswerStore implements AnswerStore {
 
   constructor(options: { now?: () => number; maxEntries?: number } = {}) {
     this.now = options.now ?? Date.now;
-    this.maxEntries = options.maxEntries ?? 100_000;
+    // Each table: 20 000 entries (an answer is a few hundred bytes to 2 KB), whatever the traffic.
+    this.maxEntries = options.maxEntries ?? 20_000;
   }
 
   putAnswer(key: string, reply: Reply, ttlMs: number): Promise<void> {
@@ -124,7 +125,7 @@ export class MemoryAnswerStore implements AnswerStore {
 
   keepForFan(openid: string, replies: Reply[], ttlMs: number): Promise<void> {
     const list = this.get(this.kept, openid) ?? [];
-    this.set(this.kept, openid, [...list, ...replies], ttlMs);
+    if (replies.length > 0) this.set(this.kept, openid, [...list, ...replies], ttlMs);
     this.expecting.delete(openid);
     return Promise.resolve();
   }

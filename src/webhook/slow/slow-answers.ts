@@ -375,6 +375,9 @@ export class SlowAnswers {
         this.awaitingPull.set(message.fromUserName, [...keys, key]);
         return;
       }
+    } else if (outcome === 'pull') {
+      // Nothing to give (the handler answered success or threw): the fan's next message is handled as new.
+      await settings.answers.keepForFan(message.fromUserName, [], settings.pull.ttlMs).catch(() => undefined);
     }
     await this.journalDone(key);
   }

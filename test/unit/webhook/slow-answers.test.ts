@@ -163,6 +163,20 @@ describe('pull', () => {
   });
 });
 
+describe('pull with nothing to give', () => {
+  it('a handler that fails after the pull text: the next message is handled as new, not kept waiting', async () => {
+    const { webhook, runs } = build({ slow: ['pull'] }, (n) => {
+      if (n > 0) throw new Error('model down');
+      return 'fresh answer';
+    });
+    await wechatPush(webhook, inbound.text(FAN, 'sleep 6', '2301'), 7000);
+    const next = await wechatPush(webhook, inbound.text(FAN, 'hello', '2302'), 1000);
+    expect(text(seen(next)!.body)).toBe('fresh answer');
+    expect(seen(next)!.at).toBe(0);
+    expect(runs.count).toBe(2);
+  });
+});
+
 describe('customer-service', () => {
   it('acknowledges at the budget, shows typing, and sends the answer as a customer-service message', async () => {
     const late: [Message, Reply][] = [];
