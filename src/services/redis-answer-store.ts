@@ -80,6 +80,8 @@ export class RedisAnswerStore implements AnswerStore {
     const list = `${this.prefix}kept:${openid}`;
     if (replies.length > 0) {
       await this.command(['RPUSH', list, ...replies.map((r) => JSON.stringify(r))]);
+      // The newest 32 wait for one fan, whatever they send (as in memory).
+      await this.command(['LTRIM', list, '-32', '-1']);
       await this.command(['PEXPIRE', list, String(ttlMs)]);
     }
     await this.command(['DEL', `${this.prefix}expect:${openid}`]);

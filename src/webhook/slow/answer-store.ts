@@ -57,6 +57,8 @@ export interface AnswerStore {
   close(): Promise<void>;
 }
 
+const MAX_KEPT_PER_FAN = 32;
+
 interface Timed<T> {
   value: T;
   expiresAt: number;
@@ -125,7 +127,9 @@ export class MemoryAnswerStore implements AnswerStore {
 
   keepForFan(openid: string, replies: Reply[], ttlMs: number): Promise<void> {
     const list = this.get(this.kept, openid) ?? [];
-    if (replies.length > 0) this.set(this.kept, openid, [...list, ...replies], ttlMs);
+    // At most MAX_KEPT_PER_FAN replies wait for one fan (the newest): a bound per fan, whatever they send.
+    if (replies.length > 0)
+      this.set(this.kept, openid, [...list, ...replies].slice(-MAX_KEPT_PER_FAN), ttlMs);
     this.expecting.delete(openid);
     return Promise.resolve();
   }

@@ -19,7 +19,7 @@ import type { HandlerResult } from '../router.js';
 import type { WebhookSettings } from '../settings.js';
 import type { Outcome } from './answer-store.js';
 import type { JournalEntry } from './journal.js';
-import { replyParts } from './split-text.js';
+import { MAX_TEXT_REPLY_BYTES, replyParts, splitText } from './split-text.js';
 
 /** What the dedup work hands to every attempt of a slow push. */
 export interface Ticket {
@@ -64,6 +64,24 @@ export function isTicket(value: unknown): value is Ticket {
 function pullable(message: Message): boolean {
   if (message.type !== 'event') return true;
   return message.event === 'CLICK' || message.event === 'subscribe' || message.event === 'SCAN';
+}
+
+/**
+ * The most parts one answer is delivered in after its first (15 × 2047 bytes, about 10 000 Chinese characters): a
+ * bound on what a fan's messages can make the webhook keep. Past it the last part says the rest was left out.
+ */
+const MAX_PARTS = 15;
+const CUT_NOTICE = '\n（内容过长，其余部分未发送）';
+
+function capParts(parts: Reply[]): Reply[] {
+  if (parts.length <= MAX_PARTS) return parts;
+  const kept = parts.slice(0, MAX_PARTS);
+  const last = kept[MAX_PARTS - 1]!;
+  if (last.type === 'text') {
+    const room = MAX_TEXT_REPLY_BYTES - Buffer.byteLength(CUT_NOTICE);
+    kept[MAX_PARTS - 1] = { type: 'text', content: splitText(last.content, room)[0]! + CUT_NOTICE };
+  }
+  return kept;
 }
 
 function hasContent(reply: Reply): boolean {
@@ -383,10 +401,16 @@ export class SlowAnswers {
   }
 
   /** Sends parts by customer service (kept for pulling if that fails and pull is on), or keeps them for the fan. */
-  private async deliverParts(message: Message, parts: Reply[], via: Outcome): Promise<void> {
+  private async deliverParts(message: Message, all: Reply[], via: Outcome): Promise<void> {
     const { settings } = this;
     const openid = message.fromUserName;
     const key = dedupKey(message);
+    const parts = capParts(all);
+    if (parts.length < all.length)
+      settings.logger.warn(
+        { key, parts: all.length, kept: parts.length },
+        'answer too long; the rest was not kept',
+      );
     let left = parts;
     if (via === 'customer-service' || via === 'none') {
       const lateReply = settings.lateReply;

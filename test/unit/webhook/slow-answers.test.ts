@@ -224,6 +224,21 @@ describe('answers longer than one text reply', () => {
   });
 });
 
+describe('a bound on what is kept', () => {
+  it('an answer of more than 16 parts: the first, 15 more, the last saying the rest was left out', async () => {
+    const { webhook } = build({ slow: ['pull'] }, (n) => (n === 0 ? 'a'.repeat(2000 * 40) : 'x'));
+    const bodies: string[] = [];
+    for (let i = 0; i < 18; i += 1) {
+      const got = await wechatPush(webhook, inbound.text(FAN, i === 0 ? 'long' : 'sleep 0', `60${i}`), 100);
+      bodies.push(text(seen(got)!.body)!);
+    }
+    expect(bodies.slice(0, 16).every((b) => b.startsWith('aaaa'))).toBe(true);
+    expect(bodies[15]!.endsWith('（内容过长，其余部分未发送）')).toBe(true);
+    // The 17th message is handled anew (the long answer again).
+    expect(bodies[16]!.endsWith(DEFAULT_PULL_MORE_TEXT)).toBe(true);
+  });
+});
+
 describe('the journal and shutdown', () => {
   function memoryJournal() {
     const entries = new Map<string, JournalEntry>();
