@@ -6,6 +6,7 @@
 import type { Menu } from '../api/types/menu.js';
 import { reply } from '../replies/reply.js';
 import { Router } from '../webhook/router.js';
+import { echoText } from './echo.js';
 
 /**
  * What a new follower of the menu bot reads: what it does, and nothing it does not (it echoes text only).
@@ -16,8 +17,8 @@ import { Router } from '../webhook/router.js';
  * ```
  */
 export const MENU_WELCOME =
-  '欢迎关注! 点下面的菜单试试, 每个按钮的回复都会说出它带来的内容; 发文字我会原样回复。' +
-  ' Tap the menu below: each answer says what the button carried. Text is echoed back.';
+  '欢迎关注! 点下面的菜单试试, 每个按钮的回复都会说出它带来的内容; 发文字我会原样回复 (发 sleep 8 看慢回复怎样送达)。' +
+  ' Tap the menu below: each answer says what the button carried. Text is echoed back (send sleep 8 to watch a slow answer arrive).';
 
 /**
  * The menu this bot expects (push it with `wxmp menu push`, the emulator seeds it).
@@ -66,6 +67,6 @@ export function createMenuBot(): Router {
     return reply.text(`你选择了位置: ${info.label || `${info.latitude},${info.longitude}`}`);
   });
   bot.on('event.subscribe', () => reply.text(MENU_WELCOME));
-  bot.on('text', (ctx) => reply.text(ctx.message.content));
+  bot.on('text', (ctx) => echoText(ctx.message.content));
   return bot;
 }

@@ -1,8 +1,9 @@
 /**
  * The second step of the webhook: run the middleware on a received push and settle on a rendered answer. A retry
- * of a push shares the first attempt's answer (dedup); a handler that throws is answered `success` (WeChat would only retry
- * into the same failure); an asynchronous handler gets the reply budget, past which the webhook answers `success`
- * and hands the eventual reply to `lateReply`.
+ * of a push shares the first attempt's answer (dedup); a handler that throws is answered `success` (WeChat would
+ * only retry into the same failure). An asynchronous handler gets the reply budget; past it the slow-handler
+ * strategies take over (`slow/`), or with `slow: []` the webhook answers `success` and hands the eventual reply to
+ * `lateReply`.
  * @module
  */
 import { dedupKey } from '../messages/parse.js';
@@ -16,6 +17,7 @@ import type { Inbound } from './receive.js';
 import { renderAnswer } from './respond.js';
 import type { HandlerResult } from './router.js';
 import type { WebhookSettings } from './settings.js';
+import type { SlowAnswers } from './slow/slow-answers.js';
 
 const END_OF_CHAIN = (): Promise<HandlerResult> => Promise.resolve(undefined);
 
@@ -38,12 +40,42 @@ const END_OF_CHAIN = (): Promise<HandlerResult> => Promise.resolve(undefined);
  * ```
  */
 export function answerOnce(settings: WebhookSettings, inbound: Inbound): MaybePromise<string> {
+  const slow = settings.slowAnswers;
+  if (slow) return answerSlow(settings, slow, inbound);
   const dedup = settings.dedup;
   if (!dedup) return answerNow(settings, inbound);
   const key = dedupKey(inbound.message);
   const shared = dedup.run(key, () => answerNow(settings, inbound));
-  if (shared.attempt > 1) settings.logger.debug({ key, attempt: shared.attempt }, 'retry deduplicated');
+  if (shared.attempt > 1) retried(settings, key, shared.attempt);
   return shared.value;
+}
+
+/**
+ * With the strategies: the handler once (through dedup, whose value is the rendered answer or, for a push still
+ * being worked on, its ticket encoded as a string), then each attempt answers it or waits on the ticket.
+ */
+function answerSlow(settings: WebhookSettings, slow: SlowAnswers, inbound: Inbound): MaybePromise<string> {
+  const arrivedAt = settings.now();
+  const message = inbound.message;
+  const dedup = settings.dedup;
+  let shared: MaybePromise<string>;
+  if (dedup) {
+    const key = dedupKey(message);
+    const run = dedup.run(key, () => slow.begin(inbound));
+    if (run.attempt > 1) retried(settings, key, run.attempt);
+    shared = run.value;
+  } else {
+    shared = slow.begin(inbound);
+  }
+  return isPromise(shared)
+    ? shared.then((answer) => slow.attempt(answer, arrivedAt, message))
+    : slow.attempt(shared, arrivedAt, message);
+}
+
+/** A retry is WeChat's normal behaviour, not news: counted, and logged at debug level only. */
+function retried(settings: WebhookSettings, key: string, attempt: number): void {
+  settings.observer.onDuplicate();
+  settings.logger.debug({ key, attempt }, 'retry deduplicated');
 }
 
 /** Middleware, then rendering: what a first attempt does. */
@@ -55,7 +87,7 @@ function answerNow(settings: WebhookSettings, inbound: Inbound): MaybePromise<st
 }
 
 /**
- * The reply of the middleware to a push (no dedup: see {@link answerOnce}): at once when every middleware answered
+ * The reply of the middleware to a push, as with `slow: []` (no dedup, no strategies: see {@link answerOnce}): at once when every middleware answered
  * without awaiting, else a promise that settles within the reply budget. Never throws or rejects.
  *
  * @example
@@ -74,17 +106,39 @@ export function dispatchPush(settings: WebhookSettings, inbound: Inbound): Maybe
   return runMiddleware(settings, inbound);
 }
 
+/**
+ * A push's kind for metrics and logs: the message type, or `event.NAME` for an event.
+ *
+ * @example
+ * ```ts
+ * import { parseMessage } from 'wxmp';
+ * import { inbound } from 'wxmp/push';
+ * pushKind(parseMessage(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi'))); // 'text'
+ * ```
+ */
+export function pushKind(message: Message): string {
+  if (message.type === 'event') return `event.${message.event === 'unknown' ? message.name : message.event}`;
+  return message.type === 'unknown' ? message.msgType : message.type;
+}
+
 /** Runs the middleware; a synchronous answer needs no promise, no timer and no abort signal. */
 function runMiddleware(settings: WebhookSettings, inbound: Inbound): MaybePromise<Reply> {
   const ctx = new HandlerContext(inbound.message, inbound.mode, settings.logger);
+  settings.observer.onHandlerRun();
   let result: MaybePromise<HandlerResult>;
   try {
     result = settings.middleware(ctx, END_OF_CHAIN);
   } catch (err) {
     return answerFailure(settings, err, inbound.message);
   }
-  if (!isPromise(result)) return toReply(result);
+  if (!isPromise(result)) return counted(settings, toReply(result));
   return withinBudget(settings, result.then(toReply), ctx);
+}
+
+/** A passive answer (not an acknowledgement) is counted once, by the attempt that ran the handler. */
+function counted(settings: WebhookSettings, reply: Reply): Reply {
+  if (reply.type !== 'success' && reply.type !== 'empty') settings.observer.onAnswer('passive');
+  return reply;
 }
 
 /** A handler failure is answered with success, so WeChat does not retry into a broken handler. */
@@ -107,7 +161,7 @@ async function withinBudget(
     const outcome = await withBudget(work, budgetMs, () =>
       ctx.abort(new Error(`reply budget of ${budgetMs} ms exceeded`)),
     );
-    if (outcome.inTime) return outcome.value;
+    if (outcome.inTime) return counted(settings, outcome.value);
     settings.logger.warn(
       { key: dedupKey(ctx.message), budgetMs },
       'handler exceeded the reply budget; answered success',
@@ -136,6 +190,7 @@ async function deliverLate(settings: WebhookSettings, late: Promise<Reply>, mess
   }
   try {
     await lateReply(message, reply);
+    settings.observer.onAnswer('customer_service');
   } catch (err) {
     logger.error({ err, key: dedupKey(message) }, 'lateReply failed');
   }

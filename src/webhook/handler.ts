@@ -9,7 +9,7 @@
  * @module
  */
 import { WeChatError } from '../errors.js';
-import { answerOnce } from './dispatch.js';
+import { answerOnce, pushKind } from './dispatch.js';
 import { queryOf, textResponse, type WebhookRequest, type WebhookResponse } from './http.js';
 import { isPromise, type MaybePromise } from './maybe-promise.js';
 import { receivePush, verifyUrl } from './receive.js';
@@ -20,6 +20,7 @@ import { resolveSettings, type WebhookOptions, type WebhookSettings } from './se
 
 export { DEFAULT_REFUSAL_LOG_INTERVAL_MS } from './refusal-log.js';
 export { DEFAULT_REPLAY_GUARD_ENTRIES } from './replay-guard.js';
+export type { AnswerVia, WebhookObserver } from './observer.js';
 export {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_REPLY_BUDGET_MS,
@@ -74,6 +75,18 @@ export interface Webhook {
    * ```
    */
   refusalCounts(): Record<string, number>;
+  /**
+   * Shutdown (SIGTERM): attempts stop holding (each answers by its reply budget at most: the answer, or the push
+   * acknowledged and journaled), handlers in flight get
+   * `graceMs` (default 10 s) to finish and be delivered, the rest stays in the journal for the next run; then the
+   * journal and the answer store are closed.
+   *
+   * @example
+   * ```ts
+   * process.once('SIGTERM', () => void webhook.close({ graceMs: 8000 }).then(() => process.exit(0)));
+   * ```
+   */
+  close(options?: { graceMs?: number }): Promise<{ unfinished: number }>;
 }
 
 /**
@@ -117,6 +130,8 @@ export function createWebhook(app: Router | Middleware, options: WebhookOptions)
   return {
     maxBodyBytes: settings.maxBodyBytes,
     refusalCounts: () => settings.refusals.counts(),
+    close: async (closeOptions) =>
+      (await settings.slowAnswers?.close(closeOptions?.graceMs ?? 10_000)) ?? { unfinished: 0 },
     respond,
     handle(request) {
       const response = respond(request);
@@ -129,6 +144,7 @@ export function createWebhook(app: Router | Middleware, options: WebhookOptions)
 function answerPush(settings: WebhookSettings, request: WebhookRequest): MaybePromise<WebhookResponse> {
   const query = queryOf(request.url);
   const inbound = receivePush(settings, query, request.body);
+  settings.observer.onPush({ type: pushKind(inbound.message), mode: inbound.mode });
   const answer = answerOnce(settings, inbound);
   return isPromise(answer)
     ? answer.then((ready) => respondWith(settings, ready, inbound, query))

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_DEV_PORT } from '../../emulator/defaults.js';
 import { startDev } from '../../emulator/dev.js';
+import { parseSlowStrategies, type SlowStrategy } from '../../webhook/slow/strategy.js';
 import { exampleBots } from '../../examples/index.js';
 import { createLogger } from '../../logger.js';
 import { cliEnv, parseCount, parsePort } from '../options.js';
@@ -31,6 +32,13 @@ export const DEV_STATE_FILE = '.wxmp/dev-state.json';
 export function devStateFile(flag: string | false | undefined, webhook: boolean): string | undefined {
   if (flag === false) return undefined;
   return flag ?? (webhook ? DEV_STATE_FILE : undefined);
+}
+
+/** `--slow`, else `WXMP_SLOW`, else undefined (the default). */
+function slowOf(flag: string | undefined): SlowStrategy[] | undefined {
+  const list = flag ?? process.env['WXMP_SLOW'];
+  if (list === undefined || list === '') return undefined;
+  return parseSlowStrategies(list, flag === undefined ? 'WXMP_SLOW' : '--slow');
 }
 
 /**
@@ -65,43 +73,52 @@ export function register(program: Command): void {
       `keep the emulated world in this JSON file (default with --webhook: ${DEV_STATE_FILE} in the working directory)`,
     )
     .option('--no-state', 'keep nothing across restarts')
-    .action(async (flags: Omit<EmulatorFlags, 'state'> & { example?: string; state?: string | false }) => {
-      const env = cliEnv();
-      const stateFile = devStateFile(flags.state, flags.webhook !== undefined);
-      const { state: _state, ...rest } = flags;
-      const opts: EmulatorFlags & { example?: string } = {
-        ...rest,
-        ...(stateFile === undefined ? {} : { state: stateFile }),
-      };
-      // The default's folder is ours to create; a folder the user named must exist (a typo says so at start).
-      if (stateFile === DEV_STATE_FILE) mkdirSync(dirname(resolve(stateFile)), { recursive: true });
-      const port = parsePort(opts.port, '--port') ?? env.port ?? DEFAULT_DEV_PORT;
-      const dev = await startDev({
-        port,
-        host: opts.host,
-        example: opts.webhook ? undefined : opts.example,
-        webhookUrl: opts.webhook,
-        account: accountFrom(env, opts),
-        stateFile,
-        maxConnections: parseCount(opts.maxConnections, '--max-connections'),
-        // Only what needs attention (a handler past the reply budget, a late reply that could not be delivered):
-        // the page shows the rest.
-        logger: createLogger({ name: 'wxmp-dev', level: process.env['LOG_LEVEL'] ?? 'warn' }),
-      }).catch((err: unknown) => {
-        throw listenError(err, port, opts.host);
-      });
-      const origin = dev.url.replace(/\/$/, '');
-      console.log(banner('wxmp dev', origin, dev.emulator.state.account, env));
-      console.log(
-        dev.example
-          ? `  bot             example "${dev.example}" at ${origin}/wx`
-          : '  bot             your server (--webhook)',
-      );
-      console.log(
-        stateFile === undefined
-          ? '  state           kept in memory only (gone on restart; --state FILE keeps it)'
-          : `  state           ${resolve(stateFile)} (fans, chats, menu… kept across restarts; --no-state to start fresh)`,
-      );
-      stopOnSignals(dev.close);
-    });
+    .option(
+      '--slow <list>',
+      "the example bot's slow-handler strategies: stretch, customer-service, pull, or none (default: WXMP_SLOW, else customer-service); try `sleep 12`",
+    )
+    .action(
+      async (
+        flags: Omit<EmulatorFlags, 'state'> & { example?: string; state?: string | false; slow?: string },
+      ) => {
+        const env = cliEnv();
+        const stateFile = devStateFile(flags.state, flags.webhook !== undefined);
+        const { state: _state, ...rest } = flags;
+        const opts: EmulatorFlags & { example?: string; slow?: string } = {
+          ...rest,
+          ...(stateFile === undefined ? {} : { state: stateFile }),
+        };
+        // The default's folder is ours to create; a folder the user named must exist (a typo says so at start).
+        if (stateFile === DEV_STATE_FILE) mkdirSync(dirname(resolve(stateFile)), { recursive: true });
+        const port = parsePort(opts.port, '--port') ?? env.port ?? DEFAULT_DEV_PORT;
+        const dev = await startDev({
+          port,
+          host: opts.host,
+          example: opts.webhook ? undefined : opts.example,
+          webhookUrl: opts.webhook,
+          account: accountFrom(env, opts),
+          stateFile,
+          maxConnections: parseCount(opts.maxConnections, '--max-connections'),
+          slow: slowOf(opts.slow),
+          // Only what needs attention (a handler past the reply budget, a late reply that could not be delivered):
+          // the page shows the rest.
+          logger: createLogger({ name: 'wxmp-dev', level: process.env['LOG_LEVEL'] ?? 'warn' }),
+        }).catch((err: unknown) => {
+          throw listenError(err, port, opts.host);
+        });
+        const origin = dev.url.replace(/\/$/, '');
+        console.log(banner('wxmp dev', origin, dev.emulator.state.account, env));
+        console.log(
+          dev.example
+            ? `  bot             example "${dev.example}" at ${origin}/wx`
+            : '  bot             your server (--webhook)',
+        );
+        console.log(
+          stateFile === undefined
+            ? '  state           kept in memory only (gone on restart; --state FILE keeps it)'
+            : `  state           ${resolve(stateFile)} (fans, chats, menu… kept across restarts; --no-state to start fresh)`,
+        );
+        stopOnSignals(dev.close);
+      },
+    );
 }

@@ -10,6 +10,10 @@ import { configRules } from '../../config-rules.js';
 import type { EncryptionMode } from '../../crypto/mode.js';
 import { exampleBots } from '../../examples/index.js';
 import { createLogger } from '../../logger.js';
+import { hostname } from 'node:os';
+import { DEFAULT_JOURNAL_PATH, FileJournal } from '../../services/file-journal.js';
+import type { Journal } from '../../webhook/slow/journal.js';
+import { defaultSlowStrategies, parseSlowStrategies } from '../../webhook/slow/strategy.js';
 import { stopOnSignals } from '../../http-server/graceful-close.js';
 import { WEBHOOK_SERVER_LIMITS } from '../../http-server/limits.js';
 import { startWebhookServer, type ServerHealth } from '../../services/webhook-server.js';
@@ -36,6 +40,12 @@ async function loadHandler(file: string): Promise<Router | Middleware> {
   return configError('--handler', `${file} must export default a Router or a middleware function`);
 }
 
+/** `WXMP_JOURNAL_CLAIM_MS`: how long a silent instance's journal entries wait before another claims them. */
+function claimIdle(): { claimIdleMs?: number } {
+  const ms = parseCount(process.env['WXMP_JOURNAL_CLAIM_MS'], 'WXMP_JOURNAL_CLAIM_MS');
+  return ms === undefined ? {} : { claimIdleMs: ms };
+}
+
 /** Flags of `wxmp serve`. */
 interface ServeFlags {
   example?: string;
@@ -47,6 +57,10 @@ interface ServeFlags {
   maxBodyBytes?: string;
   maxConnections?: string;
   requireRedis?: boolean;
+  slow?: string;
+  pullText?: string;
+  journal?: string;
+  shutdownGrace?: string;
 }
 
 const UNSET_MODE_WARNING =
@@ -112,6 +126,22 @@ export function register(program: Command): void {
       '--require-redis',
       'refuse to start while REDIS_URL cannot be reached, and answer /healthz with 503 while it is down (also WXMP_REQUIRE_REDIS=1)',
     )
+    .option(
+      '--slow <list>',
+      'slow-handler strategies in order: stretch, customer-service, pull, or none (default: WXMP_SLOW, else customer-service with WECHAT_APPSECRET, stretch,pull without)',
+    )
+    .option(
+      '--pull-text <text>',
+      'what the pull strategy answers meanwhile (default: WXMP_PULL_TEXT, else 还在思考…)',
+    )
+    .option(
+      '--journal <file>',
+      `the journal of acknowledged pushes without REDIS_URL (default: WXMP_JOURNAL, else ${DEFAULT_JOURNAL_PATH})`,
+    )
+    .option(
+      '--shutdown-grace <ms>',
+      'on SIGTERM, how long answers in flight may take before the rest is left in the journal (default: 10000)',
+    )
     .action(async (opts: ServeFlags) => {
       const env = cliEnv();
       if (opts.example && opts.handler) configError('--example', 'and --handler cannot be used together');
@@ -130,6 +160,12 @@ export function register(program: Command): void {
       const messageMode = messageModeOf(opts.messageMode, env);
       const maxBodyBytes = parseCount(opts.maxBodyBytes, '--max-body-bytes');
       const maxConnections = parseCount(opts.maxConnections, '--max-connections');
+      const shutdownGraceMs = parseCount(opts.shutdownGrace, '--shutdown-grace') ?? 10_000;
+      const slowList = opts.slow ?? process.env['WXMP_SLOW'];
+      const slowSource = opts.slow === undefined ? 'WXMP_SLOW' : '--slow';
+      const slowFromConfig =
+        slowList === undefined || slowList === '' ? undefined : parseSlowStrategies(slowList, slowSource);
+      const pullText = opts.pullText ?? process.env['WXMP_PULL_TEXT'];
       const port = parsePort(opts.port, '--port') ?? env.port ?? 3000;
       const logger = createLogger({ name: 'wxmp' });
       // What only some configurations use is loaded only for them: the API client, the token manager and node-redis
@@ -140,25 +176,63 @@ export function register(program: Command): void {
         env.appId && env.appSecret
           ? (await import('../../token/from-env.js')).createTokenManagerFromEnv(env, { logger })
           : undefined;
-      const lateReply = tokens
-        ? (await import('../../services/late-reply.js')).lateReplyViaCustomerService(
-            (await import('../../api/client.js')).createApiClient({
-              tokenProvider: tokens,
-              apiBase: env.apiBase,
-              logger,
-            }),
+      const client = tokens
+        ? (await import('../../api/client.js')).createApiClient({
+            tokenProvider: tokens,
+            apiBase: env.apiBase,
             logger,
-          )
+          })
         : undefined;
-      // Behind a load balancer WeChat's retry may reach another instance: share dedup through Redis.
+      const customerService = client ? await import('../../services/late-reply.js') : undefined;
+      const lateReply =
+        client && customerService ? customerService.lateReplyViaCustomerService(client, logger) : undefined;
+      const typing = client && customerService ? customerService.typingViaCustomerService(client) : undefined;
+      const slow = slowFromConfig ?? defaultSlowStrategies(lateReply !== undefined);
+      if (slow.includes('customer-service') && !lateReply)
+        logger.warn(
+          {},
+          'the customer-service strategy needs WECHAT_APPID and WECHAT_APPSECRET; it is skipped',
+        );
+      // Behind a load balancer WeChat's retry may reach another instance: share dedup, answers and the journal.
       const shared = env.redisUrl
         ? (await import('../../services/redis-dedup.js')).redisDedupFromUrl(env.redisUrl, logger)
         : undefined;
+      // WXMP_REDIS_PREFIX keeps deployments that share one Redis apart.
+      const redisPrefix = process.env['WXMP_REDIS_PREFIX'] ?? 'wxmp:';
+      const answers =
+        env.redisUrl && slow.length > 0
+          ? (await import('../../services/redis-answer-store.js')).redisAnswerStoreFromUrl(
+              env.redisUrl,
+              logger,
+              {
+                prefix: `${redisPrefix}slow:`,
+              },
+            )
+          : undefined;
+      let journal: Journal | undefined;
+      if (slow.length > 0) {
+        journal = env.redisUrl
+          ? (await import('../../services/redis-journal.js')).redisJournalFromUrl(env.redisUrl, {
+              consumer: process.env['WXMP_INSTANCE'] ?? `${hostname()}:${port}`,
+              prefix: `${redisPrefix}journal`,
+              logger,
+              ...claimIdle(),
+            })
+          : new FileJournal({
+              path: opts.journal ?? process.env['WXMP_JOURNAL'] ?? DEFAULT_JOURNAL_PATH,
+              logger,
+            });
+      }
       const webhook = createWebhook(app, {
         ...(messageMode ? { messageMode } : {}),
         ...(maxBodyBytes ? { maxBodyBytes } : {}),
         ...(lateReply ? { lateReply } : {}),
         ...(shared ? { dedup: shared.dedup } : {}),
+        ...(typing ? { typing } : {}),
+        ...(answers ? { answers } : {}),
+        ...(journal ? { journal } : {}),
+        ...(pullText ? { pull: { text: pullText } } : {}),
+        slow,
         token: required(env.token, 'WECHAT_TOKEN'),
         appId: env.appId,
         encodingAESKey: env.encodingAESKey,
@@ -178,6 +252,7 @@ export function register(program: Command): void {
         limits: { maxConnections: maxConnections ?? WEBHOOK_SERVER_LIMITS.maxConnections },
       }).catch(async (err: unknown) => {
         // Release the token manager and Redis so the process exits after the one-line error.
+        await webhook.close({ graceMs: 0 });
         await tokens?.close();
         await shared?.close();
         throw listenError(err, port, opts.host);
@@ -186,9 +261,17 @@ export function register(program: Command): void {
         `wxmp: ${name ? `example "${name}"` : opts.handler} listening at ${server.url}${opts.path}`,
       );
       if (messageMode === undefined) logger.warn({}, UNSET_MODE_WARNING);
+      logger.info(
+        { slow, journal: journal ? (env.redisUrl ? 'redis' : 'file') : 'none' },
+        'slow-handler strategies',
+      );
       stopOnSignals(server.server, {
         name: 'webhook server',
         logger,
+        // Room for an attempt to reach its reply budget (4.5 s) before the connections are cut.
+        graceMs: Math.max(shutdownGraceMs, 5000) + 1000,
+        // Held attempts answer at once (journaled); answers in flight get the grace, the rest waits in the journal.
+        onStopping: () => webhook.close({ graceMs: shutdownGraceMs }),
         onClose: async () => {
           await tokens?.close();
           await shared?.close();
