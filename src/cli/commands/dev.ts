@@ -73,7 +73,8 @@ export function register(program: Command): void {
         ...rest,
         ...(stateFile === undefined ? {} : { state: stateFile }),
       };
-      if (stateFile !== undefined) mkdirSync(dirname(resolve(stateFile)), { recursive: true });
+      // The default's folder is made; a folder named by --state must exist (a typo is said, not created).
+      if (stateFile === DEV_STATE_FILE) mkdirSync(dirname(resolve(stateFile)), { recursive: true });
       const port = parsePort(opts.port, '--port') ?? env.port ?? DEFAULT_DEV_PORT;
       const dev = await startDev({
         port,
