@@ -21,7 +21,7 @@ export type { TokenProvider } from './provider.js';
 export { createTokenManager, type TokenManager, type TokenManagerOptions } from './manager.js';
 export { DEFAULT_REFRESH_AHEAD_MS, type SharedManagerOptions } from './manager-options.js';
 // What is left of the day's forced refreshes (`manager.forceRefreshBudget()`, the token server's /healthz).
-export { FORCE_REFUSAL_TEXT, type ForceRefreshBudget, type ForceRefusal } from './force-refresh-gate.js';
+export type { ForceRefreshBudget, ForceRefusal } from './force-refresh-gate.js';
 // Whether WeChat really rejects a token a client reports (the token server asks before retiring one).
 export { tokenChecker, type TokenVerdict } from './check.js';
 

@@ -51,7 +51,7 @@ export interface TokenManager extends TokenProvider {
   forceRefreshBudget(): Promise<ForceRefreshBudget>;
   /**
    * Why the last `refresh({ force: true })` went out as a plain call (the 30 s interval, the day's ration, the store
-   * down, classic mode); undefined when it forced. `FORCE_REFUSAL_TEXT` words it.
+   * down, classic mode); undefined when it forced.
    */
   lastForceRefusal(): ForceRefusal | undefined;
   /** Waits for background work and closes the store if the manager created it. */

@@ -4,7 +4,7 @@
  */
 import { request, type IncomingHttpHeaders } from 'node:http';
 import type { Server } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computeSignature } from '../../../src/crypto/signature.js';
 import { createEchoBot } from '../../../src/examples/echo.js';
 import {
@@ -129,20 +129,32 @@ export function send(url: string, options: SendOptions = {}): Promise<Answer> {
   });
 }
 
-/** Runs `work` and returns it with the codes of the process warnings emitted meanwhile. */
+/**
+ * Runs `work` and returns it with the codes of the process warnings emitted meanwhile. They are caught, not printed:
+ * a warning the test expects is its subject, not noise in the run's output.
+ */
 export async function withWarnings<T>(
   work: () => Promise<T>,
 ): Promise<{ value: T; warnings: (string | undefined)[] }> {
   const warnings: (string | undefined)[] = [];
-  const onWarning = (warning: Error & { code?: string }) => warnings.push(warning.code);
-  process.on('warning', onWarning);
+  const spy = vi
+    .spyOn(process, 'emitWarning')
+    .mockImplementation((warning: string | Error, options?: unknown) => {
+      const code =
+        typeof options === 'object' && options !== null && 'code' in options
+          ? String((options as { code?: unknown }).code)
+          : typeof warning === 'object'
+            ? (warning as Error & { code?: string }).code
+            : undefined;
+      warnings.push(code);
+    });
   try {
     const value = await work();
     // Warnings are emitted on the next tick of the server side, which is this process.
     await new Promise((resolve) => setImmediate(resolve));
     return { value, warnings };
   } finally {
-    process.off('warning', onWarning);
+    spy.mockRestore();
   }
 }
 
