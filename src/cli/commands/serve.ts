@@ -16,6 +16,17 @@ import { redisDedupFromUrl } from '../../services/redis-dedup.js';
 import { stopOnSignals } from '../../http-server/graceful-close.js';
 import { WEBHOOK_SERVER_LIMITS } from '../../http-server/limits.js';
 import { startWebhookServer } from '../../services/webhook-server.js';
+import { readinessProbe } from '../../services/metrics/readiness.js';
+import { createMetricsRegistry } from '../../services/metrics/registry.js';
+import { UpstreamMetrics } from '../../services/metrics/upstream-metrics.js';
+import {
+  measureDedup,
+  measureLateReply,
+  measureMiddleware,
+  measureWebhook,
+} from '../../services/metrics/webhook-instrument.js';
+import { WebhookMetrics } from '../../services/metrics/webhook-metrics.js';
+import { MemoryDedup } from '../../webhook/dedup.js';
 import { createTokenManagerFromEnv } from '../../token/from-env.js';
 import { createWebhook } from '../../webhook/handler.js';
 import { Router, type Middleware } from '../../webhook/router.js';
@@ -116,27 +127,53 @@ export function register(program: Command): void {
       const maxConnections = parseCount(opts.maxConnections, '--max-connections');
       const port = parsePort(opts.port, '--port') ?? env.port ?? 3000;
       const logger = createLogger({ name: 'wxmp' });
+      // One registry per server: GET /metrics (see docs/operations.md for every figure).
+      const registry = createMetricsRegistry();
+      const metrics = new WebhookMetrics(registry);
+      const upstream = new UpstreamMetrics(registry);
+      const measuredFetch = upstream.measure(globalThis.fetch.bind(globalThis));
       // With the AppSecret at hand, replies that miss WeChat's 5 s window go out as customer-service messages.
-      const tokens = env.appId && env.appSecret ? createTokenManagerFromEnv(env, { logger }) : undefined;
+      const tokens =
+        env.appId && env.appSecret
+          ? createTokenManagerFromEnv(env, { logger, fetch: measuredFetch })
+          : undefined;
       const lateReply = tokens
-        ? lateReplyViaCustomerService(
-            createApiClient({ tokenProvider: tokens, apiBase: env.apiBase, logger }),
-            logger,
+        ? measureLateReply(
+            lateReplyViaCustomerService(
+              createApiClient({
+                tokenProvider: tokens,
+                apiBase: env.apiBase,
+                logger,
+                fetch: measuredFetch,
+                onRetry: (endpoint, reason) => upstream.retry(endpoint, reason),
+              }),
+              logger,
+            ),
+            metrics,
           )
         : undefined;
       // Behind a load balancer WeChat's retry may reach another instance: share dedup through Redis.
       const shared = env.redisUrl ? redisDedupFromUrl(env.redisUrl, logger) : undefined;
-      const webhook = createWebhook(app, {
-        ...(messageMode ? { messageMode } : {}),
-        ...(maxBodyBytes ? { maxBodyBytes } : {}),
-        ...(lateReply ? { lateReply } : {}),
-        ...(shared ? { dedup: shared.dedup } : {}),
-        token: required(env.token, 'WECHAT_TOKEN'),
-        appId: env.appId,
-        encodingAESKey: env.encodingAESKey,
-        previousEncodingAESKey: env.previousEncodingAESKey,
-        logger,
-      });
+      const readiness = readinessProbe(env.redisUrl, logger);
+      const closeAll = async () => {
+        await tokens?.close();
+        await shared?.close();
+        await readiness.close();
+      };
+      const webhook = measureWebhook(
+        createWebhook(measureMiddleware(app, metrics), {
+          ...(messageMode ? { messageMode } : {}),
+          ...(maxBodyBytes ? { maxBodyBytes } : {}),
+          ...(lateReply ? { lateReply } : {}),
+          dedup: measureDedup(shared?.dedup ?? new MemoryDedup(), metrics),
+          token: required(env.token, 'WECHAT_TOKEN'),
+          appId: env.appId,
+          encodingAESKey: env.encodingAESKey,
+          previousEncodingAESKey: env.previousEncodingAESKey,
+          logger,
+        }),
+        metrics,
+      );
       const server = await startWebhookServer({
         webhook,
         port,
@@ -144,10 +181,10 @@ export function register(program: Command): void {
         path: opts.path,
         logger,
         limits: { maxConnections: maxConnections ?? WEBHOOK_SERVER_LIMITS.maxConnections },
+        metrics: { registry, readiness },
       }).catch(async (err: unknown) => {
         // Release the token manager and Redis so the process exits after the one-line error.
-        await tokens?.close();
-        await shared?.close();
+        await closeAll();
         throw listenError(err, port, opts.host);
       });
       console.log(
@@ -157,10 +194,7 @@ export function register(program: Command): void {
       stopOnSignals(server.server, {
         name: 'webhook server',
         logger,
-        onClose: async () => {
-          await tokens?.close();
-          await shared?.close();
-        },
+        onClose: closeAll,
       });
     });
 }
