@@ -28,6 +28,8 @@ export {
   type Webhook,
   type WebhookOptions,
 } from './webhook/handler.js';
+// Hooks for metrics (the `observe` option): pushes, handler runs, duplicates, refusals, answers by `via`.
+export type { AnswerVia, WebhookObserver } from './webhook/observer.js';
 export { tooLarge, type WebhookRequest, type WebhookResponse } from './webhook/http.js';
 
 // Deduplication of WeChat's retries (the `dedup` option); `RedisDedup` in `wxmp/services` shares it across instances.

@@ -39,13 +39,32 @@ export function dispatchPush(settings: WebhookSettings, inbound: Inbound): Maybe
   if (!dedup) return runMiddleware(settings, inbound);
   const key = dedupKey(inbound.message);
   const shared = dedup.run(key, () => runMiddleware(settings, inbound));
-  if (shared.attempt > 1) settings.logger.info({ key, attempt: shared.attempt }, 'retry deduplicated');
+  if (shared.attempt > 1) {
+    settings.observer.onDuplicate();
+    settings.logger.info({ key, attempt: shared.attempt }, 'retry deduplicated');
+  }
   return shared.value;
+}
+
+/**
+ * A push's kind for metrics and logs: the message type, or `event.NAME` for an event.
+ *
+ * @example
+ * ```ts
+ * import { parseMessage } from 'wxmp';
+ * import { inbound } from 'wxmp/push';
+ * pushKind(parseMessage(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi'))); // 'text'
+ * ```
+ */
+export function pushKind(message: Message): string {
+  if (message.type === 'event') return `event.${message.event === 'unknown' ? message.name : message.event}`;
+  return message.type === 'unknown' ? message.msgType : message.type;
 }
 
 /** Runs the middleware; a synchronous answer needs no promise, no timer and no abort signal. */
 function runMiddleware(settings: WebhookSettings, inbound: Inbound): MaybePromise<Reply> {
   const ctx = new HandlerContext(inbound.message, inbound.mode, settings.logger);
+  settings.observer.onHandlerRun();
   let result: MaybePromise<HandlerResult>;
   try {
     result = settings.middleware(ctx, END_OF_CHAIN);
@@ -105,6 +124,7 @@ async function deliverLate(settings: WebhookSettings, late: Promise<Reply>, mess
   }
   try {
     await lateReply(message, reply);
+    settings.observer.onAnswer('customer_service');
   } catch (err) {
     logger.error({ err, key: dedupKey(message) }, 'lateReply failed');
   }

@@ -9,7 +9,7 @@
  * @module
  */
 import { WeChatError } from '../errors.js';
-import { dispatchPush } from './dispatch.js';
+import { dispatchPush, pushKind } from './dispatch.js';
 import { queryOf, textResponse, type WebhookRequest, type WebhookResponse } from './http.js';
 import { isPromise, type MaybePromise } from './maybe-promise.js';
 import { receivePush, verifyUrl } from './receive.js';
@@ -20,6 +20,7 @@ import { resolveSettings, type WebhookOptions, type WebhookSettings } from './se
 
 export { DEFAULT_REFUSAL_LOG_INTERVAL_MS } from './refusal-log.js';
 export { DEFAULT_REPLAY_GUARD_ENTRIES } from './replay-guard.js';
+export type { AnswerVia, WebhookObserver } from './observer.js';
 export {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_REPLY_BUDGET_MS,
@@ -129,6 +130,7 @@ export function createWebhook(app: Router | Middleware, options: WebhookOptions)
 function answerPush(settings: WebhookSettings, request: WebhookRequest): MaybePromise<WebhookResponse> {
   const query = queryOf(request.url);
   const inbound = receivePush(settings, query, request.body);
+  settings.observer.onPush({ type: pushKind(inbound.message), mode: inbound.mode });
   const reply = dispatchPush(settings, inbound);
   return isPromise(reply)
     ? reply.then((ready) => respondWith(settings, ready, inbound, query))

@@ -39,9 +39,17 @@ export class RefusalLog {
   readonly #logger: Logger;
   readonly #now: () => number;
   readonly #intervalMs: number;
+  readonly #onRefusal: (code: string) => void;
 
-  constructor(options: { logger: Logger; now: () => number; intervalMs?: number }) {
+  constructor(options: {
+    logger: Logger;
+    now: () => number;
+    intervalMs?: number;
+    /** Told of every refusal (metrics). */
+    onRefusal?: (code: string) => void;
+  }) {
     this.#logger = options.logger;
+    this.#onRefusal = options.onRefusal ?? (() => undefined);
     this.#now = options.now;
     this.#intervalMs = options.intervalMs ?? DEFAULT_REFUSAL_LOG_INTERVAL_MS;
   }
@@ -56,6 +64,7 @@ export class RefusalLog {
     }
     tally.total += 1;
     tally.unlogged += 1;
+    this.#onRefusal(code);
     if (now - tally.loggedAt < this.#intervalMs) return;
     this.#logger.warn(
       { code, status, method, reason, count: tally.unlogged, total: tally.total },

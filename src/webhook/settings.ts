@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from '../logger.js';
 import type { Message } from '../messages/types.js';
 import type { Reply } from '../replies/types.js';
 import { MemoryDedup, type Dedup } from './dedup.js';
+import { resolveObserver, type ResolvedObserver, type WebhookObserver } from './observer.js';
 import { RefusalLog } from './refusal-log.js';
 import { ReplayGuard } from './replay-guard.js';
 import { Router, type Middleware } from './router.js';
@@ -84,6 +85,8 @@ export interface WebhookOptions {
   /** Receives replies that missed the budget (the webhook already answered `success`). */
   lateReply?: (message: Message, reply: Reply) => Promise<void> | void;
   logger?: Logger;
+  /** Hooks for metrics: pushes, handler runs, duplicates, refusals, answers by the way they went out. */
+  observe?: WebhookObserver | undefined;
   /** Clock in ms, for tests. */
   now?: () => number;
 }
@@ -114,6 +117,7 @@ export interface WebhookSettings {
   readonly lateReply: WebhookOptions['lateReply'];
   readonly middleware: Middleware;
   readonly logger: Logger;
+  readonly observer: ResolvedObserver;
   readonly now: () => number;
 }
 
@@ -142,6 +146,7 @@ export function resolveSettings(app: Router | Middleware, options: WebhookOption
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
   const { replayGuard, refusalLogIntervalMs } = options;
+  const observer = resolveObserver(options.observe, logger);
   return {
     token: options.token,
     crypto: options.encodingAESKey
@@ -158,6 +163,7 @@ export function resolveSettings(app: Router | Middleware, options: WebhookOption
     refusals: new RefusalLog({
       logger,
       now,
+      onRefusal: observer.onReject,
       ...(refusalLogIntervalMs === undefined ? {} : { intervalMs: refusalLogIntervalMs }),
     }),
     replyBudgetMs: options.replyBudgetMs ?? DEFAULT_REPLY_BUDGET_MS,
@@ -165,6 +171,7 @@ export function resolveSettings(app: Router | Middleware, options: WebhookOption
     lateReply: options.lateReply,
     middleware: app instanceof Router ? app.middleware() : app,
     logger,
+    observer,
     now,
   };
 }
