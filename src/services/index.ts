@@ -36,13 +36,8 @@ export { RedisDedup, redisDedupFromUrl, type RedisDedupOptions } from './redis-d
 
 // Metrics and readiness: GET /metrics (Prometheus text, one registry per server) and GET /readyz.
 export { createMetricsRegistry, metricsAnswer } from './metrics/registry.js';
-export { WebhookMetrics, type AnswerVia } from './metrics/webhook-metrics.js';
-export {
-  measureDedup,
-  measureLateReply,
-  measureMiddleware,
-  measureWebhook,
-} from './metrics/webhook-instrument.js';
+export { WebhookMetrics } from './metrics/webhook-metrics.js';
+export { measureMiddleware, measureWebhook } from './metrics/webhook-instrument.js';
 export { UpstreamMetrics } from './metrics/upstream-metrics.js';
 export { serveOperationalRoutes, type ServerMetricsOptions } from './metrics/http-metrics.js';
 export { readinessProbe, type Readiness, type ReadinessProbe } from './metrics/readiness.js';

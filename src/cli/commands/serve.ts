@@ -19,14 +19,8 @@ import { startWebhookServer } from '../../services/webhook-server.js';
 import { readinessProbe } from '../../services/metrics/readiness.js';
 import { createMetricsRegistry } from '../../services/metrics/registry.js';
 import { UpstreamMetrics } from '../../services/metrics/upstream-metrics.js';
-import {
-  measureDedup,
-  measureLateReply,
-  measureMiddleware,
-  measureWebhook,
-} from '../../services/metrics/webhook-instrument.js';
+import { measureMiddleware, measureWebhook } from '../../services/metrics/webhook-instrument.js';
 import { WebhookMetrics } from '../../services/metrics/webhook-metrics.js';
-import { MemoryDedup } from '../../webhook/dedup.js';
 import { createTokenManagerFromEnv } from '../../token/from-env.js';
 import { createWebhook } from '../../webhook/handler.js';
 import { Router, type Middleware } from '../../webhook/router.js';
@@ -138,18 +132,15 @@ export function register(program: Command): void {
           ? createTokenManagerFromEnv(env, { logger, fetch: measuredFetch })
           : undefined;
       const lateReply = tokens
-        ? measureLateReply(
-            lateReplyViaCustomerService(
-              createApiClient({
-                tokenProvider: tokens,
-                apiBase: env.apiBase,
-                logger,
-                fetch: measuredFetch,
-                onRetry: (endpoint, reason) => upstream.retry(endpoint, reason),
-              }),
+        ? lateReplyViaCustomerService(
+            createApiClient({
+              tokenProvider: tokens,
+              apiBase: env.apiBase,
               logger,
-            ),
-            metrics,
+              fetch: measuredFetch,
+              onRetry: (endpoint, reason) => upstream.retry(endpoint, reason),
+            }),
+            logger,
           )
         : undefined;
       // Behind a load balancer WeChat's retry may reach another instance: share dedup through Redis.
@@ -165,7 +156,8 @@ export function register(program: Command): void {
           ...(messageMode ? { messageMode } : {}),
           ...(maxBodyBytes ? { maxBodyBytes } : {}),
           ...(lateReply ? { lateReply } : {}),
-          dedup: measureDedup(shared?.dedup ?? new MemoryDedup(), metrics),
+          ...(shared ? { dedup: shared.dedup } : {}),
+          observe: metrics.observer,
           token: required(env.token, 'WECHAT_TOKEN'),
           appId: env.appId,
           encodingAESKey: env.encodingAESKey,

@@ -1,35 +1,16 @@
 /**
- * Measuring a webhook from outside its core: the middleware (pushes and handler runs), the dedup (retries answered
- * from it), the late-reply path (customer-service answers) and the HTTP answer (passive answers, latency). Each
- * wrapper adds one counter step and, for asynchronous handlers only, one timestamp.
+ * The two webhook figures its observer does not give: how long the handler takes, and how long WeChat waits for
+ * the HTTP answer. Each wrapper adds one timestamp per push; counts come from `WebhookMetrics.observer`.
  * @module
  */
-import type { Message } from '../../messages/types.js';
-import type { Reply } from '../../replies/types.js';
-import type { Dedup } from '../../webhook/dedup.js';
 import type { Webhook } from '../../webhook/handler.js';
 import { isPromise } from '../../webhook/maybe-promise.js';
 import { Router, type HandlerResult, type Middleware } from '../../webhook/router.js';
 import type { WebhookMetrics } from './webhook-metrics.js';
 
 /**
- * The label of a message: its type, and for events the event (`event.subscribe`); events wxmp does not model are
- * `event.unknown`, so a sender cannot create label values at will.
- *
- * @example
- * ```ts
- * import { parseMessage } from 'wxmp';
- * import { inbound } from 'wxmp/push';
- * messageLabel(parseMessage(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi'))); // 'text'
- * ```
- */
-export function messageLabel(message: Message): string {
-  if (message.type !== 'event') return message.type;
-  return `event.${message.event}`;
-}
-
-/**
- * The bot's middleware, counting each push (type and mode) and each handler run, and timing the run.
+ * The bot's middleware, timing each run (`wxmp_handler_duration_seconds`) and counting those that throw
+ * (`wxmp_handler_failures_total`).
  *
  * @example
  * ```ts
@@ -39,15 +20,12 @@ export function messageLabel(message: Message): string {
  * const metrics = new WebhookMetrics(createMetricsRegistry());
  * const bot = new Router();
  * bot.on('text', (ctx) => ctx.message.content);
- * createWebhook(measureMiddleware(bot, metrics), { token: 'AAAAA' });
+ * createWebhook(measureMiddleware(bot, metrics), { token: 'AAAAA', observe: metrics.observer });
  * ```
  */
 export function measureMiddleware(app: Router | Middleware, metrics: WebhookMetrics): Middleware {
   const middleware = app instanceof Router ? app.middleware() : app;
   return (ctx, next) => {
-    const type = messageLabel(ctx.message);
-    metrics.push(type, ctx.mode);
-    metrics.handlerRun(type);
     const started = performance.now();
     let result: HandlerResult | Promise<HandlerResult>;
     try {
@@ -74,56 +52,7 @@ export function measureMiddleware(app: Router | Middleware, metrics: WebhookMetr
 }
 
 /**
- * A dedup that counts the retries it answers from the first attempt (`wxmp_duplicates_total`).
- *
- * @example
- * ```ts
- * import { createWebhook } from 'wxmp';
- * import { MemoryDedup } from '../../webhook/dedup.js';
- * import { createMetricsRegistry } from './registry.js';
- * import { WebhookMetrics } from './webhook-metrics.js';
- * const metrics = new WebhookMetrics(createMetricsRegistry());
- * createWebhook(bot, { token: 'AAAAA', dedup: measureDedup(new MemoryDedup(), metrics) });
- * ```
- */
-export function measureDedup(dedup: Dedup, metrics: WebhookMetrics): Dedup {
-  return {
-    run(key, work) {
-      const shared = dedup.run(key, work);
-      if (shared.attempt > 1) metrics.duplicate();
-      return shared;
-    },
-  };
-}
-
-/**
- * A `lateReply` that counts each reply it delivers as a `customer_service` answer (a failed delivery is not
- * counted: it throws on, and the webhook logs it).
- *
- * @example
- * ```ts
- * import { createWebhook } from 'wxmp';
- * import { lateReplyViaCustomerService } from '../late-reply.js';
- * import { createMetricsRegistry } from './registry.js';
- * import { WebhookMetrics } from './webhook-metrics.js';
- * const metrics = new WebhookMetrics(createMetricsRegistry());
- * const lateReply = measureLateReply(lateReplyViaCustomerService(client, logger), metrics);
- * createWebhook(bot, { token: 'AAAAA', lateReply });
- * ```
- */
-export function measureLateReply(
-  lateReply: (message: Message, reply: Reply) => Promise<void> | void,
-  metrics: WebhookMetrics,
-): (message: Message, reply: Reply) => Promise<void> {
-  return async (message, reply) => {
-    await lateReply(message, reply);
-    metrics.answer('customer_service');
-  };
-}
-
-/**
- * The webhook with its HTTP answers measured: latency by status, and each answer that carries a reply (not
- * `success`, not empty) counted as a `passive` answer; refusals are read from the webhook when collected.
+ * The webhook with the time to each HTTP answer measured, by status (`wxmp_push_response_duration_seconds`).
  *
  * @example
  * ```ts
@@ -136,17 +65,15 @@ export function measureLateReply(
  * ```
  */
 export function measureWebhook(webhook: Webhook, metrics: WebhookMetrics): Webhook {
-  metrics.watchRefusals(() => webhook.refusalCounts());
   const respond: Webhook['respond'] = (request) => {
     const started = performance.now();
     const answer = webhook.respond(request);
-    const isPost = request.method.toUpperCase() === 'POST';
     if (!isPromise(answer)) {
-      noteAnswer(metrics, isPost, answer.status, answer.body, started);
+      metrics.responded(answer.status, (performance.now() - started) / 1000);
       return answer;
     }
     return answer.then((ready) => {
-      noteAnswer(metrics, isPost, ready.status, ready.body, started);
+      metrics.responded(ready.status, (performance.now() - started) / 1000);
       return ready;
     });
   };
@@ -156,15 +83,4 @@ export function measureWebhook(webhook: Webhook, metrics: WebhookMetrics): Webho
     respond,
     handle: (request) => Promise.resolve(respond(request)),
   };
-}
-
-function noteAnswer(
-  metrics: WebhookMetrics,
-  isPost: boolean,
-  status: number,
-  body: string,
-  started: number,
-): void {
-  metrics.responded(status, (performance.now() - started) / 1000);
-  if (isPost && status === 200 && body !== 'success' && body !== '') metrics.answer('passive');
 }

@@ -4,29 +4,23 @@
  * @module
  */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { AnswerVia, WebhookObserver } from '../../webhook/observer.js';
 import { LATENCY_BUCKETS } from './registry.js';
 
 /**
- * How an answer reached the fan: the passive reply of the attempt (`passive`), of a later attempt WeChat was held on
- * (`stretched`), a customer-service message (`customer_service`), or the passive reply of the fan's next message
- * (`pulled`).
- */
-export type AnswerVia = 'passive' | 'stretched' | 'customer_service' | 'pulled';
-
-/**
- * The counters and histograms of one webhook, registered in `registry`.
+ * The counters and histograms of one webhook, registered in `registry`: pass `observer` to `createWebhook`.
  *
  * @example
  * ```ts
+ * import { createWebhook } from 'wxmp';
  * import { createMetricsRegistry } from './registry.js';
  * const metrics = new WebhookMetrics(createMetricsRegistry());
- * metrics.push('text', 'safe');
- * metrics.answer('passive');
+ * createWebhook(bot, { token: 'AAAAA', observe: metrics.observer });
  * ```
  */
 export class WebhookMetrics {
   readonly #pushes: Counter<'type' | 'mode'>;
-  readonly #handlerRuns: Counter<'type'>;
+  readonly #handlerRuns: Counter;
   readonly #handlerFailures: Counter;
   readonly #duplicates: Counter;
   readonly #rejected: Counter<'reason'>;
@@ -34,22 +28,20 @@ export class WebhookMetrics {
   readonly #journalPending: Gauge;
   readonly #handlerSeconds: Histogram;
   readonly #responseSeconds: Histogram<'status'>;
-  /** Refusal totals as last read from the webhook, so each collection adds only what is new. */
-  readonly #refusalsSeen = new Map<string, number>();
-  #refusalSource: (() => Record<string, number>) | undefined;
+  /** The hooks for `createWebhook({ observe })`. */
+  readonly observer: WebhookObserver;
 
   constructor(registry: Registry) {
     const registers = [registry];
     this.#pushes = new Counter({
       name: 'wxmp_pushes_total',
-      help: "Pushes handled (signature checked, parsed), by message type and mode; WeChat's retries of one are in wxmp_duplicates_total",
+      help: "Pushes accepted (signature checked, parsed), by message type and mode; each of WeChat's attempts counts",
       labelNames: ['type', 'mode'],
       registers,
     });
     this.#handlerRuns = new Counter({
       name: 'wxmp_handler_runs_total',
-      help: 'Runs of the handler (once per push; a retry answered from dedup does not run it)',
-      labelNames: ['type'],
+      help: 'Runs of the handler (once per push; a retry answered from dedup does not run it, a journaled push finished after a restart does)',
       registers,
     });
     this.#handlerFailures = new Counter({
@@ -67,10 +59,6 @@ export class WebhookMetrics {
       help: 'Requests refused, by reason (the WeChatError code: SIGNATURE_INVALID, BODY_TOO_LARGE, ...)',
       labelNames: ['reason'],
       registers,
-      // Read when collected: the webhook counts its refusals itself (for its once-a-minute log lines).
-      collect: () => {
-        if (this.#refusalSource) this.syncRefusals(this.#refusalSource());
-      },
     });
     this.#answers = new Counter({
       name: 'wxmp_answers_total',
@@ -99,16 +87,19 @@ export class WebhookMetrics {
     for (const via of ['passive', 'stretched', 'customer_service', 'pulled'] as const)
       this.#answers.inc({ via }, 0);
     this.#duplicates.inc(0);
+    this.observer = {
+      onPush: ({ type, mode }) => this.push(type, mode),
+      onHandlerRun: () => this.#handlerRuns.inc(),
+      onDuplicate: () => this.duplicate(),
+      onAnswer: (via) => this.answer(via),
+      onReject: (reason) => this.rejected(reason),
+      onJournal: (pending) => this.journalPending(pending),
+    };
   }
 
   /** A push was accepted. */
   push(type: string, mode: string): void {
     this.#pushes.inc({ type, mode });
-  }
-
-  /** The handler ran for a push of `type`. */
-  handlerRun(type: string): void {
-    this.#handlerRuns.inc({ type });
   }
 
   /** A handler run finished after `seconds`, with a reply or (`failed`) an error. */
@@ -140,30 +131,5 @@ export class WebhookMetrics {
   /** WeChat's request was answered with `status` after `seconds`. */
   responded(status: number, seconds: number): void {
     this.#responseSeconds.observe({ status: String(status) }, seconds);
-  }
-
-  /**
-   * Reads refusals from `source` (a webhook's `refusalCounts`) each time the metrics are collected.
-   *
-   * @example
-   * ```ts
-   * import { createMetricsRegistry } from './registry.js';
-   * new WebhookMetrics(createMetricsRegistry()).watchRefusals(() => webhook.refusalCounts());
-   * ```
-   */
-  watchRefusals(source: () => Record<string, number>): void {
-    this.#refusalSource = source;
-  }
-
-  /**
-   * Adds the refusals a webhook counted since the last call (`webhook.refusalCounts()` gives running totals by
-   * reason); call it before each collection.
-   */
-  syncRefusals(totals: Record<string, number>): void {
-    for (const [reason, total] of Object.entries(totals)) {
-      const seen = this.#refusalsSeen.get(reason) ?? 0;
-      if (total > seen) this.#rejected.inc({ reason }, total - seen);
-      this.#refusalsSeen.set(reason, total);
-    }
   }
 }

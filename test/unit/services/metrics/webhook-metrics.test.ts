@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from '../../../../src/messages/parse.js';
-import { inbound } from '../../../../src/push/index.js';
 import { createMetricsRegistry } from '../../../../src/services/metrics/registry.js';
-import { messageLabel } from '../../../../src/services/metrics/webhook-instrument.js';
 import { WebhookMetrics } from '../../../../src/services/metrics/webhook-metrics.js';
 
 /** The value of one sample line of the Prometheus text, or undefined when the line is absent. */
@@ -12,16 +9,18 @@ function sample(text: string, series: string): number | undefined {
 }
 
 describe('WebhookMetrics', () => {
-  it('adds only the refusals counted since the last collection, by reason', async () => {
+  it('counts what the webhook observer reports: refusals by reason, answers by route, the journal backlog', async () => {
     const registry = createMetricsRegistry({ processMetrics: false });
-    const metrics = new WebhookMetrics(registry);
-    let totals: Record<string, number> = { SIGNATURE_INVALID: 3 };
-    metrics.watchRefusals(() => totals);
-    expect(sample(await registry.metrics(), 'wxmp_rejected_total{reason="SIGNATURE_INVALID"}')).toBe(3);
-    totals = { SIGNATURE_INVALID: 5, BODY_TOO_LARGE: 1 };
+    const { observer } = new WebhookMetrics(registry);
+    observer.onReject?.('SIGNATURE_INVALID');
+    observer.onReject?.('SIGNATURE_INVALID');
+    observer.onAnswer?.('stretched');
+    observer.onJournal?.(3);
+    observer.onJournal?.(1);
     const text = await registry.metrics();
-    expect(sample(text, 'wxmp_rejected_total{reason="SIGNATURE_INVALID"}')).toBe(5);
-    expect(sample(text, 'wxmp_rejected_total{reason="BODY_TOO_LARGE"}')).toBe(1);
+    expect(sample(text, 'wxmp_rejected_total{reason="SIGNATURE_INVALID"}')).toBe(2);
+    expect(sample(text, 'wxmp_answers_total{via="stretched"}')).toBe(1);
+    expect(sample(text, 'wxmp_journal_pending')).toBe(1);
   });
 
   it('shows every answer route and the duplicate count at zero before any push', async () => {
@@ -47,13 +46,5 @@ describe('WebhookMetrics', () => {
   it('includes Node process metrics unless turned off', async () => {
     expect(await createMetricsRegistry().metrics()).toContain('process_resident_memory_bytes');
     expect(await createMetricsRegistry({ processMetrics: false }).metrics()).not.toContain('process_');
-  });
-});
-
-describe('messageLabel', () => {
-  it('is the type of a message and event.<name> of an event', () => {
-    const to = { from: 'oFan', to: 'gh_account' };
-    expect(messageLabel(parseMessage(inbound.text(to, 'hi')))).toBe('text');
-    expect(messageLabel(parseMessage(inbound.event(to, 'subscribe')))).toBe('event.subscribe');
   });
 });
