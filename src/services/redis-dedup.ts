@@ -26,6 +26,11 @@ export interface RedisDedupOptions {
   /** What a retry answers when the other instance is still busy after `waitMs`; default `success`. */
   whilePending?: unknown;
   logger?: Logger;
+  /**
+   * Told when a push is answered from another instance's claim (a retry that reached this instance first): the
+   * webhook's own duplicate count only sees retries of pushes this instance ran.
+   */
+  onShared?: () => void;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,6 +57,7 @@ export class RedisDedup implements Dedup {
   private readonly pollMs: number;
   private readonly whilePending: unknown;
   private readonly logger: Logger;
+  private readonly onShared: () => void;
 
   constructor(options: RedisDedupOptions) {
     this.redis = options.redis;
@@ -61,6 +67,7 @@ export class RedisDedup implements Dedup {
     this.pollMs = options.pollMs ?? 50;
     this.whilePending = options.whilePending ?? { type: 'success' };
     this.logger = options.logger ?? silentLogger;
+    this.onShared = options.onShared ?? (() => undefined);
     this.local = new MemoryDedup({ ttlMs: this.ttlMs });
   }
 
@@ -77,7 +84,10 @@ export class RedisDedup implements Dedup {
       this.logger.warn({ err, key }, 'dedup store unreachable; handling the push here');
       return work();
     }
-    if (!owner) return this.awaitOther<T>(redisKey, key);
+    if (!owner) {
+      this.onShared();
+      return this.awaitOther<T>(redisKey, key);
+    }
     const value = await work();
     try {
       await this.redis.set(redisKey, JSON.stringify({ value }), { pxMs: this.ttlMs });
@@ -119,10 +129,11 @@ export class RedisDedup implements Dedup {
 export function redisDedupFromUrl(
   url: string,
   logger: Logger = silentLogger,
+  options: Pick<RedisDedupOptions, 'onShared'> = {},
 ): { dedup: RedisDedup; close: () => Promise<void> } {
   const { client, close } = connectRedis(url, { logger, purpose: 'dedup' });
   return {
-    dedup: new RedisDedup({ redis: fromNodeRedis(client), logger }),
+    dedup: new RedisDedup({ redis: fromNodeRedis(client), logger, ...options }),
     close,
   };
 }

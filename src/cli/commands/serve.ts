@@ -144,7 +144,9 @@ export function register(program: Command): void {
           )
         : undefined;
       // Behind a load balancer WeChat's retry may reach another instance: share dedup through Redis.
-      const shared = env.redisUrl ? redisDedupFromUrl(env.redisUrl, logger) : undefined;
+      const shared = env.redisUrl
+        ? redisDedupFromUrl(env.redisUrl, logger, { onShared: () => metrics.duplicate() })
+        : undefined;
       const readiness = readinessProbe(env.redisUrl, logger);
       const closeAll = async () => {
         await tokens?.close();
