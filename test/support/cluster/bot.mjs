@@ -1,4 +1,4 @@
-/* global setTimeout, process */
+/* global setTimeout */
 // The bot of the deploy and cluster tests (run by `wxmp serve --handler`): it answers `answer:<text>` and counts
 // each run per text in a Redis hash (WXMP_TEST_RUNS_KEY), so a test can tell how often the handler ran for each
 // message across instances and restarts. A text starting with `slow` takes WXMP_TEST_SLOW_MS (past WeChat's 5 s).
