@@ -21,7 +21,10 @@ export interface Context<M extends Message = Message> {
   readonly openid: string;
   /** How the push arrived; safe-mode replies are encrypted automatically. */
   readonly mode: EncryptionMode;
-  /** Aborted when the reply budget runs out: the webhook has answered `success`, and any reply goes to `lateReply`. */
+  /**
+   * With `slow: []`, aborted when the reply budget runs out (the webhook has answered `success`, any reply goes to
+   * `lateReply`). With the slow-handler strategies the answer is still wanted past the budget: never aborted.
+   */
   readonly signal: AbortSignal;
   /** Request-scoped storage for middleware. */
   readonly state: Record<string, unknown>;

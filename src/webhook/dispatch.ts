@@ -15,6 +15,7 @@ import { isPromise, type MaybePromise } from './maybe-promise.js';
 import type { Inbound } from './receive.js';
 import type { HandlerResult } from './router.js';
 import type { WebhookSettings } from './settings.js';
+import type { SlowAnswers, Ticket } from './slow/slow-answers.js';
 
 const END_OF_CHAIN = (): Promise<HandlerResult> => Promise.resolve(undefined);
 
@@ -35,6 +36,8 @@ const END_OF_CHAIN = (): Promise<HandlerResult> => Promise.resolve(undefined);
  * ```
  */
 export function dispatchPush(settings: WebhookSettings, inbound: Inbound): MaybePromise<Reply> {
+  const slow = settings.slowAnswers;
+  if (slow) return dispatchSlow(settings, slow, inbound);
   const dedup = settings.dedup;
   if (!dedup) return runMiddleware(settings, inbound);
   const key = dedupKey(inbound.message);
@@ -44,6 +47,27 @@ export function dispatchPush(settings: WebhookSettings, inbound: Inbound): Maybe
     settings.logger.info({ key, attempt: shared.attempt }, 'retry deduplicated');
   }
   return shared.value;
+}
+
+/** With the strategies: the handler once (through dedup), and each attempt waiting on its ticket. */
+function dispatchSlow(settings: WebhookSettings, slow: SlowAnswers, inbound: Inbound): MaybePromise<Reply> {
+  const arrivedAt = settings.now();
+  const dedup = settings.dedup;
+  let value: MaybePromise<Reply | Ticket>;
+  if (dedup) {
+    const key = dedupKey(inbound.message);
+    const shared = dedup.run(key, () => slow.begin(inbound));
+    if (shared.attempt > 1) {
+      settings.observer.onDuplicate();
+      settings.logger.info({ key, attempt: shared.attempt }, 'retry deduplicated');
+    }
+    value = shared.value;
+  } else {
+    value = slow.begin(inbound);
+  }
+  if (isPromise(value))
+    return Promise.resolve(value).then((ready) => slow.attempt(ready, arrivedAt, inbound.message));
+  return slow.attempt(value, arrivedAt, inbound.message);
 }
 
 /**
@@ -71,8 +95,14 @@ function runMiddleware(settings: WebhookSettings, inbound: Inbound): MaybePromis
   } catch (err) {
     return answerFailure(settings, err, inbound.message);
   }
-  if (!isPromise(result)) return toReply(result);
+  if (!isPromise(result)) return counted(settings, toReply(result));
   return withinBudget(settings, result.then(toReply), ctx);
+}
+
+/** A passive answer (not an acknowledgement) is counted once, by the attempt that ran the handler. */
+function counted(settings: WebhookSettings, reply: Reply): Reply {
+  if (reply.type !== 'success' && reply.type !== 'empty') settings.observer.onAnswer('passive');
+  return reply;
 }
 
 /** A handler failure is answered with success, so WeChat does not retry into a broken handler. */
@@ -95,7 +125,7 @@ async function withinBudget(
     const outcome = await withBudget(work, budgetMs, () =>
       ctx.abort(new Error(`reply budget of ${budgetMs} ms exceeded`)),
     );
-    if (outcome.inTime) return outcome.value;
+    if (outcome.inTime) return counted(settings, outcome.value);
     settings.logger.warn(
       { key: dedupKey(ctx.message), budgetMs },
       'handler exceeded the reply budget; answered success',

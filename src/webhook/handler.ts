@@ -75,6 +75,17 @@ export interface Webhook {
    * ```
    */
   refusalCounts(): Record<string, number>;
+  /**
+   * Shutdown (SIGTERM): held attempts answer at once (the push acknowledged and journaled), handlers in flight get
+   * `graceMs` (default 10 s) to finish and be delivered, the rest stays in the journal for the next run; then the
+   * journal and the answer store are closed.
+   *
+   * @example
+   * ```ts
+   * process.once('SIGTERM', () => void webhook.close({ graceMs: 8000 }).then(() => process.exit(0)));
+   * ```
+   */
+  close(options?: { graceMs?: number }): Promise<{ unfinished: number }>;
 }
 
 /**
@@ -118,6 +129,8 @@ export function createWebhook(app: Router | Middleware, options: WebhookOptions)
   return {
     maxBodyBytes: settings.maxBodyBytes,
     refusalCounts: () => settings.refusals.counts(),
+    close: async (closeOptions) =>
+      (await settings.slowAnswers?.close(closeOptions?.graceMs ?? 10_000)) ?? { unfinished: 0 },
     respond,
     handle(request) {
       const response = respond(request);

@@ -47,7 +47,6 @@ export function respondWith(
     return textResponse(200, 'success');
   }
   if (reply.type === 'success' || reply.type === 'empty') return textResponse(200, body);
-  settings.observer.onAnswer('passive');
   const crypto = settings.crypto;
   if (inbound.keyIndex === undefined || !crypto) return xmlResponse(body);
   return xmlResponse(

@@ -9,6 +9,17 @@ import { silentLogger, type Logger } from '../logger.js';
 import type { Message } from '../messages/types.js';
 import type { Reply } from '../replies/types.js';
 import { MemoryDedup, type Dedup } from './dedup.js';
+import { MemoryAnswerStore, type AnswerStore } from './slow/answer-store.js';
+import type { Journal } from './slow/journal.js';
+import { SlowAnswers } from './slow/slow-answers.js';
+import {
+  DEFAULT_PULL_MORE_TEXT,
+  DEFAULT_PULL_TEXT,
+  DEFAULT_PULL_TTL_MS,
+  defaultSlowStrategies,
+  SLOW_STRATEGIES,
+  type SlowStrategy,
+} from './slow/strategy.js';
 import { resolveObserver, type ResolvedObserver, type WebhookObserver } from './observer.js';
 import { RefusalLog } from './refusal-log.js';
 import { ReplayGuard } from './replay-guard.js';
@@ -84,6 +95,23 @@ export interface WebhookOptions {
   dedup?: Dedup | false;
   /** Receives replies that missed the budget (the webhook already answered `success`). */
   lateReply?: (message: Message, reply: Reply) => Promise<void> | void;
+  /**
+   * What to do with a handler slower than the reply budget, strategies tried in this order (see
+   * docs/slow-handlers.md): `stretch`, `customer-service`, `pull`. Default `['customer-service']` with a
+   * `lateReply`, else `['stretch', 'pull']`; `[]` answers `success` at the budget and hands the reply to
+   * `lateReply` (the behaviour before the strategies).
+   */
+  slow?: readonly SlowStrategy[] | undefined;
+  /** The `pull` strategy: the text answered meanwhile, the line ending each part but the last, the keeping time. */
+  pull?: { text?: string; moreText?: string; ttlMs?: number } | undefined;
+  /** Shared state of the strategies (answers, outcomes, kept answers); default in memory. */
+  answers?: AnswerStore | undefined;
+  /** Where acknowledged pushes wait for their answer, so a restart loses none; default none. */
+  journal?: Journal | undefined;
+  /** Shows the fan "typing" (customer service's Typing command) while a late answer is worked on. */
+  typing?: ((openid: string) => Promise<void>) | undefined;
+  /** How long WeChat waits for each attempt; default 5000 ms (the emulator's tests shorten it). */
+  wechatTimeoutMs?: number | undefined;
   logger?: Logger;
   /** Hooks for metrics: pushes, handler runs, duplicates, refusals, answers by the way they went out. */
   observe?: WebhookObserver | undefined;
@@ -115,6 +143,14 @@ export interface WebhookSettings {
   readonly replyBudgetMs: number;
   readonly dedup: Dedup | undefined;
   readonly lateReply: WebhookOptions['lateReply'];
+  readonly slow: readonly SlowStrategy[];
+  /** The strategies at work; undefined when `slow` is empty. */
+  readonly slowAnswers: SlowAnswers | undefined;
+  readonly pull: { text: string; moreText: string; ttlMs: number };
+  readonly answers: AnswerStore;
+  readonly journal: Journal | undefined;
+  readonly typing: WebhookOptions['typing'];
+  readonly wechatTimeoutMs: number;
   readonly middleware: Middleware;
   readonly logger: Logger;
   readonly observer: ResolvedObserver;
@@ -143,11 +179,14 @@ export function resolveSettings(app: Router | Middleware, options: WebhookOption
     });
   }
   checkMessageMode(options);
+  const slow = options.slow ?? defaultSlowStrategies(options.lateReply !== undefined);
+  checkSlow(slow);
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
   const { replayGuard, refusalLogIntervalMs } = options;
   const observer = resolveObserver(options.observe, logger);
-  return {
+  const slowAnswers = slow.length > 0 ? new SlowAnswers() : undefined;
+  const settings: WebhookSettings = {
     token: options.token,
     crypto: options.encodingAESKey
       ? new MessageCrypto({
@@ -169,11 +208,36 @@ export function resolveSettings(app: Router | Middleware, options: WebhookOption
     replyBudgetMs: options.replyBudgetMs ?? DEFAULT_REPLY_BUDGET_MS,
     dedup: options.dedup === false ? undefined : (options.dedup ?? new MemoryDedup({ now })),
     lateReply: options.lateReply,
+    slow,
+    slowAnswers,
+    pull: {
+      text: options.pull?.text ?? DEFAULT_PULL_TEXT,
+      moreText: options.pull?.moreText ?? DEFAULT_PULL_MORE_TEXT,
+      ttlMs: options.pull?.ttlMs ?? DEFAULT_PULL_TTL_MS,
+    },
+    answers: options.answers ?? new MemoryAnswerStore({ now }),
+    journal: options.journal,
+    typing: options.typing,
+    wechatTimeoutMs: options.wechatTimeoutMs ?? 5000,
     middleware: app instanceof Router ? app.middleware() : app,
     logger,
     observer,
     now,
   };
+  slowAnswers?.bind(settings);
+  return settings;
+}
+
+/** Known strategy names, each once. */
+function checkSlow(slow: readonly SlowStrategy[]): void {
+  for (const [i, name] of slow.entries()) {
+    if (!SLOW_STRATEGIES.includes(name))
+      throw new WeChatError(
+        'CONFIG_INVALID',
+        `slow: "${String(name)}" is not a strategy (one of ${SLOW_STRATEGIES.join(', ')})`,
+      );
+    if (slow.indexOf(name) !== i) throw new WeChatError('CONFIG_INVALID', `slow: "${name}" is listed twice`);
+  }
 }
 
 /** A message mode must be one of the console's, and safe mode needs the key to read anything. */

@@ -105,7 +105,8 @@ describe('dispatchPush past the reply budget', () => {
           await new Promise((r) => setTimeout(r, 200));
           return (await late()) as string;
         },
-        { replyBudgetMs: 100, ...options },
+        // slow: [] is the behaviour before the strategies (see slow-answers.test.ts for them).
+        { replyBudgetMs: 100, slow: [], ...options },
       );
       const reply = dispatchPush(s, received());
       await vi.advanceTimersByTimeAsync(100);
@@ -191,6 +192,7 @@ describe('handlers: errors, retries and the reply budget', () => {
       const webhook = createWebhook(bot, {
         token: TOKEN,
         now: () => NOW,
+        slow: [],
         lateReply: (m, r) => void late.push([m, r]),
       });
       const pending = post(webhook, 'plain');
