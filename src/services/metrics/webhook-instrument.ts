@@ -82,5 +82,6 @@ export function measureWebhook(webhook: Webhook, metrics: WebhookMetrics): Webho
     refusalCounts: () => webhook.refusalCounts(),
     respond,
     handle: (request) => Promise.resolve(respond(request)),
+    close: (options) => webhook.close(options),
   };
 }
