@@ -106,6 +106,8 @@ export interface Tally {
   /** Messages answered more than once (a duplicate answer to the fan). */
   duplicateAnswers: string[];
   notices: number;
+  /** The messages that got WeChat's service notice. */
+  noticed: string[];
   /** Messages whose push or slow run spanned the kill. */
   inFlightAtKill: string[];
   /** Handler runs per message: how many messages ran 0, 1, 2, more times. */
@@ -156,6 +158,7 @@ export async function tally(
     unanswered: [...answers].filter(([, n]) => n === 0).map(([text]) => text),
     duplicateAnswers: [...answers].filter(([, n]) => n > 1).map(([text]) => text),
     notices: sent.filter((s) => s.notice).length,
+    noticed: sent.filter((s) => s.notice).map((s) => s.text),
     inFlightAtKill: [...inFlight],
     runs: counts,
     runAnomalies,
