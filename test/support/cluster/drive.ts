@@ -29,8 +29,8 @@ export interface DriveOptions {
   rate?: number;
   /** Text prefix, unique per run. */
   label: string;
-  /** Called after each message with the count sent so far. */
-  onSent?: (count: number) => void;
+  /** Called after each message with the count sent so far and the message. */
+  onSent?: (count: number, message: Sent) => void;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,7 +54,7 @@ export async function drive(cluster: Cluster, options: DriveOptions): Promise<Se
       const startedAt = Date.now();
       const result = await cluster.emulator.fans.text(openid, text);
       const push = result.pushes[0];
-      sent.push({
+      const message: Sent = {
         openid,
         text,
         slow,
@@ -65,8 +65,9 @@ export async function drive(cluster: Cluster, options: DriveOptions): Promise<Se
           ...(a.error === undefined ? {} : { error: a.error }),
         })),
         notice: (push?.entries ?? []).some((e) => e.via === 'system'),
-      });
-      options.onSent?.(sent.length);
+      };
+      sent.push(message);
+      options.onSent?.(sent.length, message);
     }
   };
   await Promise.all(options.fans.map(worker));
