@@ -69,6 +69,16 @@ describe.skipIf(!ready)(`cluster: ${MESSAGES} messages, 3 instances, one SIGKILL
         handlerRuns: result.totalRuns,
         runs: result.runs,
         retriedPushes: result.retried,
+        // How the first duplicated messages reached the fan (passive reply, customer service), to tell why.
+        duplicateRoutes: result.duplicateAnswers.slice(0, 5).map((text) => {
+          const { openid } = sent.find((s) => s.text === text)!;
+          const vias = cluster
+            .sentTo(openid)
+            .filter((e) => e.msgType === 'text' && e.payload.content === `answer:${text}`)
+            .map((e) => e.via);
+          const attempts = sent.find((s) => s.text === text)!.attempts;
+          return { text, vias, attempts };
+        }),
       }),
     );
     expect(result.duplicateAnswers).toEqual([]);
