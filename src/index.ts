@@ -30,6 +30,18 @@ export {
 } from './webhook/handler.js';
 // Hooks for metrics (the `observe` option): pushes, handler runs, duplicates, refusals, answers by `via`.
 export type { AnswerVia, WebhookObserver } from './webhook/observer.js';
+// What the webhook does with a handler slower than WeChat's 5 s (the `slow`, `answers` and `journal` options).
+export {
+  DEFAULT_PULL_MORE_TEXT,
+  DEFAULT_PULL_TEXT,
+  DEFAULT_PULL_TTL_MS,
+  parseSlowStrategies,
+  SLOW_STRATEGIES,
+  type SlowStrategy,
+} from './webhook/slow/strategy.js';
+export { MemoryAnswerStore, type AnswerStore, type Outcome } from './webhook/slow/answer-store.js';
+export type { Journal, JournalEntry } from './webhook/slow/journal.js';
+export { MAX_TEXT_REPLY_BYTES, splitText } from './webhook/slow/split-text.js';
 export { tooLarge, type WebhookRequest, type WebhookResponse } from './webhook/http.js';
 
 // Deduplication of WeChat's retries (the `dedup` option); `RedisDedup` in `wxmp/services` shares it across instances.

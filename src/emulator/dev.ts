@@ -9,6 +9,7 @@ import { EXAMPLE_MENU } from '../examples/menu.js';
 import { WeChatError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { createWebhook } from '../webhook/handler.js';
+import type { SlowStrategy } from '../webhook/slow/strategy.js';
 import type { Middleware, Router } from '../webhook/router.js';
 import {
   createEmulator,
@@ -40,6 +41,8 @@ export interface DevOptions {
   replyBudgetMs?: number | undefined;
   /** Concurrent connections the server accepts; default `EMULATOR_LIMITS.maxConnections` (256). */
   maxConnections?: number | undefined;
+  /** The bot's slow-handler strategies (default customer-service: the emulator has the customer-service API). */
+  slow?: readonly SlowStrategy[] | undefined;
   /** The bot's log (budget overruns, late replies that could not be delivered); default silent. */
   logger?: Logger | undefined;
 }
@@ -85,6 +88,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
         appId,
         encodingAESKey,
         lateReply: late.lateReply,
+        typing: late.typing,
+        ...(options.slow === undefined ? {} : { slow: options.slow }),
         ...(options.replyBudgetMs === undefined ? {} : { replyBudgetMs: options.replyBudgetMs }),
         ...(options.logger === undefined ? {} : { logger: options.logger }),
       }),

@@ -8,7 +8,7 @@ import { WeChatError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { Message } from '../messages/types.js';
 import type { Reply } from '../replies/types.js';
-import { lateReplyViaCustomerService } from '../services/late-reply.js';
+import { lateReplyViaCustomerService, typingViaCustomerService } from '../services/late-reply.js';
 import { createTokenManager, type TokenManager } from '../token/manager.js';
 import type { Emulator } from './app.js';
 
@@ -30,6 +30,8 @@ import type { Emulator } from './app.js';
 export interface EmulatorLateReply {
   /** For `createWebhook({ lateReply })`. */
   lateReply: (message: Message, reply: Reply) => Promise<void>;
+  /** For `createWebhook({ typing })`: "对方正在输入…" on the phone while a late answer is worked on. */
+  typing: (openid: string) => Promise<void>;
   /** The emulator to send through: its account gives the credentials, its origin (once it listens) the API base. */
   connect(emulator: Emulator): void;
   /** Stops the token manager, if a late reply started one. */
@@ -51,7 +53,9 @@ export interface EmulatorLateReply {
 export function emulatorLateReply(options: { logger?: Logger | undefined } = {}): EmulatorLateReply {
   const logger = options.logger ?? silentLogger;
   let emulator: Emulator | undefined;
-  let wired: { tokens: TokenManager; deliver: EmulatorLateReply['lateReply'] } | undefined;
+  let wired:
+    | { tokens: TokenManager; deliver: EmulatorLateReply['lateReply']; typing: EmulatorLateReply['typing'] }
+    | undefined;
 
   const wire = (): NonNullable<typeof wired> => {
     const apiBase = emulator?.origin;
@@ -64,13 +68,21 @@ export function emulatorLateReply(options: { logger?: Logger | undefined } = {})
     // A memory store: dev runs without Redis, and the emulator keeps its own tokens.
     const tokens = createTokenManager({ appId, appSecret, apiBase, logger });
     const client = createApiClient({ tokenProvider: tokens, apiBase, logger });
-    return { tokens, deliver: lateReplyViaCustomerService(client, logger) };
+    return {
+      tokens,
+      deliver: lateReplyViaCustomerService(client, logger),
+      typing: typingViaCustomerService(client),
+    };
   };
 
   return {
     lateReply: async (message, reply) => {
       wired ??= wire();
       await wired.deliver(message, reply);
+    },
+    typing: async (openid) => {
+      wired ??= wire();
+      await wired.typing(openid);
     },
     connect(target) {
       emulator = target;

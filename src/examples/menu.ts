@@ -6,7 +6,7 @@
 import type { Menu } from '../api/types/menu.js';
 import { reply } from '../replies/reply.js';
 import { Router } from '../webhook/router.js';
-import { ECHO_WELCOME } from './echo.js';
+import { ECHO_WELCOME, echoText } from './echo.js';
 
 /**
  * The menu this bot expects (push it with `wxmp menu push`, the emulator seeds it).
@@ -55,6 +55,6 @@ export function createMenuBot(): Router {
     return reply.text(`你选择了位置: ${info.label || `${info.latitude},${info.longitude}`}`);
   });
   bot.on('event.subscribe', () => reply.text(ECHO_WELCOME));
-  bot.on('text', (ctx) => reply.text(ctx.message.content));
+  bot.on('text', (ctx) => echoText(ctx.message.content));
   return bot;
 }

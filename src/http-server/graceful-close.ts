@@ -74,7 +74,14 @@ export function closeGracefully(
  */
 export function stopOnSignals(
   server: Server,
-  options: { name: string; logger?: Logger; graceMs?: number; onClose?: () => Promise<void> },
+  options: {
+    name: string;
+    logger?: Logger;
+    graceMs?: number;
+    /** Runs at the signal, alongside the draining of the server (a webhook lets go of the attempts it holds). */
+    onStopping?: () => Promise<unknown>;
+    onClose?: () => Promise<void>;
+  },
 ): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -84,9 +91,13 @@ export function stopOnSignals(
     }
     stopping = true;
     options.logger?.info({ signal }, `${options.name} stopping`);
+    const drained = options
+      .onStopping?.()
+      .catch((err: unknown) => options.logger?.error({ err }, `${options.name}: error while stopping`));
     void closeGracefully(server, options.graceMs === undefined ? {} : { graceMs: options.graceMs })
-      .then(({ forced }) => {
+      .then(async ({ forced }) => {
         if (forced) options.logger?.warn({}, `${options.name}: connections cut after the grace period`);
+        await drained;
         return options.onClose?.();
       })
       .catch((err: unknown) => options.logger?.error({ err }, `${options.name}: error while stopping`))

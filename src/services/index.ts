@@ -29,7 +29,17 @@ export { parseClientKeys } from './client-keys.js';
 export { requireClientKey, type ClientKeyAuthOptions, type ClientKeyVariables } from './client-key-auth.js';
 
 // Late replies: replies that missed the reply budget, delivered as customer-service messages.
-export { lateReplyViaCustomerService } from './late-reply.js';
+export { lateReplyViaCustomerService, typingViaCustomerService } from './late-reply.js';
+
+// Slow handlers across restarts and instances: the journal of acknowledged pushes (a local file, or a Redis stream)
+// and the strategies' shared answers in Redis (the webhook's `journal` and `answers` options).
+export { DEFAULT_JOURNAL_PATH, FileJournal } from './file-journal.js';
+export { RedisJournal, redisJournalFromUrl, type RedisJournalOptions } from './redis-journal.js';
+export {
+  RedisAnswerStore,
+  redisAnswerStoreFromUrl,
+  type RedisAnswerStoreOptions,
+} from './redis-answer-store.js';
 
 // Deduplication of WeChat's retries across instances (the webhook's `dedup` option).
 export { RedisDedup, redisDedupFromUrl, type RedisDedupOptions } from './redis-dedup.js';

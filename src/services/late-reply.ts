@@ -90,3 +90,25 @@ export function lateReplyViaCustomerService(
     );
   };
 }
+
+/**
+ * A `typing` for `createWebhook`: "对方正在输入…" for the fan (customer service's `Typing` command) while a late
+ * answer is worked on.
+ *
+ * @example
+ * ```ts
+ * import { createWebhook } from 'wxmp';
+ * createWebhook(bot, {
+ *   token: 'AAAAA',
+ *   lateReply: lateReplyViaCustomerService(client, logger),
+ *   typing: typingViaCustomerService(client),
+ * });
+ * ```
+ */
+export function typingViaCustomerService(
+  client: Pick<WeChatClient, 'customService'>,
+): (openid: string) => Promise<void> {
+  return async (openid) => {
+    await client.customService.typing(openid, true);
+  };
+}

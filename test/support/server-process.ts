@@ -44,8 +44,10 @@ export async function startServerProcess(
   command: string,
   args: string[],
   env: Record<string, string>,
+  options: { port?: number } = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, command, ...args, '--port', '0', '--host', '127.0.0.1'], {
+  const port0 = String(options.port ?? 0);
+  const child = spawn(process.execPath, [BIN, command, ...args, '--port', port0, '--host', '127.0.0.1'], {
     cwd: SCRATCH,
     env: cleanEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,12 +6,20 @@
 import type { Command } from 'commander';
 import { DEFAULT_DEV_PORT } from '../../emulator/defaults.js';
 import { startDev } from '../../emulator/dev.js';
+import { parseSlowStrategies, type SlowStrategy } from '../../webhook/slow/strategy.js';
 import { exampleBots } from '../../examples/index.js';
 import { createLogger } from '../../logger.js';
 import { cliEnv, parseCount, parsePort } from '../options.js';
 import { EMULATOR_LIMITS } from '../../http-server/limits.js';
 import { listenError } from '../serve-app.js';
 import { accountFrom, banner, stopOnSignals, type EmulatorFlags } from '../../emulator/startup.js';
+
+/** `--slow`, else `WXMP_SLOW`, else undefined (the default). */
+function slowOf(flag: string | undefined): SlowStrategy[] | undefined {
+  const list = flag ?? process.env['WXMP_SLOW'];
+  if (list === undefined || list === '') return undefined;
+  return parseSlowStrategies(list, flag === undefined ? 'WXMP_SLOW' : '--slow');
+}
 
 /**
  * Registers `wxmp dev`, as in `wxmp dev --webhook http://127.0.0.1:8080/wx --mode safe`.
@@ -41,7 +49,11 @@ export function register(program: Command): void {
       `concurrent connections; more are refused at once (default: ${EMULATOR_LIMITS.maxConnections})`,
     )
     .option('--state <file>', 'keep the emulated world in this JSON file')
-    .action(async (opts: EmulatorFlags & { example?: string }) => {
+    .option(
+      '--slow <list>',
+      "the example bot's slow-handler strategies: stretch, customer-service, pull, or none (default: WXMP_SLOW, else customer-service); try `sleep 12`",
+    )
+    .action(async (opts: EmulatorFlags & { example?: string; slow?: string }) => {
       const env = cliEnv();
       const port = parsePort(opts.port, '--port') ?? env.port ?? DEFAULT_DEV_PORT;
       const dev = await startDev({
@@ -52,6 +64,7 @@ export function register(program: Command): void {
         account: accountFrom(env, opts),
         stateFile: opts.state,
         maxConnections: parseCount(opts.maxConnections, '--max-connections'),
+        slow: slowOf(opts.slow),
         // Only what needs attention (a handler past the reply budget, a late reply that could not be delivered):
         // the page shows the rest.
         logger: createLogger({ name: 'wxmp-dev', level: process.env['LOG_LEVEL'] ?? 'warn' }),

@@ -11,7 +11,13 @@ import { configRules } from '../../config-rules.js';
 import type { EncryptionMode } from '../../crypto/mode.js';
 import { exampleBots } from '../../examples/index.js';
 import { createLogger } from '../../logger.js';
-import { lateReplyViaCustomerService } from '../../services/late-reply.js';
+import { hostname } from 'node:os';
+import { DEFAULT_JOURNAL_PATH, FileJournal } from '../../services/file-journal.js';
+import { lateReplyViaCustomerService, typingViaCustomerService } from '../../services/late-reply.js';
+import { redisAnswerStoreFromUrl } from '../../services/redis-answer-store.js';
+import { redisJournalFromUrl } from '../../services/redis-journal.js';
+import type { Journal } from '../../webhook/slow/journal.js';
+import { defaultSlowStrategies, parseSlowStrategies } from '../../webhook/slow/strategy.js';
 import { redisDedupFromUrl } from '../../services/redis-dedup.js';
 import { stopOnSignals } from '../../http-server/graceful-close.js';
 import { WEBHOOK_SERVER_LIMITS } from '../../http-server/limits.js';
@@ -45,6 +51,12 @@ async function loadHandler(file: string): Promise<Router | Middleware> {
   return configError('--handler', `${file} must export default a Router or a middleware function`);
 }
 
+/** `WXMP_JOURNAL_CLAIM_MS`: how long a silent instance's journal entries wait before another claims them. */
+function claimIdle(): { claimIdleMs?: number } {
+  const ms = parseCount(process.env['WXMP_JOURNAL_CLAIM_MS'], 'WXMP_JOURNAL_CLAIM_MS');
+  return ms === undefined ? {} : { claimIdleMs: ms };
+}
+
 /** Flags of `wxmp serve`. */
 interface ServeFlags {
   example?: string;
@@ -55,6 +67,10 @@ interface ServeFlags {
   messageMode?: string;
   maxBodyBytes?: string;
   maxConnections?: string;
+  slow?: string;
+  pullText?: string;
+  journal?: string;
+  shutdownGrace?: string;
 }
 
 const UNSET_MODE_WARNING =
@@ -101,6 +117,22 @@ export function register(program: Command): void {
       '--max-connections <n>',
       `concurrent connections; more are refused at once (default: ${WEBHOOK_SERVER_LIMITS.maxConnections})`,
     )
+    .option(
+      '--slow <list>',
+      'slow-handler strategies in order: stretch, customer-service, pull, or none (default: WXMP_SLOW, else customer-service with WECHAT_APPSECRET, stretch,pull without)',
+    )
+    .option(
+      '--pull-text <text>',
+      'what the pull strategy answers meanwhile (default: WXMP_PULL_TEXT, else 还在思考…)',
+    )
+    .option(
+      '--journal <file>',
+      `the journal of acknowledged pushes without REDIS_URL (default: WXMP_JOURNAL, else ${DEFAULT_JOURNAL_PATH})`,
+    )
+    .option(
+      '--shutdown-grace <ms>',
+      'on SIGTERM, how long answers in flight may take before the rest is left in the journal (default: 10000)',
+    )
     .action(async (opts: ServeFlags) => {
       const env = cliEnv();
       if (opts.example && opts.handler) configError('--example', 'and --handler cannot be used together');
@@ -119,6 +151,12 @@ export function register(program: Command): void {
       const messageMode = messageModeOf(opts.messageMode, env);
       const maxBodyBytes = parseCount(opts.maxBodyBytes, '--max-body-bytes');
       const maxConnections = parseCount(opts.maxConnections, '--max-connections');
+      const shutdownGraceMs = parseCount(opts.shutdownGrace, '--shutdown-grace') ?? 10_000;
+      const slowList = opts.slow ?? process.env['WXMP_SLOW'];
+      const slowSource = opts.slow === undefined ? 'WXMP_SLOW' : '--slow';
+      const slowFromConfig =
+        slowList === undefined || slowList === '' ? undefined : parseSlowStrategies(slowList, slowSource);
+      const pullText = opts.pullText ?? process.env['WXMP_PULL_TEXT'];
       const port = parsePort(opts.port, '--port') ?? env.port ?? 3000;
       const logger = createLogger({ name: 'wxmp' });
       // One registry per server: GET /metrics (see docs/operations.md for every figure).
@@ -131,23 +169,47 @@ export function register(program: Command): void {
         env.appId && env.appSecret
           ? createTokenManagerFromEnv(env, { logger, fetch: measuredFetch })
           : undefined;
-      const lateReply = tokens
-        ? lateReplyViaCustomerService(
-            createApiClient({
-              tokenProvider: tokens,
-              apiBase: env.apiBase,
-              logger,
-              fetch: measuredFetch,
-              onRetry: (endpoint, reason) => upstream.retry(endpoint, reason),
-            }),
+      const client = tokens
+        ? createApiClient({
+            tokenProvider: tokens,
+            apiBase: env.apiBase,
             logger,
-          )
+            fetch: measuredFetch,
+            onRetry: (endpoint, reason) => upstream.retry(endpoint, reason),
+          })
         : undefined;
-      // Behind a load balancer WeChat's retry may reach another instance: share dedup through Redis.
+      const lateReply = client ? lateReplyViaCustomerService(client, logger) : undefined;
+      const slow = slowFromConfig ?? defaultSlowStrategies(lateReply !== undefined);
+      if (slow.includes('customer-service') && !lateReply)
+        logger.warn(
+          {},
+          'the customer-service strategy needs WECHAT_APPID and WECHAT_APPSECRET; it is skipped',
+        );
+      // Behind a load balancer WeChat's retry may reach another instance: share dedup, answers and the journal.
       const shared = env.redisUrl
         ? redisDedupFromUrl(env.redisUrl, logger, { onShared: () => metrics.duplicate() })
         : undefined;
       const readiness = readinessProbe(env.redisUrl, logger);
+      // WXMP_REDIS_PREFIX keeps deployments that share one Redis apart.
+      const redisPrefix = process.env['WXMP_REDIS_PREFIX'] ?? 'wxmp:';
+      const answers =
+        env.redisUrl && slow.length > 0
+          ? redisAnswerStoreFromUrl(env.redisUrl, logger, { prefix: `${redisPrefix}slow:` })
+          : undefined;
+      let journal: Journal | undefined;
+      if (slow.length > 0) {
+        journal = env.redisUrl
+          ? redisJournalFromUrl(env.redisUrl, {
+              consumer: process.env['WXMP_INSTANCE'] ?? `${hostname()}:${port}`,
+              prefix: `${redisPrefix}journal`,
+              logger,
+              ...claimIdle(),
+            })
+          : new FileJournal({
+              path: opts.journal ?? process.env['WXMP_JOURNAL'] ?? DEFAULT_JOURNAL_PATH,
+              logger,
+            });
+      }
       const closeAll = async () => {
         await tokens?.close();
         await shared?.close();
@@ -159,6 +221,11 @@ export function register(program: Command): void {
           ...(maxBodyBytes ? { maxBodyBytes } : {}),
           ...(lateReply ? { lateReply } : {}),
           ...(shared ? { dedup: shared.dedup } : {}),
+          ...(client ? { typing: typingViaCustomerService(client) } : {}),
+          ...(answers ? { answers } : {}),
+          ...(journal ? { journal } : {}),
+          ...(pullText ? { pull: { text: pullText } } : {}),
+          slow,
           observe: metrics.observer,
           token: required(env.token, 'WECHAT_TOKEN'),
           appId: env.appId,
@@ -178,6 +245,7 @@ export function register(program: Command): void {
         metrics: { registry, readiness },
       }).catch(async (err: unknown) => {
         // Release the token manager and Redis so the process exits after the one-line error.
+        await webhook.close({ graceMs: 0 });
         await closeAll();
         throw listenError(err, port, opts.host);
       });
@@ -185,9 +253,16 @@ export function register(program: Command): void {
         `wxmp: ${name ? `example "${name}"` : opts.handler} listening at ${server.url}${opts.path}`,
       );
       if (messageMode === undefined) logger.warn({}, UNSET_MODE_WARNING);
+      logger.info(
+        { slow, journal: journal ? (env.redisUrl ? 'redis' : 'file') : 'none' },
+        'slow-handler strategies',
+      );
       stopOnSignals(server.server, {
         name: 'webhook server',
         logger,
+        graceMs: shutdownGraceMs + 2000,
+        // Held attempts answer at once (journaled); answers in flight get the grace, the rest waits in the journal.
+        onStopping: () => webhook.close({ graceMs: shutdownGraceMs }),
         onClose: closeAll,
       });
     });

@@ -13,6 +13,7 @@ import type { Reply } from '../../replies/types.js';
  *
  * @example
  * ```ts
+ * const store = new MemoryAnswerStore();
  * const outcome: Outcome = await store.settle('msg:42', 'pull', 60_000);
  * if (outcome === 'passive') console.log('an attempt answers with the reply');
  * ```

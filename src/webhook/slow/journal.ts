@@ -17,7 +17,7 @@ import type { Outcome } from './answer-store.js';
  * import { inbound } from 'wxmp/push';
  * const message = parseMessage(inbound.text({ from: 'oFan', to: 'gh_account' }, 'sleep 20'));
  * const entry: JournalEntry = { key: 'msg:42', message, outcome: 'pull', at: Date.now() };
- * await journal.add(entry);
+ * console.log(JSON.stringify(entry)); // what a journal line holds
  * ```
  */
 export interface JournalEntry {
@@ -33,9 +33,15 @@ export interface JournalEntry {
  *
  * @example
  * ```ts
- * journal.start(async (entry) => console.log('finish after a restart:', entry.key));
- * await journal.add(entry);
- * await journal.done(entry.key);
+ * const entries = new Map<string, JournalEntry>();
+ * const journal: Journal = {
+ *   add: async (entry) => void entries.set(entry.key, entry),
+ *   done: async (key) => void entries.delete(key),
+ *   running: () => () => undefined,
+ *   start: (finish) => entries.forEach((entry) => void finish(entry)),
+ *   pending: () => entries.size,
+ *   close: async () => undefined,
+ * };
  * ```
  */
 export interface Journal {

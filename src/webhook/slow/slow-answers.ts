@@ -192,16 +192,28 @@ export class SlowAnswers {
     result: Promise<HandlerResult>,
     firstSeenMs: number,
   ): Promise<void> {
+    // The running mark lasts until the answer is out: other instances leave the journal entry alone meanwhile.
+    const stopRunning = this.settings.journal?.running(key);
+    try {
+      await this.answer(key, message, result, firstSeenMs);
+    } finally {
+      stopRunning?.();
+    }
+  }
+
+  private async answer(
+    key: string,
+    message: Message,
+    result: Promise<HandlerResult>,
+    firstSeenMs: number,
+  ): Promise<void> {
     const { settings } = this;
-    const stopRunning = settings.journal?.running(key);
     let reply: Reply;
     try {
       reply = toReply(await result);
     } catch (err) {
       settings.logger.error({ err, key, msgType: message.type }, 'handler threw; answered success');
       reply = SUCCESS;
-    } finally {
-      stopRunning?.();
     }
     let outcome: Outcome;
     try {
@@ -388,17 +400,19 @@ export class SlowAnswers {
     settings.observer.onHandlerRun();
     const job = (async () => {
       const stopRunning = settings.journal?.running(entry.key);
-      let reply: Reply;
       try {
-        reply = toReply(await settings.middleware(ctx, END_OF_CHAIN));
-      } catch (err) {
-        settings.logger.error({ err, key: entry.key }, 'handler failed on recovery');
-        reply = SUCCESS;
+        let reply: Reply;
+        try {
+          reply = toReply(await settings.middleware(ctx, END_OF_CHAIN));
+        } catch (err) {
+          settings.logger.error({ err, key: entry.key }, 'handler failed on recovery');
+          reply = SUCCESS;
+        }
+        await settings.answers.putAnswer(entry.key, reply, ANSWER_TTL_MS).catch(() => undefined);
+        await this.deliver(entry.key, entry.message, entry.outcome, reply);
       } finally {
         stopRunning?.();
       }
-      await settings.answers.putAnswer(entry.key, reply, ANSWER_TTL_MS).catch(() => undefined);
-      await this.deliver(entry.key, entry.message, entry.outcome, reply);
     })();
     this.track(job);
     await job;

@@ -1,0 +1,129 @@
+/**
+ * The strategies across instances (real Redis): WeChat's attempts of one push reach different instances, the handler
+ * runs once, and the answer goes out once; the journal stream's entries of a dead instance are claimed and finished.
+ */
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMessage } from '../../../src/messages/parse.js';
+import { buildPush, inbound } from '../../../src/push/index.js';
+import { RedisAnswerStore } from '../../../src/services/redis-answer-store.js';
+import { RedisDedup } from '../../../src/services/redis-dedup.js';
+import { RedisJournal } from '../../../src/services/redis-journal.js';
+import { fromNodeRedis } from '../../../src/token/stores/node-redis.js';
+import { createEchoBot } from '../../../src/examples/echo.js';
+import { createWebhook, type Webhook } from '../../../src/webhook/handler.js';
+import type { JournalEntry } from '../../../src/webhook/slow/journal.js';
+import type { SlowStrategy } from '../../../src/webhook/slow/strategy.js';
+import { DEFAULT_PULL_TEXT } from '../../../src/webhook/slow/strategy.js';
+import { REDIS_URL, redisAvailable, uniquePrefix } from '../../support/redis.js';
+
+const available = await redisAvailable();
+const TOKEN = 'AAAAA';
+const CUT_MS = 1000;
+const FAN = { to: 'gh_account', from: 'oFanRedis' };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const text = (body: string) => /<Content><!\[CDATA\[([\s\S]*?)\]\]><\/Content>/.exec(body)?.[1] ?? body;
+
+describe.skipIf(!available)('slow handlers across instances (real Redis)', () => {
+  let client: ReturnType<typeof createClient>;
+  beforeAll(async () => {
+    client = createClient({ url: REDIS_URL });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client.quit();
+  });
+
+  /** Two instances of one deployment sharing dedup and answers; the echo bot counts its runs. */
+  function deployment(slow: SlowStrategy[]) {
+    const prefix = uniquePrefix('slow');
+    let runs = 0;
+    const instance = () => {
+      const echo = createEchoBot().middleware();
+      return createWebhook(
+        (ctx, next) => {
+          runs += 1;
+          return echo(ctx, next);
+        },
+        {
+          token: TOKEN,
+          slow,
+          replyBudgetMs: 800,
+          wechatTimeoutMs: CUT_MS,
+          dedup: new RedisDedup({ redis: fromNodeRedis(client), prefix: `${prefix}dedup:`, pollMs: 10 }),
+          answers: new RedisAnswerStore({ client, prefix: `${prefix}answers:`, pollMs: 20 }),
+        },
+      );
+    };
+    return { a: instance(), b: instance(), runs: () => runs };
+  }
+
+  /** One push's three attempts as WeChat sends them (0, 1, 2 s), to the instances given. */
+  async function attempts(targets: Webhook[], xml: string) {
+    const push = buildPush(xml, { token: TOKEN, mode: 'plain' });
+    const request = { method: 'POST', url: `/wx${push.search}`, body: push.body };
+    const start = Date.now();
+    const got: { attempt: number; at: number; body: string }[] = [];
+    const all = targets.map(async (webhook, i) => {
+      await sleep(i * CUT_MS - (Date.now() - start));
+      const answer = await webhook.handle(request);
+      got.push({ attempt: i + 1, at: Date.now() - start, body: text(answer.body) });
+    });
+    await Promise.all(all);
+    return got.sort((x, y) => x.attempt - y.attempt);
+  }
+
+  it('stretch: the handler on A, the answer on the attempt B holds open; one run', async () => {
+    const { a, b, runs } = deployment(['stretch', 'pull']);
+    const got = await attempts([a, b, b], inbound.text(FAN, 'sleep 1', '7001'));
+    // Attempt 2 (on B) is open at 1.0–2.0 s and gets the answer made on A at ~1 s.
+    const live = got.find((g) => g.at <= g.attempt * CUT_MS && g.body === 'slept 1 s');
+    expect(live?.attempt).toBe(2);
+    expect(runs()).toBe(1);
+    await Promise.all([a.close({ graceMs: 0 }), b.close({ graceMs: 0 })]);
+  });
+
+  it('pull: B answers the pull text, the answer made on A is pulled on B; one run', async () => {
+    const { a, b, runs } = deployment(['stretch', 'pull']);
+    const got = await attempts([a, b, b], inbound.text(FAN, 'sleep 3', '7002'));
+    expect(got.at(-1)).toMatchObject({ attempt: 3, body: DEFAULT_PULL_TEXT });
+    await sleep(1200);
+    const next = await attempts([b], inbound.text(FAN, 'more', '7003'));
+    expect(next[0]!.body).toBe('slept 3 s');
+    expect(runs()).toBe(1);
+    await Promise.all([a.close({ graceMs: 0 }), b.close({ graceMs: 0 })]);
+  });
+
+  it("the journal: a dead consumer's entry is claimed by another and finished once", async () => {
+    const prefix = `${uniquePrefix('journal')}stream`;
+    const entry: JournalEntry = {
+      key: 'msg:7101',
+      message: parseMessage(inbound.text(FAN, 'sleep 1', '7101')),
+      outcome: 'pull',
+      at: Date.now(),
+    };
+    const dead = new RedisJournal({ client, prefix, consumer: 'dead', pollMs: 50, runningTtlMs: 300 });
+    await dead.add(entry);
+    // The dead consumer reads the entry (it is now in its pending list) and dies before finishing it.
+    let deadSaw = 0;
+    dead.start(() => {
+      deadSaw += 1;
+      return new Promise<void>(() => undefined);
+    });
+    await sleep(200);
+    await dead.close();
+    expect(deadSaw).toBe(1);
+    const finished: string[] = [];
+    const alive = new RedisJournal({ client, prefix, consumer: 'alive', pollMs: 50, claimIdleMs: 400 });
+    alive.start(async (e) => {
+      finished.push(e.key);
+      await alive.done(e.key);
+    });
+    const end = Date.now() + 5000;
+    while (Date.now() < end && (finished.length === 0 || Number(await client.xLen(prefix)) > 0))
+      await sleep(50);
+    await alive.close();
+    expect(finished).toEqual(['msg:7101']);
+    expect(Number(await client.xLen(prefix))).toBe(0);
+  });
+});
