@@ -44,6 +44,8 @@ export async function startCluster(options: {
   slowMs?: number;
   /** Extra flags of `wxmp serve`. */
   serveArgs?: string[];
+  /** Extra environment of `wxmp serve`. */
+  env?: Record<string, string>;
 }): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), 'wxmp-cluster-'));
   const account = {
@@ -88,6 +90,9 @@ export async function startCluster(options: {
     WXMP_CLIENT_KEYS: clientKey,
     WXMP_TEST_RUNS_KEY: runsKey,
     WXMP_TEST_SLOW_MS: String(options.slowMs ?? 6000),
+    // Deployments sharing this Redis (other test runs) keep their answers and journals apart.
+    WXMP_REDIS_PREFIX: uniquePrefix('cluster'),
+    ...options.env,
   };
   const instances = ports.map((port) =>
     serveInstance({ port: port, dir, env, ...(options.serveArgs ? { args: options.serveArgs } : {}) }),
