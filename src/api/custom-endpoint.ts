@@ -8,6 +8,7 @@ import { WeChatError } from '../errors.js';
 import {
   endpointByPath,
   type AuthKind,
+  type RawBody,
   type RequestKind,
   type ResponseKind,
   type WireSpec,
@@ -51,6 +52,8 @@ export interface CustomEndpointOptions {
   response?: ResponseKind;
   /** Fields that travel in the query string although the body is JSON or multipart. */
   query?: readonly string[];
+  /** For `request: 'raw'`: the field sent as the whole body, and its content type. */
+  rawBody?: RawBody;
   /** 64-bit id fields WeChat wants as bare JSON integers. */
   integerFields?: readonly string[];
   /** Repeating the call changes nothing more, so it may be retried after a network failure or `-1`. */
@@ -96,6 +99,7 @@ export function defineEndpoint<Req = undefined, Res = unknown>(
     request: options.request ?? (method === 'GET' ? 'query' : 'json'),
     response: options.response ?? 'json',
     ...(options.query ? { query: options.query } : {}),
+    ...(options.rawBody ? { rawBody: options.rawBody } : {}),
     ...(options.integerFields ? { integerFields: options.integerFields } : {}),
     idempotent: options.idempotent ?? false,
     proxied: false,

@@ -4,10 +4,12 @@
  * @module
  */
 import type { BaseResponse, Io, OpenidPage } from './types/common.js';
+import type { AiEndpoints } from './types/ai.js';
 import type { AutoReplyEndpoints } from './types/autoreply.js';
 import type { CommentEndpoints } from './types/comment.js';
 import type { DatacubeEndpoints } from './types/datacube.js';
 import type { OcrEndpoints } from './types/ocr.js';
+import type { QrcodeJumpEndpoints } from './types/qrcode-jump.js';
 import type { ShortKeyEndpoints } from './types/short-key.js';
 import type { SubscribeEndpoints } from './types/subscribe.js';
 import type {
@@ -138,7 +140,9 @@ export interface EndpointTypes
     CommentEndpoints,
     ShortKeyEndpoints,
     AutoReplyEndpoints,
-    OcrEndpoints {
+    OcrEndpoints,
+    AiEndpoints,
+    QrcodeJumpEndpoints {
   'token.get': Io<undefined, AccessTokenResponse>;
   'token.stable': Io<StableTokenRequest, AccessTokenResponse>;
 

@@ -9,7 +9,7 @@
 import type { EndpointName } from './endpoint-types.js';
 import { accountRows, toolRows } from './rows/account.js';
 import { contentRows } from './rows/content.js';
-import { intelligenceRows } from './rows/intelligence.js';
+import { aiRows, intelligenceRows } from './rows/intelligence.js';
 import { customServiceRows, notificationRows } from './rows/messaging.js';
 import type { Row } from './rows/row.js';
 import { statisticsRows } from './rows/statistics.js';
@@ -27,14 +27,30 @@ import { statisticsRows } from './rows/statistics.js';
 export type AuthKind = 'access_token' | 'appid+secret' | 'appid' | 'user_token' | 'none';
 
 /**
- * Where the request's fields go: nowhere, the query string, a JSON body, or a multipart form (file in `media`).
+ * Where the request's fields go: nowhere, the query string, a JSON body, a multipart form (file in `media`), or
+ * `raw`: one field is the whole body (audio bytes, plain text; see {@link RawBody}) and the others go to the query.
  *
  * @example
  * ```ts
  * endpoints['media.upload'].request; // 'multipart'
+ * endpoints['ai.translate'].request; // 'raw'
  * ```
  */
-export type RequestKind = 'none' | 'query' | 'json' | 'multipart';
+export type RequestKind = 'none' | 'query' | 'json' | 'multipart' | 'raw';
+
+/**
+ * The body of a `raw` request: which request field it is, and the content type sent when the value does not carry
+ * its own (a `Blob`'s or an `UploadFile`'s type wins).
+ *
+ * @example
+ * ```ts
+ * endpoints['ai.submitVoice'].rawBody; // { field: 'voice', contentType: 'audio/mpeg' }
+ * ```
+ */
+export interface RawBody {
+  readonly field: string;
+  readonly contentType: string;
+}
 
 /**
  * What comes back: JSON; a file (or a JSON error, told apart by content type); or a file that is JSON with a URL
@@ -69,6 +85,8 @@ export interface WireSpec {
   readonly response: ResponseKind;
   /** Request fields that travel in the query string although the body is JSON or multipart. */
   readonly query?: readonly string[];
+  /** For `raw` requests: the field that is the body (every other field travels in the query string). */
+  readonly rawBody?: RawBody;
   /**
    * JSON body fields (credentials included) that are also sent in the query string, for endpoints whose page and the
    * other SDKs disagree on where the field goes (`kfaccount/del`, `clear_quota/v2`): each reading finds it.
@@ -113,6 +131,7 @@ const rows: { readonly [N in EndpointName]: Row } = {
   ...contentRows,
   ...statisticsRows,
   ...intelligenceRows,
+  ...aiRows,
 };
 
 /**

@@ -32,6 +32,7 @@ export type { CommentApi } from './resources/comment.js';
 export type { CustomServiceApi } from './resources/custom-service.js';
 export type { DatacubeApi } from './resources/datacube.js';
 export type { DraftApi } from './resources/draft.js';
+export type { AiApi } from './resources/ai.js';
 export type { ImgApi } from './resources/img.js';
 export type { JssdkApi, WxConfig, WxConfigOptions } from './resources/jssdk.js';
 export type { MassApi } from './resources/mass.js';
@@ -40,6 +41,7 @@ export type { MediaApi } from './resources/media.js';
 export type { MenuApi } from './resources/menu.js';
 export type { MiscApi } from './resources/misc.js';
 export type { OcrApi } from './resources/ocr.js';
+export type { QrcodeJumpApi } from './resources/qrcode-jump.js';
 export type { PublishApi } from './resources/publish.js';
 export type { ShortKeyApi } from './resources/short-key.js';
 export type { SubscribeApi } from './resources/subscribe.js';
@@ -60,6 +62,7 @@ export {
   isEndpointName,
   type AuthKind,
   type EndpointSpec,
+  type RawBody,
   type RequestKind,
   type ResponseKind,
   type WireSpec,
@@ -283,3 +286,18 @@ export type {
   QrcodeScanResult,
   Quad,
 } from './types/ocr.js';
+export type {
+  AiEndpoints,
+  AiLanguage,
+  SubmitVoiceRequest,
+  TranslateRequest,
+  TranslateResponse,
+  VoiceResultRequest,
+} from './types/ai.js';
+export type {
+  QrcodeJumpAddRequest,
+  QrcodeJumpEndpoints,
+  QrcodeJumpGetRequest,
+  QrcodeJumpGetResponse,
+  QrcodeJumpRule,
+} from './types/qrcode-jump.js';

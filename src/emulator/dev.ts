@@ -90,6 +90,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
         lateReply: late.lateReply,
         typing: late.typing,
         ...(options.slow === undefined ? {} : { slow: options.slow }),
+        // The bot plays the emulator's cut: held attempts let go when the emulator retries.
+        ...(options.pushTimeoutMs === undefined ? {} : { wechatTimeoutMs: options.pushTimeoutMs }),
         ...(options.replyBudgetMs === undefined ? {} : { replyBudgetMs: options.replyBudgetMs }),
         ...(options.logger === undefined ? {} : { logger: options.logger }),
       }),

@@ -34,6 +34,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * ```
  */
 export class RedisAnswerStore implements AnswerStore {
+  readonly durable = true;
   private readonly client: RedisClient;
   private readonly prefix: string;
   private readonly pollMs: number;
@@ -77,8 +78,12 @@ export class RedisAnswerStore implements AnswerStore {
 
   async keepForFan(openid: string, replies: Reply[], ttlMs: number): Promise<void> {
     const list = `${this.prefix}kept:${openid}`;
-    await this.command(['RPUSH', list, ...replies.map((r) => JSON.stringify(r))]);
-    await this.command(['PEXPIRE', list, String(ttlMs)]);
+    if (replies.length > 0) {
+      await this.command(['RPUSH', list, ...replies.map((r) => JSON.stringify(r))]);
+      // The newest 32 wait for one fan, whatever they send (as in memory).
+      await this.command(['LTRIM', list, '-32', '-1']);
+      await this.command(['PEXPIRE', list, String(ttlMs)]);
+    }
     await this.command(['DEL', `${this.prefix}expect:${openid}`]);
   }
 

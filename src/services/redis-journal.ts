@@ -105,7 +105,10 @@ export class RedisJournal implements Journal {
       } catch (err) {
         this.logger.warn({ err }, 'journal: the stream could not be read; trying again');
       }
-      if (!this.closed) this.timer = setTimeout(() => void (this.loop = tick()), this.pollMs);
+      if (this.closed) return;
+      this.timer = setTimeout(() => void (this.loop = tick()), this.pollMs);
+      // The journal alone never keeps the process alive.
+      this.timer.unref();
     };
     this.loop = tick();
   }

@@ -76,7 +76,8 @@ export interface Webhook {
    */
   refusalCounts(): Record<string, number>;
   /**
-   * Shutdown (SIGTERM): held attempts answer at once (the push acknowledged and journaled), handlers in flight get
+   * Shutdown (SIGTERM): attempts stop holding (each answers by its reply budget at most: the answer, or the push
+   * acknowledged and journaled), handlers in flight get
    * `graceMs` (default 10 s) to finish and be delivered, the rest stays in the journal for the next run; then the
    * journal and the answer store are closed.
    *

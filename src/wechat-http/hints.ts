@@ -42,11 +42,24 @@ const HINTS: Readonly<Record<number, Hint>> = {
   40007:
     'The media_id is unknown or expired: temporary media live 3 days, permanent material until deleted, and a ' +
     'media_id only works for the account that uploaded it',
+  40010: ({ endpoint }) =>
+    endpoint === endpoints['ai.submitVoice'].path
+      ? "Speech recognition takes an mp3 of 16 kHz, mono, at most 1 MB (about 60 s); convert a fan's AMR voice first"
+      : 'WeChat refused the voice file: amr or mp3, at most 2 MB and 60 s',
   40013:
     'Check WECHAT_APPID: it must be the AppID of this account (wx followed by 16 characters), with no spaces',
   40014: `The access_token is malformed or not this account's, also after a refresh: ${SINGLE_FETCHER}`,
   40029: 'The OAuth code is invalid: pass the code of the redirect unchanged, for the same AppID',
   40030: 'The refresh_token is invalid: send the user through authorization again',
+  40035: ({ endpoint }) =>
+    endpoint === endpoints['ai.translate'].path
+      ? 'Translation takes 1 to 600 bytes of UTF-8 (about 200 Chinese characters) between zh_CN and en_US: split ' +
+        'longer text'
+      : lookUp(40035),
+  40097: ({ endpoint }) =>
+    endpoint === endpoints['qrcodeJump.add'].path
+      ? 'Check prefix, appid, path and is_edit; a published rule cannot be edited: delete it and add it again'
+      : lookUp(40097),
   40125:
     'Check WECHAT_APPSECRET: it is wrong; reset it in the console (Settings → Basic configuration) if unsure',
   40163:
@@ -70,6 +83,7 @@ const HINTS: Readonly<Record<number, Hint>> = {
   43002: 'This endpoint must be called with POST',
   43004: 'The user must follow the account to receive this',
   44002: 'The POST body was empty',
+  44990: 'More than 5 calls a second to this API: space the calls out and try again',
   45008: 'Too many articles: a customer-service news message takes exactly 1 article',
   45009: ({ endpoint }) =>
     endpoint === endpoints['token.stable'].path
@@ -106,16 +120,30 @@ const HINTS: Readonly<Record<number, Hint>> = {
   53503:
     'The draft failed the pre-publish check: fix the content (images from media/uploadimg, title ≤ 32 chars)',
   53600: 'The article_id is invalid: take it from freepublish/get or the PUBLISHJOBFINISH event',
+  85066:
+    "A jump rule names one of the account's parametric QR codes: pass the url qrcode.create answered " +
+    '(http://weixin.qq.com/q/…)',
+  85071:
+    'This QR code already has a jump rule: change it with is_edit 1 (while unpublished), or delete it first',
+  85073: 'The jump rules are full: delete rules you no longer use',
+  85074: 'Release the mini program first: a jump rule can only open a released version',
+  85095: 'No jump rule for this prefix (or its data is broken): add the rule (again) before publishing it',
   89501: `This IP awaits confirmation by an administrator in the console; or add it to ${WHITELIST}`,
   89503: `Calls from this IP need an administrator to confirm them in the console; or add it to ${WHITELIST}`,
   89506:
     'An administrator rejected this IP twice within 24 hours: calls are blocked for 24 hours; add it to ' +
     WHITELIST,
   89507: `An administrator rejected this IP within the last hour: calls are blocked for 1 hour; add it to ${WHITELIST}`,
+  886000: 'The 100 publications of jump rules this month are used up: publish again next month',
 };
 
 const GLOBAL_CODES =
   'https://developers.weixin.qq.com/doc/offiaccount/Getting_Started/Global_Return_Code.html';
+
+/** The hint of a code without one of its own (a function declaration: the table above uses it before this line). */
+function lookUp(errcode: number): string {
+  return `Look up errcode ${errcode} in ${GLOBAL_CODES}`;
+}
 
 /**
  * One sentence on how to fix WeChat error `errcode`; codes without an entry point to the global code list.
@@ -128,7 +156,7 @@ const GLOBAL_CODES =
  */
 export function hintFor(errcode: number, errmsg: string, endpoint: string): string {
   const hint = HINTS[errcode];
-  if (hint === undefined) return `Look up errcode ${errcode} in ${GLOBAL_CODES}`;
+  if (hint === undefined) return lookUp(errcode);
   return typeof hint === 'string' ? hint : hint({ errmsg, endpoint });
 }
 

@@ -1,6 +1,7 @@
 /**
  * Turns a typed request into WeChat's wire format, as the endpoint table says: which fields go to the query
- * string, which credentials are added, and how the body is encoded (JSON as real UTF-8, or a multipart form).
+ * string, which credentials are added, and how the body is encoded (JSON as real UTF-8, a multipart form, or one
+ * field sent as the raw body: audio bytes, UTF-8 text).
  * @module
  */
 import { WeChatError } from '../errors.js';
@@ -51,7 +52,12 @@ export function buildRequest(apiBase: string, spec: WireSpec, request: unknown, 
   // query's, they override whatever the caller put under the same names.
   if (spec.request === 'json') Object.assign(fields, spec.fixedBody, credentialsFor(spec, auth));
 
-  const queryKeys = spec.request === 'query' ? Object.keys(fields) : (spec.query ?? []);
+  // A raw body takes one field; every other field of the request is a query parameter.
+  const rawField = spec.request === 'raw' ? rawFieldOf(spec) : undefined;
+  const rawValue = rawField === undefined ? undefined : fields[rawField];
+  if (rawField !== undefined) delete fields[rawField];
+  const queryKeys =
+    spec.request === 'query' || spec.request === 'raw' ? Object.keys(fields) : (spec.query ?? []);
   for (const key of queryKeys) {
     const value = fields[key];
     delete fields[key];
@@ -73,8 +79,37 @@ export function buildRequest(apiBase: string, spec: WireSpec, request: unknown, 
     init.headers = { 'content-type': 'application/json' };
   } else if (spec.request === 'multipart') {
     init.body = buildForm(fields);
+  } else if (spec.request === 'raw') {
+    const { body, contentType } = rawBodyOf(spec, rawValue);
+    init.body = body;
+    init.headers = { 'content-type': contentType };
   }
   return { url, init };
+}
+
+function rawFieldOf(spec: WireSpec): string {
+  if (spec.rawBody) return spec.rawBody.field;
+  throw new WeChatError('CONFIG_INVALID', `${spec.name} (${spec.path}) is a raw request without rawBody`, {
+    hint: 'Name the field that is the body: rawBody: { field, contentType }',
+  });
+}
+
+/** The bytes of a raw body and their content type: text as UTF-8, bytes as they are, a Blob or file with its type. */
+function rawBodyOf(spec: WireSpec, value: unknown): { body: BodyInit; contentType: string } {
+  const fallback = spec.rawBody?.contentType ?? 'application/octet-stream';
+  if (typeof value === 'string') return { body: value, contentType: fallback };
+  if (value instanceof Blob) return { body: value, contentType: value.type || fallback };
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer)
+    return { body: new Blob([value as BlobPart]), contentType: fallback };
+  if (isUploadFile(value)) {
+    const blob = toBlob(value);
+    return { body: blob, contentType: blob.type === 'application/octet-stream' ? fallback : blob.type };
+  }
+  throw new WeChatError(
+    'REQUEST_INVALID',
+    `${spec.name} (${spec.path}) sends "${spec.rawBody?.field ?? 'body'}" as its body: give text or bytes`,
+    { hint: 'Pass a string, a Uint8Array/Buffer, an ArrayBuffer or a Blob' },
+  );
 }
 
 /**

@@ -6,6 +6,7 @@
  * @module
  */
 import type { EndpointName } from '../endpoint-types.js';
+import { createAiApi } from './ai.js';
 import { createAutoReplyApi } from './auto-reply.js';
 import { createBlacklistApi } from './blacklist.js';
 import { createCommentApi } from './comment.js';
@@ -24,6 +25,7 @@ import { createOAuthApi } from './oauth.js';
 import { createOcrApi } from './ocr.js';
 import { createPublishApi } from './publish.js';
 import { createQrcodeApi } from './qrcode.js';
+import { createQrcodeJumpApi } from './qrcode-jump.js';
 import { createShortKeyApi } from './short-key.js';
 import { createSubscribeApi } from './subscribe.js';
 import { createTagApi } from './tag.js';
@@ -51,6 +53,7 @@ export const apiGroups = {
   tag: createTagApi,
   blacklist: createBlacklistApi,
   qrcode: createQrcodeApi,
+  qrcodeJump: createQrcodeJumpApi,
   shortKey: createShortKeyApi,
   oauth: createOAuthApi,
   jssdk: createJssdkApi,
@@ -61,6 +64,7 @@ export const apiGroups = {
   autoReply: createAutoReplyApi,
   ocr: createOcrApi,
   img: createImgApi,
+  ai: createAiApi,
   misc: createMiscApi,
 } as const satisfies Record<string, (context: ResourceContext) => object>;
 

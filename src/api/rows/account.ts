@@ -10,6 +10,7 @@ const USER_INFO = `${API_DOC}usermanage/userinfo/`;
 const TAG = `${API_DOC}usermanage/tag/`;
 const OAUTH = `${API_DOC}webdev/access/`;
 const APIMANAGE = `${API_DOC}apimanage/`;
+const QRCODE_JUMP = `${API_DOC}qrcode/qrcodejump/`;
 
 /**
  * The token, menu, user, tag and blacklist rows.
@@ -74,7 +75,7 @@ export const accountRows = {
 } satisfies RowsOf<'token' | 'menu' | 'user' | 'tag' | 'blacklist'>;
 
 /**
- * The QR-code, short-key, web-authorization, JS-SDK, API-management and automatic-reply rows.
+ * The QR-code, QR-code jump (扫服务号二维码打开小程序), short-key, web-authorization, JS-SDK, API-management and automatic-reply rows.
  *
  * @example
  * ```ts
@@ -85,6 +86,19 @@ export const toolRows = {
   'qrcode.create': post('/cgi-bin/qrcode/create', `${API_DOC}qrcode/qrcodes/api_createqrcode.html`),
   'shortKey.generate': post('/cgi-bin/shorten/gen', `${API_DOC}qrcode/shorten/api_genshortkey.html`),
   'shortKey.fetch': post('/cgi-bin/shorten/fetch', `${API_DOC}qrcode/shorten/api_fetchshorten.html`, read),
+  'qrcodeJump.get': post('/cgi-bin/wxopen/qrcodejumpget', `${QRCODE_JUMP}api_qrcodejumpget.html`, read),
+  // Adding twice answers 85071 (after an unknown outcome, never repeated); editing, publishing, deleting may be.
+  'qrcodeJump.add': post('/cgi-bin/wxopen/qrcodejumpadd', `${QRCODE_JUMP}api_qrcodejumpadd.html`),
+  'qrcodeJump.publish': post(
+    '/cgi-bin/wxopen/qrcodejumppublish',
+    `${QRCODE_JUMP}api_qrcodejumppublish.html`,
+    read,
+  ),
+  'qrcodeJump.delete': post(
+    '/cgi-bin/wxopen/qrcodejumpdelete',
+    `${QRCODE_JUMP}api_qrcodejumpdelete.html`,
+    read,
+  ),
 
   // A code is single-use (40163 on a second exchange), so the exchange is never repeated.
   'oauth.accessToken': get('/sns/oauth2/access_token', `${OAUTH}api_snsaccesstoken.html`, {
@@ -130,4 +144,4 @@ export const toolRows = {
     '/cgi-bin/get_current_autoreply_info',
     `${API_DOC}notify/autoreplies/api_getcurrentautoreplyinfo.html`,
   ),
-} satisfies RowsOf<'qrcode' | 'shortKey' | 'oauth' | 'jssdk' | 'misc' | 'autoReply'>;
+} satisfies RowsOf<'qrcode' | 'qrcodeJump' | 'shortKey' | 'oauth' | 'jssdk' | 'misc' | 'autoReply'>;

@@ -1,6 +1,7 @@
 /**
- * Rows of the image-recognition endpoints under `/cv/` (智能接口): a multipart POST whose picture is the field
- * `img`, or `img_url` in the query.
+ * Rows of the 智能接口 area: the image-recognition endpoints under `/cv/` (a multipart POST whose picture is the
+ * field `img`, or `img_url` in the query), and the AI open interfaces under `/cgi-bin/media/voice/` (the audio or
+ * the text is the raw body, everything else in the query).
  * @module
  */
 import { API_DOC, post, read, type RowsOf } from './row.js';
@@ -29,3 +30,38 @@ export const intelligenceRows = {
   'img.aiCrop': recognise('/cv/img/aicrop', 'image/api_imgaicrop.html', ['ratios']),
   'img.qrcode': recognise('/cv/img/qrcode', 'image/api_imgqrcode.html'),
 } satisfies RowsOf<'ocr' | 'img'>;
+
+const AI = `${OPENPOC}ai/`;
+
+/**
+ * The AI rows: voice to text (submit, then read the result) and translation. Submitting the same `voice_id` again
+ * replaces its audio and translating is a pure function, so all three may be retried.
+ *
+ * @example
+ * ```ts
+ * aiRows['ai.translate'].rawBody; // { field: 'content', contentType: 'text/plain; charset=utf-8' }
+ * ```
+ */
+export const aiRows = {
+  // The current page shows the audio as a form field `media`; the earlier page, wechatpy and EasyWeChat send it as
+  // the body itself ("语音内容放body里"), which WeChat accepts: wxmp sends the body, the emulator reads either.
+  'ai.submitVoice': post(
+    '/cgi-bin/media/voice/addvoicetorecofortext',
+    `${AI}api_addvoicetorecofortext.html`,
+    {
+      ...read,
+      request: 'raw',
+      rawBody: { field: 'voice', contentType: 'audio/mpeg' },
+    },
+  ),
+  'ai.queryVoiceResult': post(
+    '/cgi-bin/media/voice/queryrecoresultfortext',
+    `${AI}api_queryrecoresultfortext.html`,
+    { ...read, request: 'query' },
+  ),
+  'ai.translate': post('/cgi-bin/media/voice/translatecontent', `${AI}api_translatecontent.html`, {
+    ...read,
+    request: 'raw',
+    rawBody: { field: 'content', contentType: 'text/plain; charset=utf-8' },
+  }),
+} satisfies RowsOf<'ai'>;

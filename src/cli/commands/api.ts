@@ -69,13 +69,16 @@ export function resolveEndpoint(nameOrPath: string): EndpointSpec {
 }
 
 /**
- * Parses the JSON argument; in multipart requests a string `"@path"` stands for the file at that path.
+ * Parses the JSON argument; in multipart requests a string `"@path"` stands for the file at that path, and so it
+ * does for the field a raw request sends as its body (the bytes of the file, or its UTF-8 text for a text body).
  *
  * @example
  * ```ts
  * import { endpoints } from 'wxmp/api';
  * await parseRequestArgument('{"type":"image","media":"@logo.png"}', endpoints['media.upload']);
  * // { type: 'image', media: { data: <the bytes of logo.png>, filename: 'logo.png' } }
+ * await parseRequestArgument('{"voice_id":"v1","format":"mp3","voice":"@q.mp3"}', endpoints['ai.submitVoice']);
+ * // { voice_id: 'v1', format: 'mp3', voice: <the bytes of q.mp3> }
  * ```
  */
 export async function parseRequestArgument(json: string | undefined, spec: EndpointSpec): Promise<unknown> {
@@ -92,26 +95,37 @@ export async function parseRequestArgument(json: string | undefined, spec: Endpo
       },
     );
   }
-  if (spec.request !== 'multipart' || typeof request !== 'object' || request === null) return request;
+  if (typeof request !== 'object' || request === null) return request;
   const fields: Record<string, unknown> = { ...(request as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(fields)) {
-    if (typeof value === 'string' && value.startsWith('@')) {
-      const path = value.slice(1);
-      let data: Buffer;
-      try {
-        data = await readFile(path);
-      } catch (err) {
-        // Like `wxmp menu push`: a missing or unreadable file is bad input, told in one line (exit 2).
-        throw new WeChatError(
-          'CONFIG_INVALID',
-          `Cannot read the file ${path} of "${key}" (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-          { hint: `Check the path after "@", e.g. "${key}":"@./logo.png"` },
-        );
+  if (spec.request === 'multipart') {
+    for (const [key, value] of Object.entries(fields)) {
+      if (typeof value === 'string' && value.startsWith('@')) {
+        const path = value.slice(1);
+        fields[key] = { data: await readArgumentFile(key, path), filename: basename(path) };
       }
-      fields[key] = { data, filename: basename(path) };
+    }
+  } else if (spec.request === 'raw' && spec.rawBody) {
+    const { field, contentType } = spec.rawBody;
+    const value = fields[field];
+    if (typeof value === 'string' && value.startsWith('@')) {
+      const data = await readArgumentFile(field, value.slice(1));
+      fields[field] = contentType.startsWith('text/') ? data.toString('utf8') : data;
     }
   }
   return fields;
+}
+
+async function readArgumentFile(key: string, path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    // Like `wxmp menu push`: a missing or unreadable file is bad input, told in one line (exit 2).
+    throw new WeChatError(
+      'CONFIG_INVALID',
+      `Cannot read the file ${path} of "${key}" (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      { hint: `Check the path after "@", e.g. "${key}":"@./logo.png"` },
+    );
+  }
 }
 
 /**
@@ -134,7 +148,7 @@ export function register(program: Command): void {
     .argument('[endpoint]', 'table name or path; see --list')
     .argument(
       '[json]',
-      'the request: JSON body, or the query fields of GET endpoints; "@path" uploads a file',
+      'the request: JSON body, or the query fields of GET endpoints; "@path" uploads a file (or is the raw body)',
     )
     .option('--list', 'list every endpoint of the table')
     .option('--out <file>', 'where to write a file answer (media/get, material/get_material)')

@@ -260,7 +260,8 @@ export function register(program: Command): void {
       stopOnSignals(server.server, {
         name: 'webhook server',
         logger,
-        graceMs: shutdownGraceMs + 2000,
+        // Room for an attempt to reach its reply budget (4.5 s) before the connections are cut.
+        graceMs: Math.max(shutdownGraceMs, 5000) + 1000,
         // Held attempts answer at once (journaled); answers in flight get the grace, the rest waits in the journal.
         onStopping: () => webhook.close({ graceMs: shutdownGraceMs }),
         onClose: closeAll,

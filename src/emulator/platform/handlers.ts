@@ -5,6 +5,7 @@
  * @module
  */
 import type { EndpointName } from '../../api/endpoint-types.js';
+import { aiHandlers } from './ai.js';
 import { autoReplyHandlers } from './auto-reply.js';
 import { blacklistHandlers } from './blacklist.js';
 import { commentHandlers } from './comment.js';
@@ -29,6 +30,7 @@ import { miscHandlers } from './misc.js';
 import { oauthHandlers } from './oauth.js';
 import { ocrHandlers } from './ocr.js';
 import { publishHandlers } from './publish.js';
+import { qrcodeJumpHandlers } from './qrcode-jump.js';
 import { qrcodeHandlers } from './qrcode.js';
 import { shortKeyHandlers } from './short-key.js';
 import { subscribeTemplateHandlers } from './subscribe-templates.js';
@@ -69,6 +71,7 @@ export const PLATFORM_HANDLERS: Handlers = {
   ...tagHandlers,
   ...blacklistHandlers,
   ...qrcodeHandlers,
+  ...qrcodeJumpHandlers,
   ...shortKeyHandlers,
   ...oauthHandlers,
   ...jssdkHandlers,
@@ -82,6 +85,7 @@ export const PLATFORM_HANDLERS: Handlers = {
   ...interfaceStatHandlers,
   ...autoReplyHandlers,
   ...ocrHandlers,
+  ...aiHandlers,
   ...miscHandlers,
 };
 

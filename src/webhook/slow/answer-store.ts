@@ -31,13 +31,15 @@ export type Outcome = 'passive' | 'customer-service' | 'pull' | 'none';
  * ```
  */
 export interface AnswerStore {
+  /** Whether what is kept survives a restart (Redis); a journal entry of a kept answer is finished only then. */
+  readonly durable?: boolean;
   /** Publishes the handler's answer to push `key`. */
   putAnswer(key: string, reply: Reply, ttlMs: number): Promise<void>;
   /** The answer of `key`: at once if published, else when it is, or `undefined` after `waitMs` (or `signal`). */
   awaitAnswer(key: string, waitMs: number, signal?: AbortSignal): Promise<Reply | undefined>;
   /** Sets the outcome of `key` unless one is set, and returns the outcome in force (the first one set). */
   settle(key: string, outcome: Outcome, ttlMs: number): Promise<Outcome>;
-  /** Appends replies the fan gets one by one as the passive reply to their next messages. */
+  /** Appends replies the fan gets one by one as the passive reply to their next messages; ends any expectation. */
   keepForFan(openid: string, replies: Reply[], ttlMs: number): Promise<void>;
   /** Marks that an answer for the fan is being worked on (push `key`), until it is kept or `ttlMs` passes. */
   expectForFan(openid: string, key: string, ttlMs: number): Promise<void>;
@@ -54,6 +56,8 @@ export interface AnswerStore {
   /** Releases connections. */
   close(): Promise<void>;
 }
+
+const MAX_KEPT_PER_FAN = 32;
 
 interface Timed<T> {
   value: T;
@@ -81,7 +85,8 @@ export class MemoryAnswerStore implements AnswerStore {
 
   constructor(options: { now?: () => number; maxEntries?: number } = {}) {
     this.now = options.now ?? Date.now;
-    this.maxEntries = options.maxEntries ?? 100_000;
+    // Each table: 20 000 entries (an answer is a few hundred bytes to 2 KB), whatever the traffic.
+    this.maxEntries = options.maxEntries ?? 20_000;
   }
 
   putAnswer(key: string, reply: Reply, ttlMs: number): Promise<void> {
@@ -122,7 +127,9 @@ export class MemoryAnswerStore implements AnswerStore {
 
   keepForFan(openid: string, replies: Reply[], ttlMs: number): Promise<void> {
     const list = this.get(this.kept, openid) ?? [];
-    this.set(this.kept, openid, [...list, ...replies], ttlMs);
+    // At most MAX_KEPT_PER_FAN replies wait for one fan (the newest): a bound per fan, whatever they send.
+    if (replies.length > 0)
+      this.set(this.kept, openid, [...list, ...replies].slice(-MAX_KEPT_PER_FAN), ttlMs);
     this.expecting.delete(openid);
     return Promise.resolve();
   }

@@ -19,7 +19,7 @@ import type { HandlerResult } from '../router.js';
 import type { WebhookSettings } from '../settings.js';
 import type { Outcome } from './answer-store.js';
 import type { JournalEntry } from './journal.js';
-import { replyParts } from './split-text.js';
+import { MAX_TEXT_REPLY_BYTES, replyParts, splitText } from './split-text.js';
 
 /** What the dedup work hands to every attempt of a slow push. */
 export interface Ticket {
@@ -32,8 +32,11 @@ export interface Ticket {
 const SUCCESS: Reply = { type: 'success' };
 /** A held attempt lets go this long after WeChat's cut: by then WeChat has sent the next attempt. */
 const HOLD_PAST_CUT_MS = 500;
-/** An attempt this close to two cuts after the first is the last: room for clocks of several instances. */
-const LAST_ATTEMPT_SLACK_MS = 1000;
+/**
+ * An attempt this close to two cuts after the first is the last (a fifth of the cut: 1 s of WeChat's 5), room for
+ * the clocks of several instances.
+ */
+const LAST_ATTEMPT_SLACK = 0.2;
 /** The typing indicator lasts about 15 s; it is renewed this often while the answer is worked on, at most 10 times. */
 const TYPING_EVERY_MS = 12_000;
 const TYPING_TIMES = 10;
@@ -63,6 +66,24 @@ function pullable(message: Message): boolean {
   return message.event === 'CLICK' || message.event === 'subscribe' || message.event === 'SCAN';
 }
 
+/**
+ * The most parts one answer is delivered in after its first (15 × 2047 bytes, about 10 000 Chinese characters): a
+ * bound on what a fan's messages can make the webhook keep. Past it the last part says the rest was left out.
+ */
+const MAX_PARTS = 15;
+const CUT_NOTICE = '\n（内容过长，其余部分未发送）';
+
+function capParts(parts: Reply[]): Reply[] {
+  if (parts.length <= MAX_PARTS) return parts;
+  const kept = parts.slice(0, MAX_PARTS);
+  const last = kept[MAX_PARTS - 1]!;
+  if (last.type === 'text') {
+    const room = MAX_TEXT_REPLY_BYTES - Buffer.byteLength(CUT_NOTICE);
+    kept[MAX_PARTS - 1] = { type: 'text', content: splitText(last.content, room)[0]! + CUT_NOTICE };
+  }
+  return kept;
+}
+
 function hasContent(reply: Reply): boolean {
   return reply.type !== 'success' && reply.type !== 'empty';
 }
@@ -80,6 +101,8 @@ function hasContent(reply: Reply): boolean {
  */
 export class SlowAnswers {
   private readonly jobs = new Set<Promise<void>>();
+  /** Journal keys of answers kept in memory for a fan, finished once the fan has pulled them all. */
+  private readonly awaitingPull = new Map<string, string[]>();
   private readonly drain = new AbortController();
   private settings!: WebhookSettings;
 
@@ -141,6 +164,7 @@ export class SlowAnswers {
       if ('reply' in taken) {
         settings.observer.onAnswer('pulled');
         settings.logger.info({ more: taken.more }, 'kept answer pulled by the fan');
+        if (!taken.more) this.pulled(openid);
         return taken.reply;
       }
       // An answer is still being worked on for this fan: wait for it within the budget, else say so again.
@@ -176,7 +200,22 @@ export class SlowAnswers {
     const key = dedupKey(inbound.message);
     const firstSeenMs = settings.now();
     this.track(this.finish(key, inbound.message, result, firstSeenMs));
-    return { slowTicket: true, key, firstSeenMs };
+    const ticket: Ticket = { slowTicket: true, key, firstSeenMs };
+    // Within the budget the dedup value is the reply itself (a retry on another instance shares it even without a
+    // shared answer store); past it, the ticket every attempt waits on.
+    return new Promise<Reply | Ticket>((resolve) => {
+      const timer = setTimeout(() => resolve(ticket), settings.replyBudgetMs);
+      result.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(this.firstPart(toReply(value)));
+        },
+        () => {
+          clearTimeout(timer);
+          resolve(SUCCESS);
+        },
+      );
+    });
   }
 
   private track(job: Promise<void>): void {
@@ -237,13 +276,27 @@ export class SlowAnswers {
     const { settings } = this;
     const cutMs = settings.wechatTimeoutMs;
     const stretch = settings.slow.includes('stretch') && settings.dedup !== undefined;
-    const last = !stretch || arrivedAt - ticket.firstSeenMs >= 2 * cutMs - LAST_ATTEMPT_SLACK_MS;
+    const last = !stretch || arrivedAt - ticket.firstSeenMs >= (2 - LAST_ATTEMPT_SLACK) * cutMs;
     const deadline = last ? arrivedAt + settings.replyBudgetMs : arrivedAt + cutMs + HOLD_PAST_CUT_MS;
+    // On shutdown an attempt stops holding: it waits for the answer until its budget, then acknowledges.
+    const stop = new AbortController();
+    let stopTimer: ReturnType<typeof setTimeout> | undefined;
+    const onDrain = () => {
+      stopTimer = setTimeout(
+        () => stop.abort(),
+        Math.max(0, arrivedAt + settings.replyBudgetMs - settings.now()),
+      );
+    };
+    if (this.drain.signal.aborted) onDrain();
+    else this.drain.signal.addEventListener('abort', onDrain, { once: true });
     let answer: Reply | undefined;
     try {
-      answer = await settings.answers.awaitAnswer(ticket.key, deadline - settings.now(), this.drain.signal);
+      answer = await settings.answers.awaitAnswer(ticket.key, deadline - settings.now(), stop.signal);
     } catch (err) {
       settings.logger.warn({ err, key: ticket.key }, 'answer store unreachable while an attempt waits');
+    } finally {
+      clearTimeout(stopTimer);
+      this.drain.signal.removeEventListener('abort', onDrain);
     }
     if (answer !== undefined) {
       // An earlier attempt may have been acknowledged with a fallback (its `success` reached WeChat after the cut):
@@ -340,15 +393,31 @@ export class SlowAnswers {
       const via = outcome === 'customer-service' ? 'customer-service' : outcome === 'pull' ? 'pull' : 'none';
       const parts = via === 'pull' ? replyParts(reply, settings.pull.moreText) : replyParts(reply, '');
       await this.deliverParts(message, parts, via);
+      if (via === 'pull' && settings.answers.durable !== true) {
+        // Kept in memory only: the entry stays journaled until the fan has pulled the answer, so a restart in
+        // between answers again rather than losing it.
+        const keys = this.awaitingPull.get(message.fromUserName) ?? [];
+        this.awaitingPull.set(message.fromUserName, [...keys, key]);
+        return;
+      }
+    } else if (outcome === 'pull') {
+      // Nothing to give (the handler answered success or threw): the fan's next message is handled as new.
+      await settings.answers.keepForFan(message.fromUserName, [], settings.pull.ttlMs).catch(() => undefined);
     }
     await this.journalDone(key);
   }
 
   /** Sends parts by customer service (kept for pulling if that fails and pull is on), or keeps them for the fan. */
-  private async deliverParts(message: Message, parts: Reply[], via: Outcome): Promise<void> {
+  private async deliverParts(message: Message, all: Reply[], via: Outcome): Promise<void> {
     const { settings } = this;
     const openid = message.fromUserName;
     const key = dedupKey(message);
+    const parts = capParts(all);
+    if (parts.length < all.length)
+      settings.logger.warn(
+        { key, parts: all.length, kept: parts.length },
+        'answer too long; the rest was not kept',
+      );
     let left = parts;
     if (via === 'customer-service' || via === 'none') {
       const lateReply = settings.lateReply;
@@ -383,6 +452,14 @@ export class SlowAnswers {
       settings.logger.error({ err, key }, 'answer store unreachable; the answer could not be kept');
       throw err;
     }
+  }
+
+  /** The fan pulled the last kept part: the journal entries of those answers are finished. */
+  private pulled(openid: string): void {
+    const keys = this.awaitingPull.get(openid);
+    if (keys === undefined) return;
+    this.awaitingPull.delete(openid);
+    for (const key of keys) this.track(this.journalDone(key));
   }
 
   private async journalDone(key: string): Promise<void> {

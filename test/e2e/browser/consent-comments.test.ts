@@ -41,6 +41,8 @@ describe.skipIf(!chromiumAvailable)('consent sheets and comments on the phone pa
   it('answers the subscription popup in a sheet: the bot gets subscribe_msg_popup_event', async () => {
     await phone.click('#more');
     await phone.click('#act-subscribe');
+    // The sheet opens once the fan's subscriptions have been fetched: wait for it before counting its rows.
+    await phone.locator('#subscribe-form').waitFor();
     await expect(phone.locator('.sheet .sub-row').count()).resolves.toBe(2);
     await phone.uncheck('.sheet input[name="wxmp_sub_order_paid"]');
     await phone.click('#subscribe-ok');

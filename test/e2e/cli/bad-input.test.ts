@@ -88,3 +88,21 @@ describe('wxmp dev with a bad --host or --state', () => {
     expectOneLine(r, /cannot be read as the emulator's state\. Delete it/);
   });
 });
+
+describe('wxmp serve with a slow-handler strategy that does not exist', () => {
+  it('from --slow: one line naming the flag and the strategies, exit 2', async () => {
+    const r = await runCli(['serve', '--slow', 'stretch,wait', '--port', '0'], {
+      env: { WECHAT_TOKEN: 'tok' },
+    });
+    expectOneLine(
+      r,
+      /--slow: "wait" is not a slow-handler strategy \(one of stretch, customer-service, pull/,
+    );
+  });
+  it('from WXMP_SLOW: the same, naming the variable', async () => {
+    const r = await runCli(['serve', '--port', '0'], {
+      env: { WECHAT_TOKEN: 'tok', WXMP_SLOW: 'pull,pull' },
+    });
+    expectOneLine(r, /WXMP_SLOW: "pull" is listed twice/);
+  });
+});

@@ -22,6 +22,7 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGM4AwAAzgDN1GaQsAAAAABJRU5ErkJggg==',
   'base64',
 );
+const MP3 = Buffer.concat([Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'), Buffer.alloc(64, 0x55)]);
 const REFUSED = [48001, 43002, 41001, 40001, 41002, 41004, 40013, 40125];
 
 let served: ServedEmulator;
@@ -33,6 +34,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wxmp-cli-every-'));
   await writeFile(join(dir, 'a.png'), PNG);
   await writeFile(join(dir, 'a.jpg'), PNG);
+  await writeFile(join(dir, 'a.mp3'), MP3);
   Object.assign(process.env, {
     WECHAT_APPID: appId,
     WECHAT_APPSECRET: appSecret,
@@ -68,6 +70,10 @@ async function argument(spec: EndpointSpec): Promise<string | undefined> {
   if (spec.auth === 'user_token') return JSON.stringify(await userToken());
   // clear_quota takes the AppID as a body field (the client method adds it; `wxmp api` sends what it is given).
   if (spec.name === 'misc.clearQuota') return JSON.stringify({ appid: appId });
+  // The raw bodies: the recording as a file, the text to translate as it is.
+  if (spec.name === 'ai.submitVoice')
+    return JSON.stringify({ voice_id: 'v1', format: 'mp3', voice: `@${join(dir, 'a.mp3')}` });
+  if (spec.name === 'ai.translate') return JSON.stringify({ lfrom: 'zh_CN', lto: 'en_US', content: '你好' });
   if (spec.request !== 'multipart') return spec.request === 'none' ? undefined : '{}';
   if (spec.path.startsWith('/cv/')) return JSON.stringify({ img: `@${join(dir, 'a.png')}` });
   const type = spec.query?.includes('type') ? { type: 'image' } : {};
@@ -95,4 +101,26 @@ describe('wxmp api', () => {
       expect(REFUSED, `${name}: ${said}`).not.toContain((error as WeChatApiError).errcode);
     },
   );
+});
+
+describe('wxmp api with a raw body', () => {
+  it('sends the file after "@" as the recording and the text as it is, and prints the answers', async () => {
+    const write = vi.mocked(process.stdout.write);
+    write.mockClear();
+    const voice = JSON.stringify({ voice_id: 'cli-v', format: 'mp3', voice: `@${join(dir, 'a.mp3')}` });
+    await buildProgram().parseAsync(['node', 'wxmp', 'api', 'ai.submitVoice', voice]);
+    await buildProgram().parseAsync(['node', 'wxmp', 'api', 'ai.queryVoiceResult', '{"voice_id":"cli-v"}']);
+    const text = JSON.stringify({ lfrom: 'zh_CN', lto: 'en_US', content: '你好' });
+    await buildProgram().parseAsync(['node', 'wxmp', 'api', '/cgi-bin/media/voice/translatecontent', text]);
+    const printed = write.mock.calls.map(([chunk]) => String(chunk)).join('');
+    expect(printed).toContain('"result": "模拟器语音识别结果"');
+    expect(printed).toContain('"to_content": "Hello"');
+  });
+
+  it('refuses an unreadable file after "@" in one line, before calling', async () => {
+    const voice = JSON.stringify({ voice_id: 'v', format: 'mp3', voice: `@${join(dir, 'missing.mp3')}` });
+    await expect(buildProgram().parseAsync(['node', 'wxmp', 'api', 'ai.submitVoice', voice])).rejects.toThrow(
+      /Cannot read the file .*missing\.mp3 of "voice" \(ENOENT\)/,
+    );
+  });
 });

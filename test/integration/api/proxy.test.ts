@@ -181,6 +181,38 @@ describe('forwarding', () => {
     });
   });
 
+  it('forwards raw bodies (a recording, a text to translate) unchanged with their content type', async () => {
+    // ASCII bytes, so the recorder's text of the body is the bytes themselves.
+    const mp3 = Buffer.concat([
+      Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'),
+      Buffer.alloc(64, 0x55),
+    ]);
+    const voice = await proxy().request(
+      '/cgi-bin/media/voice/addvoicetorecofortext?format=mp3&voice_id=v1&access_token=CALLERS',
+      { method: 'POST', headers: { ...auth(), 'content-type': 'audio/mpeg' }, body: mp3 },
+    );
+    expect(await voice.json()).toMatchObject({ errcode: 0 });
+    const seen = wechat.requestsOf('ai.submitVoice')[0]!;
+    expect(seen.query).toEqual({ format: 'mp3', voice_id: 'v1', access_token: await tokens.getToken() });
+    expect(seen.headers['content-type']).toBe('audio/mpeg');
+    expect(seen.body).toBe(mp3.toString('latin1'));
+    const text = await proxy().request('/cgi-bin/media/voice/translatecontent?lfrom=zh_CN&lto=en_US', {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'text/plain; charset=utf-8' },
+      body: '你好',
+    });
+    expect(await text.json()).toMatchObject({ from_content: '你好', to_content: 'Hello' });
+  });
+
+  it('413 for a raw recording above the limit, before calling WeChat', async () => {
+    const res = await proxy({ maxBodyBytes: 1024 }).request(
+      '/cgi-bin/media/voice/addvoicetorecofortext?format=mp3&voice_id=v1',
+      { method: 'POST', headers: { ...auth(), 'content-type': 'audio/mpeg' }, body: new Uint8Array(1025) },
+    );
+    expect(res.status).toBe(413);
+    expect(await wechat.calls('ai.submitVoice')).toBe(0);
+  });
+
   it('forwards table endpoints outside /cgi-bin/ (customer-service accounts under /customservice/)', async () => {
     const res = await proxy().request('/customservice/kfaccount/add?access_token=CALLERS', {
       method: 'POST',

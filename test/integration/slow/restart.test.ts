@@ -96,6 +96,30 @@ describe('a push acknowledged before its answer went out survives SIGKILL', () =
     );
   }, 60_000);
 
+  it('SIGTERM: the held attempt answers by its budget, the process exits 0 within the grace, the restart finishes the answer', async () => {
+    const { emu, answers } = await emulator();
+    const journal = join(mkdtempSync(join(tmpdir(), 'wxmp-journal-')), 'journal');
+    const port = await freePort();
+    const args = ['--slow', 'stretch,pull', '--journal', journal, '--shutdown-grace', '1000'];
+    const first = await serve(args, envOf(emu), port);
+    emu.state.account.webhookUrl = `${first.url}/wx`;
+    const pushed = emu.say('sleep 8');
+    await sleep(2000);
+    const stopped = await first.stop('SIGTERM');
+    await pushed;
+    expect(stopped.code).toBe(0);
+    // The held attempt stops holding at its budget (4.5 s after it arrived, 2.5 s after the signal).
+    expect(stopped.ms).toBeLessThan(5000);
+    // The fan read the pull text on the first attempt.
+    expect(answers.map((a) => a.text)).toEqual(['还在思考，稍后回复任意内容获取结果']);
+    expect(emu.state.pushes.at(-1)!.attempts).toHaveLength(1);
+    await serve(args, envOf(emu), port);
+    await sleep(9000);
+    const next = await emu.say('好了吗');
+    expect(next.map((e) => (e.payload as { content?: string }).content)).toEqual(['slept 8 s']);
+    console.log(`SIGTERM: exit 0 after ${stopped.ms} ms; the answer pulled after the restart`);
+  }, 60_000);
+
   it.skipIf(!available)(
     'a Redis journal: another instance claims the entry of the killed one; the fan gets the answer once',
     async () => {

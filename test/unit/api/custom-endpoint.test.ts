@@ -68,6 +68,20 @@ describe('client.request with a custom endpoint', () => {
     expect(await seen[0]?.text()).toBe('{"jump_wxa":{"path":"pages/index"}}');
   });
 
+  it('sends a raw body when described so, the other fields in the query', async () => {
+    const { client, seen } = clientAnswering(() => ({ errcode: 0, errmsg: 'ok' }));
+    const upload = defineEndpoint<{ name: string; csv: string }, { errcode?: number }>({
+      method: 'POST',
+      path: '/cgi-bin/some/upload',
+      request: 'raw',
+      rawBody: { field: 'csv', contentType: 'text/csv' },
+    });
+    await client.request(upload, { name: 'list', csv: 'a,b\n1,2' });
+    expect(seen[0]?.url).toBe('https://api.example/cgi-bin/some/upload?access_token=TOKEN&name=list');
+    expect(seen[0]?.headers.get('content-type')).toBe('text/csv');
+    expect(await seen[0]?.text()).toBe('a,b\n1,2');
+  });
+
   it('turns an errcode into a WeChatApiError, and refreshes a rejected token once like any endpoint', async () => {
     let calls = 0;
     const { client } = clientAnswering(() => {

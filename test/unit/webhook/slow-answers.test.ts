@@ -163,6 +163,20 @@ describe('pull', () => {
   });
 });
 
+describe('pull with nothing to give', () => {
+  it('a handler that fails after the pull text: the next message is handled as new, not kept waiting', async () => {
+    const { webhook, runs } = build({ slow: ['pull'] }, (n) => {
+      if (n > 0) throw new Error('model down');
+      return 'fresh answer';
+    });
+    await wechatPush(webhook, inbound.text(FAN, 'sleep 6', '2301'), 7000);
+    const next = await wechatPush(webhook, inbound.text(FAN, 'hello', '2302'), 1000);
+    expect(text(seen(next)!.body)).toBe('fresh answer');
+    expect(seen(next)!.at).toBe(0);
+    expect(runs.count).toBe(2);
+  });
+});
+
 describe('customer-service', () => {
   it('acknowledges at the budget, shows typing, and sends the answer as a customer-service message', async () => {
     const late: [Message, Reply][] = [];
@@ -210,6 +224,21 @@ describe('answers longer than one text reply', () => {
   });
 });
 
+describe('a bound on what is kept', () => {
+  it('an answer of more than 16 parts: the first, 15 more, the last saying the rest was left out', async () => {
+    const { webhook } = build({ slow: ['pull'] }, (n) => (n === 0 ? 'a'.repeat(2000 * 40) : 'x'));
+    const bodies: string[] = [];
+    for (let i = 0; i < 18; i += 1) {
+      const got = await wechatPush(webhook, inbound.text(FAN, i === 0 ? 'long' : 'sleep 0', `60${i}`), 100);
+      bodies.push(text(seen(got)!.body)!);
+    }
+    expect(bodies.slice(0, 16).every((b) => b.startsWith('aaaa'))).toBe(true);
+    expect(bodies[15]!.endsWith('（内容过长，其余部分未发送）')).toBe(true);
+    // The 17th message is handled anew (the long answer again).
+    expect(bodies[16]!.endsWith(DEFAULT_PULL_MORE_TEXT)).toBe(true);
+  });
+});
+
 describe('the journal and shutdown', () => {
   function memoryJournal() {
     const entries = new Map<string, JournalEntry>();
@@ -232,24 +261,37 @@ describe('the journal and shutdown', () => {
     };
     return { journal, entries, log };
   }
-  it('journals an acknowledged push and finishes it once the answer is kept', async () => {
+  it('journals an acknowledged push; kept in memory, it is finished once the fan has pulled the answer', async () => {
     const { journal, log } = memoryJournal();
     const { webhook } = build({ slow: ['pull'], journal });
     await wechatPush(webhook, inbound.text(FAN, 'sleep 8', '5001'), 9000);
+    // The answer is kept in memory: a restart now would run the handler again rather than lose it.
+    expect(log).toEqual(['add msg:5001 pull']);
+    await wechatPush(webhook, inbound.text(FAN, 'give', '5002'), 1000);
     expect(log).toEqual(['add msg:5001 pull', 'done msg:5001']);
   });
-  it('on close, a held attempt answers at once by the fallback and the push stays journaled if unfinished', async () => {
+  it('journals an acknowledged push and finishes it once the answer went out by customer service', async () => {
+    const { journal, log } = memoryJournal();
+    const { webhook } = build({ slow: ['customer-service'], lateReply: () => undefined, journal });
+    await wechatPush(webhook, inbound.text(FAN, 'sleep 8', '5003'), 9000);
+    expect(log).toEqual(['add msg:5003 customer-service', 'done msg:5003']);
+  });
+  it('on close, a held attempt stops holding: at its budget it answers by the fallback; unfinished, the push stays journaled', async () => {
     const { journal, entries } = memoryJournal();
     const { webhook } = build({ slow: ['stretch', 'pull'], journal });
     let body: string | undefined;
+    // 60 s: longer than any grace.
     void webhook
       .handle(pushRequest('plain', inbound.text(FAN, 'sleep 60', '5101')))
       .then((r) => (body = r.body));
     await vi.advanceTimersByTimeAsync(1000);
-    const closing = webhook.close({ graceMs: 2000 });
-    await vi.advanceTimersByTimeAsync(0);
+    const closing = webhook.close({ graceMs: 5000 });
+    await vi.advanceTimersByTimeAsync(3000);
+    // Still within its budget (4.5 s from its arrival): the answer could yet come.
+    expect(body).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(600);
     expect(text(body!)).toBe(DEFAULT_PULL_TEXT);
-    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(1400);
     await expect(closing).resolves.toEqual({ unfinished: 1 });
     expect([...entries.keys()]).toEqual(['msg:5101']);
   });

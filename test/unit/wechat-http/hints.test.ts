@@ -106,6 +106,20 @@ describe('hintFor', () => {
   });
 });
 
+describe('hints of the AI and QR-code jump endpoints', () => {
+  it('say the limits of the endpoint that answered', () => {
+    expect(hintFor(40035, 'invalid args size', '/cgi-bin/media/voice/translatecontent')).toContain(
+      '600 bytes',
+    );
+    expect(hintFor(40035, 'invalid args', API)).toMatch(/^Look up errcode 40035 in https:/);
+    expect(hintFor(40010, 'invalid voice size', '/cgi-bin/media/voice/addvoicetorecofortext')).toContain(
+      '1 MB',
+    );
+    expect(hintFor(40097, 'invalid args', '/cgi-bin/wxopen/qrcodejumpadd')).toContain('published rule');
+    for (const code of [44990, 85066, 85071, 85095, 886000]) expect(hintedErrcodes()).toContain(code);
+  });
+});
+
 describe('WeChatApiError built with a hint', () => {
   it('carries errcode, rid and endpoint, and ends its message with the hint', () => {
     const errmsg = 'reach max api daily quota limit rid: 617682e0-09059ac5-34a8e2ea';

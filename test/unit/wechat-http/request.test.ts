@@ -89,6 +89,51 @@ describe('buildRequest', () => {
     expect(form.has('type')).toBe(false);
   });
 
+  it('sends the raw field of a raw request as the body, with every other field in the query', async () => {
+    const text = buildRequest(
+      BASE,
+      endpoints['ai.translate'],
+      { lfrom: 'zh_CN', lto: 'en_US', content: '你好' },
+      auth,
+    );
+    expect(text.url).toBe(
+      'https://api.weixin.qq.com/cgi-bin/media/voice/translatecontent?access_token=TOKEN&lfrom=zh_CN&lto=en_US',
+    );
+    expect(text.init.body).toBe('你好');
+    expect(text.init.headers).toEqual({ 'content-type': 'text/plain; charset=utf-8' });
+    const voice = new Uint8Array([0x49, 0x44, 0x33]);
+    const audio = buildRequest(
+      BASE,
+      endpoints['ai.submitVoice'],
+      { voice_id: 'v1', format: 'mp3', voice },
+      auth,
+    );
+    expect(new URL(audio.url).searchParams.get('voice_id')).toBe('v1');
+    expect(new URL(audio.url).searchParams.has('voice')).toBe(false);
+    expect(audio.init.headers).toEqual({ 'content-type': 'audio/mpeg' });
+    expect(new Uint8Array(await new Response(audio.init.body).arrayBuffer())).toEqual(voice);
+  });
+
+  it('sends a raw Blob or UploadFile with its own type, and refuses a raw field that is not text or bytes', () => {
+    const spec = endpoints['ai.submitVoice'];
+    const blob = buildRequest(
+      BASE,
+      spec,
+      { voice_id: 'v', format: 'mp3', voice: new Blob(['x'], { type: 'audio/mp3' }) },
+      auth,
+    );
+    expect(blob.init.headers).toEqual({ 'content-type': 'audio/mp3' });
+    const file = { data: new Uint8Array([1]), filename: 'a.wav' };
+    expect(
+      buildRequest(BASE, spec, { voice_id: 'v', format: 'mp3', voice: file }, auth).init.headers,
+    ).toEqual({
+      'content-type': 'audio/wav',
+    });
+    expect(() => buildRequest(BASE, spec, { voice_id: 'v', format: 'mp3' }, auth)).toThrow(
+      expect.objectContaining({ code: 'REQUEST_INVALID' }) as Error,
+    );
+  });
+
   it('fails with a config error naming the missing AppSecret', () => {
     const call = () =>
       buildRequest(BASE, endpoints['oauth.accessToken'], { code: 'C' }, { ...auth, appSecret: undefined });

@@ -32,6 +32,8 @@ export interface Call {
   body: Record<string, unknown>;
   /** The form of `multipart` endpoints. */
   form: FormData | undefined;
+  /** The body of `raw` endpoints as it came (empty otherwise), and its content type (`''` when none was sent). */
+  raw: { bytes: Uint8Array; contentType: string };
   /** Origin of the request (`http://127.0.0.1:3000`), for URLs the emulator serves itself. */
   origin: string;
 }

@@ -93,6 +93,7 @@ async function prepareCall(
     query,
     body: {},
     form: undefined,
+    raw: { bytes: new Uint8Array(0), contentType: c.req.header('content-type') ?? '' },
     origin: new URL(c.req.url).origin,
   };
   if (spec.auth === 'access_token') checkAccessToken(state, query['access_token']);
@@ -105,6 +106,7 @@ async function prepareCall(
     checkCredentials(state, spec, credentialSource(spec, call));
   }
   if (spec.request === 'multipart') call.form = await parseForm(c);
+  if (spec.request === 'raw') call.raw.bytes = new Uint8Array(await c.req.arrayBuffer());
   useQuota(state, path);
   return call;
 }

@@ -54,20 +54,38 @@ export function formatXml(xml) {
 }
 
 /**
- * Every attempt: when, the HTTP status, how long, and the error.
+ * What one attempt was to the push: held open past WeChat's cut (WeChat tried again), answered, or unanswered.
+ * @param {Attempt[]} attempts
+ * @param {number} i
+ * @returns {{ kind: 'held' | 'answered' | 'unanswered', text: string }}
+ */
+function outcomeOf(attempts, i) {
+  const a = attempts[i];
+  if (a?.status !== undefined)
+    return { kind: 'answered', text: i > 0 ? `已回复 answered (after ${i} held)` : '已回复 answered' };
+  if (i < attempts.length - 1)
+    return { kind: 'held', text: '挂起 held — cut at the timeout, WeChat retried' };
+  return { kind: 'unanswered', text: '无响应 no answer' };
+}
+
+/**
+ * Every attempt: when, the HTTP status, how long, what it was to the push (held, answered), and the error.
  * @param {Attempt[]} attempts
  */
 function attemptsTable(attempts) {
   if (attempts.length === 0) return h('p', {}, '没有尝试 (no attempt)');
-  const head = ['#', '时间 at', '状态 status', '耗时 ms', '错误 error'].map((title) => h('th', {}, title));
+  const head = ['#', '时间 at', '状态 status', '耗时 ms', '结果 outcome', '错误 error'].map((title) =>
+    h('th', {}, title),
+  );
   const rows = attempts.map((a, i) =>
     h(
       'tr',
-      {},
+      { class: `attempt ${outcomeOf(attempts, i).kind}` },
       h('td', {}, i + 1),
       h('td', {}, time(a.at)),
       h('td', {}, a.status ?? '—'),
       h('td', {}, a.ms),
+      h('td', { class: 'outcome' }, outcomeOf(attempts, i).text),
       h('td', {}, a.error ?? ''),
     ),
   );
