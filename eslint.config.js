@@ -40,6 +40,16 @@ export default tseslint.config(
     },
   },
   {
+    // deploy/pm2: a CommonJS file pm2 reads as it is.
+    files: ['**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'commonjs',
+      globals: globals.node,
+    },
+  },
+  {
     // The phone page: plain browser modules, served as they are.
     files: ['src/emulator/ui/assets/**/*.js'],
     languageOptions: { globals: globals.browser },

@@ -47,6 +47,8 @@ export interface ApiClientOptions {
   mpOrigin?: string | undefined;
   /** Clock in ms, for JS-SDK timestamps. */
   now?: (() => number) | undefined;
+  /** Told of each retry (for metrics): the endpoint's path, and `token` or `backoff`. */
+  onRetry?: ((endpoint: string, reason: 'token' | 'backoff') => void) | undefined;
 }
 
 /**
@@ -121,6 +123,7 @@ export function createApiClient(options: ApiClientOptions): WeChatClient {
       attempt,
       policy,
       logger,
+      onRetry: options.onRetry,
     });
     logger.debug({ endpoint: spec.path, errcode, ms: Date.now() - started }, 'WeChat API call');
     if (errcode !== 0) throw apiErrorOf(value, spec.path);

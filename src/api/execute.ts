@@ -29,6 +29,8 @@ export interface ExecuteOptions<T> {
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
   logger?: Logger;
+  /** Told of each retry: the endpoint's path, and `token` (a rejected token replaced) or `backoff`. */
+  onRetry?: ((endpoint: string, reason: 'token' | 'backoff') => void) | undefined;
 }
 
 /**
@@ -78,6 +80,7 @@ export async function executeWithRetry<T>(options: ExecuteOptions<T>): Promise<A
         ? 'WeChat rejected the token; retrying with a fresh one'
         : 'retrying WeChat API call',
     );
+    options.onRetry?.(spec.path, decision.refreshToken ? 'token' : 'backoff');
     if (decision.refreshToken && token !== undefined) {
       await tokenProvider.invalidate(token);
       token = await tokenProvider.getToken();

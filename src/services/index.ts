@@ -43,3 +43,11 @@ export {
 
 // Deduplication of WeChat's retries across instances (the webhook's `dedup` option).
 export { RedisDedup, redisDedupFromUrl, type RedisDedupOptions } from './redis-dedup.js';
+
+// Metrics and readiness: GET /metrics (Prometheus text, one registry per server) and GET /readyz.
+export { createMetricsRegistry, metricsAnswer } from './metrics/registry.js';
+export { WebhookMetrics } from './metrics/webhook-metrics.js';
+export { measureMiddleware, measureWebhook } from './metrics/webhook-instrument.js';
+export { UpstreamMetrics } from './metrics/upstream-metrics.js';
+export { serveOperationalRoutes, type ServerMetricsOptions } from './metrics/http-metrics.js';
+export { readinessProbe, type Readiness, type ReadinessProbe } from './metrics/readiness.js';

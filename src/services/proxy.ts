@@ -16,6 +16,7 @@ import { DEFAULT_API_BASE } from '../config.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { TokenProvider } from '../token/provider.js';
 import { requireClientKey } from './client-key-auth.js';
+import { serveOperationalRoutes, type ServerMetricsOptions } from './metrics/http-metrics.js';
 import { allowTableEndpoints, type ExtraEndpoint } from './proxy/allowlist.js';
 import { bufferBody } from './proxy/body.js';
 import { startClock } from './proxy/env.js';
@@ -50,6 +51,13 @@ export interface ProxyOptions {
    * added; everything else outside the table is refused (404 `NOT_FOUND`, the rule in the message).
    */
   extraEndpoints?: readonly ExtraEndpoint[];
+  /**
+   * Serves `GET /healthz`, `GET /metrics` and `GET /readyz` (without a key) and times every request; the retries
+   * of the calls to WeChat go to `onRetry`.
+   */
+  metrics?: ServerMetricsOptions;
+  /** Told of each retry of a call to WeChat (for metrics): the endpoint's path, and `token` or `backoff`. */
+  onRetry?: (endpoint: string, reason: 'token' | 'backoff') => void;
 }
 
 /**
@@ -99,6 +107,10 @@ export function createProxy(options: ProxyOptions): ApiProxy {
   const perMinute = options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
   // Each step declares what it reads from the context (`ProxyEnv`); callers get a plain Hono app.
   const app = new Hono();
+  if (options.metrics) {
+    app.get('/healthz', (c) => c.json({ status: 'ok' }));
+    serveOperationalRoutes(app, options.metrics);
+  }
   app.use(startClock);
   app.use(requireClientKey({ keys: options.clientKeys, logger, server: 'proxy' }));
   app.use(limitRatePerKey(createRateLimiter(perMinute, options.now ?? Date.now), logger));
@@ -115,6 +127,7 @@ export function createProxy(options: ProxyOptions): ApiProxy {
       tokenProvider: options.tokenProvider,
       policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
       logger,
+      onRetry: options.onRetry,
     }),
   );
   return { app };

@@ -68,6 +68,11 @@ export interface RedisDedupOptions {
    */
   localMaxBytes?: number;
   logger?: Logger;
+  /**
+   * Told when a push is answered from another instance's claim (a retry that reached this instance first): the
+   * webhook's own duplicate count only sees retries of pushes this instance ran.
+   */
+  onShared?: () => void;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -97,6 +102,7 @@ export class RedisDedup implements Dedup {
   private claims: Claim[] = [];
   private answers: { key: string; answer: string }[] = [];
   private flushing = false;
+  private readonly onShared: () => void;
 
   constructor(options: RedisDedupOptions) {
     this.redis = options.redis;
@@ -106,6 +112,7 @@ export class RedisDedup implements Dedup {
     this.pollMs = options.pollMs ?? 50;
     this.whilePending = options.whilePending ?? 'success';
     this.logger = options.logger ?? silentLogger;
+    this.onShared = options.onShared ?? (() => undefined);
     this.local = new MemoryDedup({
       ttlMs: this.ttlMs,
       logger: this.logger,
@@ -129,7 +136,10 @@ export class RedisDedup implements Dedup {
       this.logger.warn({ err, key }, 'dedup store unreachable; handling the push here');
       return work();
     }
-    if (stored !== null) return stored === PENDING ? this.awaitOther(redisKey, key) : stored;
+    if (stored !== null) {
+      this.onShared();
+      return stored === PENDING ? this.awaitOther(redisKey, key) : stored;
+    }
     const answer = await work();
     // Not awaited: the answer goes out now, and to Redis with the next batch.
     this.answers.push({ key: redisKey, answer });
@@ -204,10 +214,11 @@ export class RedisDedup implements Dedup {
 export function redisDedupFromUrl(
   url: string,
   logger: Logger = silentLogger,
+  options: Pick<RedisDedupOptions, 'onShared'> = {},
 ): { dedup: RedisDedup; close: () => Promise<void>; ready: () => boolean } {
   const { client, close } = connectRedis(url, { logger, purpose: 'dedup' });
   return {
-    dedup: new RedisDedup({ redis: fromNodeRedis(client), logger }),
+    dedup: new RedisDedup({ redis: fromNodeRedis(client), logger, ...options }),
     close,
     // Whether the connection is up now (for /healthz): node-redis reconnects by itself.
     ready: () => client.isReady,

@@ -14,6 +14,7 @@ import { createTokenStoreFromEnv, requireCredentials } from '../token/from-env.j
 import { createTokenManager, type TokenManager } from '../token/manager.js';
 import { tokenChecker, type TokenVerdict } from '../token/check.js';
 import { createTicketManager, type TicketManager, type TicketType } from '../token/ticket.js';
+import { serveOperationalRoutes, type ServerMetricsOptions } from './metrics/http-metrics.js';
 import { createRateLimiter } from './proxy/rate-limit.js';
 import { requireClientKey } from './client-key-auth.js';
 import { parseClientKeys } from './client-keys.js';
@@ -46,6 +47,8 @@ export interface TokenServerOptions {
   checkToken?: (token: string) => Promise<TokenVerdict>;
   /** Invalidation reports a client key may send per minute; default 6. */
   invalidationsPerKeyPerMinute?: number;
+  /** Serves `GET /metrics` and `GET /readyz` (without a key) and times every request. */
+  metrics?: ServerMetricsOptions;
 }
 
 /**
@@ -66,7 +69,7 @@ export interface TokenServer {
 }
 
 const ROUTES =
-  'Routes: GET /token, POST /token/invalidate, GET /ticket, POST /ticket/invalidate, GET /healthz';
+  'Routes: GET /token, POST /token/invalidate, GET /ticket, POST /ticket/invalidate, GET /healthz, GET /readyz, GET /metrics';
 
 /**
  * Creates the token server's app around existing managers: `/healthz` open, `/token*` and `/ticket*` behind the
@@ -98,6 +101,7 @@ export function createTokenServer(options: TokenServerOptions): TokenServer {
   const authenticate = requireClientKey({ keys: options.clientKeys, logger, server: 'token server' });
   const app = new Hono();
   app.get('/healthz', healthz(served));
+  if (options.metrics) serveOperationalRoutes(app, options.metrics);
   // `/x/*` covers `/x` itself too.
   app.use('/token/*', authenticate);
   app.use('/ticket/*', authenticate);
@@ -127,6 +131,8 @@ export interface TokenServerEnvOptions {
   /** Overrides for tests: the HTTP client and the clock. */
   fetch?: typeof fetch;
   now?: () => number;
+  /** `GET /metrics` and `GET /readyz`; see {@link TokenServerOptions.metrics}. */
+  metrics?: ServerMetricsOptions;
 }
 
 /**
@@ -166,6 +172,7 @@ export function createTokenServerFromEnv(env: WxmpEnv, options: TokenServerEnvOp
     logger,
     checkToken: tokenChecker({ apiBase: env.apiBase, fetch: fetcher, timeoutMs: 10_000 }),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   return {
     app: server.app,

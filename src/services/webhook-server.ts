@@ -1,5 +1,6 @@
 /**
- * A ready-to-run webhook server on node:http: the webhook at one path, `/healthz`, 404 elsewhere.
+ * A ready-to-run webhook server on node:http: the webhook at one path, `/healthz`, with metrics `/metrics` and
+ * `/readyz`, 404 elsewhere.
  * @module
  */
 import { createServer, type Server } from 'node:http';
@@ -12,6 +13,9 @@ import {
   type ServerLimits,
 } from '../http-server/limits.js';
 import type { Logger } from '../logger.js';
+import type { ServerMetricsOptions } from './metrics/http-metrics.js';
+import { readyzAnswer } from './metrics/readiness.js';
+import { metricsAnswer } from './metrics/registry.js';
 import { nodeHandler } from '../webhook/adapters/node.js';
 import type { Webhook } from '../webhook/handler.js';
 
@@ -65,8 +69,14 @@ export async function startWebhookServer(options: {
    * `/healthz` answers `ok`.
    */
   health?: () => ServerHealth;
+  /**
+   * Serves `GET /metrics` (the registry, Prometheus text) and `GET /readyz` (200 while the readiness probe's
+   * dependencies answer, else 503). Measure the webhook itself with `measureWebhook`.
+   */
+  metrics?: ServerMetricsOptions;
 }): Promise<RunningServer> {
   const path = options.path ?? '/wx';
+  const { metrics } = options;
   const handle = nodeHandler(options.webhook);
   const limits = { ...WEBHOOK_SERVER_LIMITS, ...options.limits };
   const server = createServer(serverOptions(limits), (req, res) => {
@@ -82,6 +92,16 @@ export async function startWebhookServer(options: {
       res
         .writeHead(health.status === 'unavailable' ? 503 : 200, { 'content-type': 'application/json' })
         .end(JSON.stringify(health));
+      return;
+    }
+    if (metrics && (pathname === '/metrics' || pathname === '/readyz')) {
+      void operational(metrics, pathname).then(
+        ({ status, contentType, body }) => res.writeHead(status, { 'content-type': contentType }).end(body),
+        (err: unknown) => {
+          options.logger?.error({ err }, `${pathname} failed`);
+          res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
+        },
+      );
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: the webhook is at ${path}`);
@@ -105,4 +125,14 @@ export async function startWebhookServer(options: {
       );
     },
   };
+}
+
+/** The answer to `/metrics` or `/readyz`. */
+async function operational(
+  metrics: ServerMetricsOptions,
+  pathname: string,
+): Promise<{ status: number; contentType: string; body: string }> {
+  if (pathname === '/metrics') return { status: 200, ...(await metricsAnswer(metrics.registry)) };
+  const readiness = metrics.readiness ? await metrics.readiness.check() : { ready: true, checks: {} };
+  return { ...readyzAnswer(readiness), contentType: 'application/json' };
 }

@@ -13,6 +13,9 @@ import { createTokenManagerFromEnv, requireCredentials } from '../../token/from-
 import { parseCount, parsePort } from '../options.js';
 import { PROXY_LIMITS } from '../../http-server/limits.js';
 import { serveUntilSignal } from '../serve-app.js';
+import { readinessProbe } from '../../services/metrics/readiness.js';
+import { createMetricsRegistry } from '../../services/metrics/registry.js';
+import { UpstreamMetrics } from '../../services/metrics/upstream-metrics.js';
 
 /**
  * Port used when neither `--port` nor `PORT` is given.
@@ -74,7 +77,11 @@ export function register(program: Command): void {
       const extraEndpoints = parseExtraEndpoints(process.env['WXMP_PROXY_EXTRA_ENDPOINTS']);
       const { appId, appSecret } = requireCredentials(env);
       const logger = createLogger({ name: 'wxmp-proxy' });
-      const tokens = createTokenManagerFromEnv(env, { logger });
+      const registry = createMetricsRegistry();
+      const upstream = new UpstreamMetrics(registry);
+      const measuredFetch = upstream.measure(globalThis.fetch.bind(globalThis));
+      const readiness = readinessProbe(env.redisUrl, logger);
+      const tokens = createTokenManagerFromEnv(env, { logger, fetch: measuredFetch });
       const { app } = createProxy({
         tokenProvider: tokens,
         clientKeys,
@@ -84,6 +91,9 @@ export function register(program: Command): void {
         rateLimitPerMinute,
         logger,
         extraEndpoints,
+        fetch: measuredFetch,
+        metrics: { registry, readiness },
+        onRetry: (endpoint, reason) => upstream.retry(endpoint, reason),
       });
       await serveUntilSignal({
         fetch: app.fetch,
@@ -97,7 +107,10 @@ export function register(program: Command): void {
         logger,
         name: 'API proxy',
         details: { apiBase: env.apiBase },
-        onClose: () => tokens.close(),
+        onClose: async () => {
+          await tokens.close();
+          await readiness.close();
+        },
       });
     });
 }

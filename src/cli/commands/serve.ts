@@ -17,6 +17,11 @@ import { defaultSlowStrategies, parseSlowStrategies } from '../../webhook/slow/s
 import { stopOnSignals } from '../../http-server/graceful-close.js';
 import { WEBHOOK_SERVER_LIMITS } from '../../http-server/limits.js';
 import { startWebhookServer, type ServerHealth } from '../../services/webhook-server.js';
+import type { ReadinessProbe } from '../../services/metrics/readiness.js';
+import { createMetricsRegistry } from '../../services/metrics/registry.js';
+import { UpstreamMetrics } from '../../services/metrics/upstream-metrics.js';
+import { measureMiddleware, measureWebhook } from '../../services/metrics/webhook-instrument.js';
+import { WebhookMetrics } from '../../services/metrics/webhook-metrics.js';
 import { createWebhook } from '../../webhook/handler.js';
 import { Router, type Middleware } from '../../webhook/router.js';
 import { cliEnv, parseCount, parsePort, required } from '../options.js';
@@ -168,19 +173,29 @@ export function register(program: Command): void {
       const pullText = opts.pullText ?? process.env['WXMP_PULL_TEXT'];
       const port = parsePort(opts.port, '--port') ?? env.port ?? 3000;
       const logger = createLogger({ name: 'wxmp' });
+      // One registry per server: GET /metrics (see docs/operations.md for every figure).
+      const registry = createMetricsRegistry();
+      const metrics = new WebhookMetrics(registry);
+      const upstream = new UpstreamMetrics(registry);
+      const measuredFetch = upstream.measure(globalThis.fetch.bind(globalThis));
       // What only some configurations use is loaded only for them: the API client, the token manager and node-redis
       // add ~20 MB of RSS to a process that needs none of them (`wxmp serve` with a Token only, with serve-main.ts:
       // 88 → 67 MB peak RSS at start).
       // With the AppSecret at hand, replies that miss WeChat's 5 s window go out as customer-service messages.
       const tokens =
         env.appId && env.appSecret
-          ? (await import('../../token/from-env.js')).createTokenManagerFromEnv(env, { logger })
+          ? (await import('../../token/from-env.js')).createTokenManagerFromEnv(env, {
+              logger,
+              fetch: measuredFetch,
+            })
           : undefined;
       const client = tokens
         ? (await import('../../api/client.js')).createApiClient({
             tokenProvider: tokens,
             apiBase: env.apiBase,
             logger,
+            fetch: measuredFetch,
+            onRetry: (endpoint, reason) => upstream.retry(endpoint, reason),
           })
         : undefined;
       const customerService = client ? await import('../../services/late-reply.js') : undefined;
@@ -195,8 +210,13 @@ export function register(program: Command): void {
         );
       // Behind a load balancer WeChat's retry may reach another instance: share dedup, answers and the journal.
       const shared = env.redisUrl
-        ? (await import('../../services/redis-dedup.js')).redisDedupFromUrl(env.redisUrl, logger)
+        ? (await import('../../services/redis-dedup.js')).redisDedupFromUrl(env.redisUrl, logger, {
+            onShared: () => metrics.duplicate(),
+          })
         : undefined;
+      const readiness: ReadinessProbe = env.redisUrl
+        ? (await import('../../services/metrics/readiness.js')).readinessProbe(env.redisUrl, logger)
+        : { check: () => Promise.resolve({ ready: true, checks: {} }), close: () => Promise.resolve() };
       // WXMP_REDIS_PREFIX keeps deployments that share one Redis apart.
       const redisPrefix = process.env['WXMP_REDIS_PREFIX'] ?? 'wxmp:';
       const answers =
@@ -223,22 +243,31 @@ export function register(program: Command): void {
               logger,
             });
       }
-      const webhook = createWebhook(app, {
-        ...(messageMode ? { messageMode } : {}),
-        ...(maxBodyBytes ? { maxBodyBytes } : {}),
-        ...(lateReply ? { lateReply } : {}),
-        ...(shared ? { dedup: shared.dedup } : {}),
-        ...(typing ? { typing } : {}),
-        ...(answers ? { answers } : {}),
-        ...(journal ? { journal } : {}),
-        ...(pullText ? { pull: { text: pullText } } : {}),
-        slow,
-        token: required(env.token, 'WECHAT_TOKEN'),
-        appId: env.appId,
-        encodingAESKey: env.encodingAESKey,
-        previousEncodingAESKey: env.previousEncodingAESKey,
-        logger,
-      });
+      const closeAll = async () => {
+        await tokens?.close();
+        await shared?.close();
+        await readiness.close();
+      };
+      const webhook = measureWebhook(
+        createWebhook(measureMiddleware(app, metrics), {
+          ...(messageMode ? { messageMode } : {}),
+          ...(maxBodyBytes ? { maxBodyBytes } : {}),
+          ...(lateReply ? { lateReply } : {}),
+          ...(shared ? { dedup: shared.dedup } : {}),
+          ...(typing ? { typing } : {}),
+          ...(answers ? { answers } : {}),
+          ...(journal ? { journal } : {}),
+          ...(pullText ? { pull: { text: pullText } } : {}),
+          slow,
+          observe: metrics.observer,
+          token: required(env.token, 'WECHAT_TOKEN'),
+          appId: env.appId,
+          encodingAESKey: env.encodingAESKey,
+          previousEncodingAESKey: env.previousEncodingAESKey,
+          logger,
+        }),
+        metrics,
+      );
       const requireRedis =
         opts.requireRedis === true || /^(1|true)$/i.test(process.env['WXMP_REQUIRE_REDIS'] ?? '');
       if (requireRedis && !shared) configError('--require-redis', 'needs REDIS_URL');
@@ -250,11 +279,11 @@ export function register(program: Command): void {
         logger,
         health: () => storeHealth(shared?.ready(), requireRedis),
         limits: { maxConnections: maxConnections ?? WEBHOOK_SERVER_LIMITS.maxConnections },
+        metrics: { registry, readiness },
       }).catch(async (err: unknown) => {
         // Release the token manager and Redis so the process exits after the one-line error.
         await webhook.close({ graceMs: 0 });
-        await tokens?.close();
-        await shared?.close();
+        await closeAll();
         throw listenError(err, port, opts.host);
       });
       console.log(
@@ -272,10 +301,7 @@ export function register(program: Command): void {
         graceMs: Math.max(shutdownGraceMs, 5000) + 1000,
         // Held attempts answer at once (journaled); answers in flight get the grace, the rest waits in the journal.
         onStopping: () => webhook.close({ graceMs: shutdownGraceMs }),
-        onClose: async () => {
-          await tokens?.close();
-          await shared?.close();
-        },
+        onClose: closeAll,
       });
     });
 }

@@ -9,6 +9,9 @@ import { createTokenServerFromEnv } from '../../services/token-server.js';
 import { parseCount, parsePort } from '../options.js';
 import { TOKEN_SERVER_LIMITS } from '../../http-server/limits.js';
 import { serveUntilSignal } from '../serve-app.js';
+import { readinessProbe } from '../../services/metrics/readiness.js';
+import { createMetricsRegistry } from '../../services/metrics/registry.js';
+import { UpstreamMetrics } from '../../services/metrics/upstream-metrics.js';
 
 /**
  * Port used when neither `--port` nor `PORT` is given.
@@ -53,7 +56,14 @@ export function register(program: Command): void {
       const env = readEnv();
       const port = parsePort(flags.port, '--port') ?? env.port ?? DEFAULT_TOKEN_SERVER_PORT;
       const logger = createLogger({ name: 'wxmp-token-server' });
-      const server = createTokenServerFromEnv(env, { clientKeys: process.env['WXMP_CLIENT_KEYS'], logger });
+      const registry = createMetricsRegistry();
+      const readiness = readinessProbe(env.redisUrl, logger);
+      const server = createTokenServerFromEnv(env, {
+        clientKeys: process.env['WXMP_CLIENT_KEYS'],
+        logger,
+        fetch: new UpstreamMetrics(registry).measure(globalThis.fetch.bind(globalThis)),
+        metrics: { registry, readiness },
+      });
       await serveUntilSignal({
         fetch: server.app.fetch,
         port,
@@ -66,7 +76,10 @@ export function register(program: Command): void {
         logger,
         name: 'token server',
         details: { store: env.redisUrl ? 'redis' : 'memory' },
-        onClose: () => server.close(),
+        onClose: async () => {
+          await server.close();
+          await readiness.close();
+        },
       });
     });
 }

@@ -19,6 +19,8 @@ export interface ForwardOptions extends Upstream {
   tokenProvider: TokenProvider;
   policy: RetryPolicy;
   logger: Logger;
+  /** Told of each retry (for metrics). */
+  onRetry?: ((endpoint: string, reason: 'token' | 'backoff') => void) | undefined;
 }
 
 /**
@@ -49,7 +51,14 @@ export function forwardToWeChat(options: ForwardOptions): Handler<ProxyEnv> {
     const attempt = upstreamAttempt(spec, request, options);
     let result: AttemptResult<Response>;
     try {
-      result = await executeWithRetry({ spec, tokenProvider, attempt, policy, logger });
+      result = await executeWithRetry({
+        spec,
+        tokenProvider,
+        attempt,
+        policy,
+        logger,
+        onRetry: options.onRetry,
+      });
     } catch (err) {
       return refuseFailedCall(c, err, logger);
     }

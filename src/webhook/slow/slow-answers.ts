@@ -321,7 +321,14 @@ export class SlowAnswers {
       clearTimeout(stopTimer);
       this.drain.signal.removeEventListener('abort', onDrain);
     }
-    if (answer !== undefined) return this.firstPart(answer);
+    if (answer !== undefined) {
+      // An earlier attempt may have been acknowledged with a fallback (its `success` reached WeChat after the cut):
+      // then the fallback delivers, and this attempt must not answer too (the cluster proof saw 52 of 2,000).
+      const outcome = await settings.answers
+        .settle(ticket.key, 'passive', ANSWER_TTL_MS)
+        .catch((): Outcome => 'passive');
+      return outcome === 'passive' ? this.firstPart(answer) : SUCCESS;
+    }
     // A held attempt WeChat has cut: whatever it answers is not read.
     if (!last && !this.drain.signal.aborted) return SUCCESS;
     return this.acknowledge(ticket.key, message);
