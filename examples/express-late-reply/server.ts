@@ -11,7 +11,8 @@
  * ```
  *
  * Send it `slow 7`: the answer comes after 7 seconds, as a customer-service message. Without `WECHAT_APPSECRET` there
- * is no way to deliver it: wxmp says so on stderr ("late reply dropped") instead of losing it silently.
+ * is no way to deliver it: wxmp says so on stderr ("late reply dropped") instead of losing it silently. (An account
+ * without the customer-service API, such as an unverified 订阅号, uses the `stretch` and `pull` strategies instead.)
  * @module
  */
 import { pathToFileURL } from 'node:url';
@@ -93,6 +94,9 @@ export function createLateReplyApp(options: LateReplyExampleOptions): {
     encodingAESKey: options.encodingAESKey,
     ...(options.replyBudgetMs === undefined ? {} : { replyBudgetMs: options.replyBudgetMs }),
     ...(lateReply ? { lateReply } : {}),
+    // This example shows the customer-service strategy alone (without it, wxmp would stretch and pull: see
+    // docs/slow-handlers.md), so that without the AppSecret the undeliverable answer is said on stderr.
+    slow: ['customer-service'],
   });
   const app = express();
   app.all('/wx', expressHandler(webhook));

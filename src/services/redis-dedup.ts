@@ -23,9 +23,9 @@ import type { MaybePromise } from '../webhook/maybe-promise.js';
 const PENDING = '\u0000pending';
 
 /**
- * Claims KEYS[1..ARGV[3]] (a pending mark ARGV[2], expiry ARGV[1] ms) where free, answering nil for each claimed key
- * and what is stored for the others; then stores the answers ARGV[4..] under the remaining keys. A script, so each
- * claim and read is atomic, and the whole batch is one round trip.
+ * Claims KEYS[1..ARGV[3]] (a pending mark ARGV[2] on a lease of ARGV[4] ms) where free, answering nil for each
+ * claimed key and what is stored for the others; then stores the answers ARGV[5..] under the remaining keys (expiry
+ * ARGV[1] ms). A script, so each claim and read is atomic, and the whole batch is one round trip.
  */
 const BATCH_SCRIPT = `
 local claims = tonumber(ARGV[3])
@@ -33,12 +33,17 @@ local out = {}
 for i = 1, claims do
   local stored = redis.call('GET', KEYS[i])
   if stored then out[i] = stored else
-    redis.call('SET', KEYS[i], ARGV[2], 'PX', ARGV[1])
+    redis.call('SET', KEYS[i], ARGV[2], 'PX', ARGV[4])
     out[i] = false
   end
 end
-for i = claims + 1, #KEYS do redis.call('SET', KEYS[i], ARGV[i + 3 - claims], 'PX', ARGV[1]) end
+for i = claims + 1, #KEYS do redis.call('SET', KEYS[i], ARGV[i + 4 - claims], 'PX', ARGV[1]) end
 return out`;
+
+/** Extends a pending mark's lease while its owner still works on the push (and only while it is still pending). */
+const RENEW_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
 
 /** Keys per script at most (a longer batch goes out as several scripts). */
 const MAX_BATCH = 256;
@@ -67,6 +72,12 @@ export interface RedisDedupOptions {
    * local copy only spares Redis the retries that come back to the same instance.
    */
   localMaxBytes?: number;
+  /**
+   * How long a claim holds without its owner renewing it (every third of it, while the handler runs); default 3 s.
+   * An instance that dies mid-handler leaves its claim behind: once the lease lapses, WeChat's retry is handled by
+   * whichever instance it reaches, instead of being answered `whilePending` until the push is forgotten.
+   */
+  leaseMs?: number;
   logger?: Logger;
   /**
    * Told when a push is answered from another instance's claim (a retry that reached this instance first): the
@@ -103,6 +114,7 @@ export class RedisDedup implements Dedup {
   private answers: { key: string; answer: string }[] = [];
   private flushing = false;
   private readonly onShared: () => void;
+  private readonly leaseMs: number;
 
   constructor(options: RedisDedupOptions) {
     this.redis = options.redis;
@@ -113,6 +125,7 @@ export class RedisDedup implements Dedup {
     this.whilePending = options.whilePending ?? 'success';
     this.logger = options.logger ?? silentLogger;
     this.onShared = options.onShared ?? (() => undefined);
+    this.leaseMs = options.leaseMs ?? 3_000;
     this.local = new MemoryDedup({
       ttlMs: this.ttlMs,
       logger: this.logger,
@@ -138,9 +151,9 @@ export class RedisDedup implements Dedup {
     }
     if (stored !== null) {
       this.onShared();
-      return stored === PENDING ? this.awaitOther(redisKey, key) : stored;
+      return stored === PENDING ? this.awaitOther(redisKey, key, work) : stored;
     }
-    const answer = await work();
+    const answer = await this.holding(redisKey, work);
     // Not awaited: the answer goes out now, and to Redis with the next batch.
     this.answers.push({ key: redisKey, answer });
     this.schedule();
@@ -161,7 +174,7 @@ export class RedisDedup implements Dedup {
     const claims = this.claims.splice(0, MAX_BATCH);
     const answers = this.answers.splice(0, MAX_BATCH - claims.length);
     const keys = claims.map((c) => c.key);
-    const args = [String(this.ttlMs), PENDING, String(claims.length)];
+    const args = [String(this.ttlMs), PENDING, String(claims.length), String(this.leaseMs)];
     for (const { key, answer } of answers) {
       keys.push(key);
       args.push(answer);
@@ -182,7 +195,24 @@ export class RedisDedup implements Dedup {
     );
   }
 
-  private async awaitOther(redisKey: string, key: string): Promise<string> {
+  /** Runs `work`, renewing the claim's lease until it settles (a synchronous answer needs no renewal). */
+  private async holding(redisKey: string, work: () => MaybePromise<string>): Promise<string> {
+    const answer = work();
+    if (typeof answer === 'string') return answer;
+    const renew = setInterval(() => {
+      this.redis
+        .eval(RENEW_SCRIPT, [redisKey], [PENDING, String(this.leaseMs)])
+        .catch((err: unknown) => this.logger.debug({ err }, 'dedup lease not renewed'));
+    }, this.leaseMs / 3);
+    renew.unref();
+    try {
+      return await answer;
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  private async awaitOther(redisKey: string, key: string, work: () => MaybePromise<string>): Promise<string> {
     const deadline = Date.now() + this.waitMs;
     for (;;) {
       await sleep(this.pollMs);
@@ -192,7 +222,12 @@ export class RedisDedup implements Dedup {
       } catch {
         stored = null;
       }
-      if (stored !== null && stored !== PENDING) return stored;
+      if (stored === null) {
+        // The claim's lease lapsed: its instance died (or lost Redis) before answering. Handle the push here.
+        this.logger.info({ key }, 'the instance handling this push went away; handling it here');
+        return this.claim(key, work);
+      }
+      if (stored !== PENDING) return stored;
       if (Date.now() >= deadline) break;
     }
     this.logger.info({ key }, 'retry answered while another instance still handles the push');

@@ -445,7 +445,8 @@ export class SlowAnswers {
     if (via === 'customer-service' || via === 'none') {
       const lateReply = settings.lateReply;
       if (lateReply === undefined) {
-        settings.logger.warn(
+        // Never silent: stderr when the webhook has no logger.
+        settings.lostReplyLogger.warn(
           { key },
           'late reply dropped: configure lateReply (or the pull strategy) to deliver it',
         );

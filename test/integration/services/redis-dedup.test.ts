@@ -134,6 +134,39 @@ describe.skipIf(!available)('RedisDedup across webhook instances (real Redis)', 
     expect(runs()).toBe(1);
     expect(retry.body).toBe(first.body);
   });
+
+  it('a claim whose instance died mid-handler lapses with its lease: the retry elsewhere runs the handler', async () => {
+    const prefix = uniquePrefix('dedup-lease');
+    // What a killed instance leaves behind: the pending mark of its claim (as its script sets it), renewed by no one.
+    await redis.set(`${prefix}oFan:3`, '\u0000pending', { pxMs: 300 });
+    const other = new RedisDedup({ redis, prefix, leaseMs: 300, pollMs: 10, waitMs: 4_000 });
+    let runs = 0;
+    const { value } = other.run('oFan:3', () => {
+      runs++;
+      return 'answered by the survivor';
+    });
+    expect(await value).toBe('answered by the survivor');
+    expect(runs).toBe(1);
+  });
+
+  it('a live instance renews its claim while the handler runs: a retry elsewhere waits for its answer', async () => {
+    const prefix = uniquePrefix('dedup-renew');
+    const first = new RedisDedup({ redis, prefix, leaseMs: 300, pollMs: 10 });
+    const second = new RedisDedup({ redis, prefix, leaseMs: 300, pollMs: 10, waitMs: 4_000 });
+    const slow = first.run(
+      'oFan:1',
+      () => new Promise<string>((r) => setTimeout(() => r('slow answer'), 1_000)),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    let runs = 0;
+    const retry = second.run('oFan:1', () => {
+      runs++;
+      return 'second run';
+    });
+    expect(await retry.value).toBe('slow answer');
+    expect(await slow.value).toBe('slow answer');
+    expect(runs).toBe(0);
+  });
 });
 
 describe('RedisDedup when Redis fails', () => {
