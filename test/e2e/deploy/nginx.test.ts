@@ -6,6 +6,7 @@
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkReply } from '../../../src/push/index.js';
+import { signedRequest } from '../../../src/testing/requests.js';
 import { startCluster, type Cluster } from '../../support/cluster/cluster.js';
 import { answersOf, drive, leakedSecrets, settle } from '../../support/cluster/drive.js';
 import { nginxAvailable } from '../../support/cluster/nginx.js';
@@ -24,6 +25,23 @@ function postTls(url: string, body: string): Promise<{ status: number; body: str
     });
     req.on('error', reject);
     req.end(body);
+  });
+}
+
+/** GET over http, or over TLS to the self-signed test certificate. */
+async function getAllowingSelfSigned(url: string): Promise<{ status: number; body: string }> {
+  if (url.startsWith('http:')) {
+    const res = await fetch(url);
+    return { status: res.status, body: await res.text() };
+  }
+  return new Promise((resolve, reject) => {
+    request(url, { method: 'GET', rejectUnauthorized: false }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -64,6 +82,19 @@ describe.skipIf(!ready)(
         expect(text).toMatch(/wxmp_pushes_total\{type="text",mode="safe"\} [1-9]/);
       }
     }, 60_000);
+
+    it('passes the echostr check of 服务器配置 (提交) through nginx, over http and https, and refuses a wrong Token', async () => {
+      const { token } = cluster.emulator.state.account;
+      for (const origin of [cluster.nginx.http, cluster.nginx.https]) {
+        const verify = signedRequest.verify({ token, echostr: '1234567890123' });
+        const res = await getAllowingSelfSigned(`${origin}${verify.url}`);
+        expect(res).toEqual({ status: 200, body: '1234567890123' });
+      }
+      const wrong = signedRequest.verify({ token: 'notTheToken', echostr: '1234567890123' });
+      const refused = await getAllowingSelfSigned(`${cluster.nginx.http}${wrong.url}`);
+      expect(refused.status).toBe(401);
+      expect(refused.body).not.toContain('1234567890123');
+    });
 
     it('dedups across instances: the same push at each instance gets the same answer, the handler runs once', async () => {
       const [fan] = cluster.addFans(1);
