@@ -1,6 +1,6 @@
 /**
  * The package as npm ships it: `npm pack` contents (LICENSE, no source maps to files not shipped, every README link
- * inside the package, every `exports` target present), and the tarball installed into a fresh project runs the
+ * inside the package, every `exports` target present), publint and @arethetypeswrong/cli clean, and the tarball installed into a fresh project runs the
  * README's bot with `import` and with CommonJS `require`.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -69,6 +69,25 @@ describe('npm pack', () => {
     });
     expect(messages.map((m) => `${m.type} ${m.code} ${m.path.join('.')}`)).toEqual([]);
   });
+
+  it('is clean for @arethetypeswrong/cli on the tarball (ESM-only profile: CommonJS loads it with require(esm))', async () => {
+    // The package is ESM; Node ≥ 20.19 loads it with require() too (the fresh-project test below runs that), which
+    // attw's node10 and node16-CJS resolutions do not model: the esm-only profile leaves those two out.
+    const attw = join(ROOT, 'node_modules', '.bin', 'attw');
+    const result = await run(attw, [tarball, '--profile', 'esm-only', '--format', 'json'], {
+      maxBuffer: 32 * 1024 * 1024,
+    }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (err: { code?: number; stdout?: string }) => ({ code: err.code ?? 1, stdout: err.stdout ?? '' }),
+    );
+    const { analysis } = JSON.parse(result.stdout) as {
+      analysis: { problems: { kind: string; entrypoint?: string; resolutionKind?: string }[] };
+    };
+    const ignored = new Set(['node10', 'node16-cjs']);
+    const problems = analysis.problems.filter((p) => !ignored.has(p.resolutionKind ?? ''));
+    expect(problems.map((p) => `${p.kind} ${p.entrypoint ?? ''} ${p.resolutionKind ?? ''}`)).toEqual([]);
+    expect(result.code).toBe(0);
+  }, 120_000);
 
   it('holds every target of package.json exports', () => {
     for (const [entry, target] of Object.entries(pkg.exports)) {
