@@ -2,54 +2,35 @@
  * `wxmp serve`: run a webhook server for an example bot or your own handler file.
  * @module
  */
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { configError, type WxmpEnv } from '../../config.js';
 import { configRules } from '../../config-rules.js';
 import type { EncryptionMode } from '../../crypto/mode.js';
 import { exampleBots } from '../../examples/index.js';
-import { createLogger } from '../../logger.js';
-import { hostname } from 'node:os';
-import { DEFAULT_JOURNAL_PATH, FileJournal } from '../../services/file-journal.js';
-import type { Journal } from '../../webhook/slow/journal.js';
-import { defaultSlowStrategies, parseSlowStrategies } from '../../webhook/slow/strategy.js';
+import { createLogger, type Logger } from '../../logger.js';
+import { DEFAULT_JOURNAL_PATH } from '../../services/file-journal.js';
+import { defaultSlowStrategies } from '../../webhook/slow/strategy.js';
 import { stopOnSignals } from '../../http-server/graceful-close.js';
 import { WEBHOOK_SERVER_LIMITS } from '../../http-server/limits.js';
 import { startWebhookServer, type ServerHealth } from '../../services/webhook-server.js';
-import type { ReadinessProbe } from '../../services/metrics/readiness.js';
 import { createMetricsRegistry } from '../../services/metrics/registry.js';
 import { UpstreamMetrics } from '../../services/metrics/upstream-metrics.js';
 import { measureMiddleware, measureWebhook } from '../../services/metrics/webhook-instrument.js';
 import { WebhookMetrics } from '../../services/metrics/webhook-metrics.js';
 import { createWebhook } from '../../webhook/handler.js';
-import { Router, type Middleware } from '../../webhook/router.js';
 import { cliEnv, parseCount, parsePort, required } from '../options.js';
 import { listenError } from '../serve-app.js';
-
-async function loadHandler(file: string): Promise<Router | Middleware> {
-  const url = pathToFileURL(resolve(file)).href;
-  let mod: { default?: unknown };
-  try {
-    mod = (await import(url)) as { default?: unknown };
-  } catch (err) {
-    configError(
-      '--handler',
-      `could not be loaded from ${file}: ${(err as Error).message} (for .ts files run with node --import tsx)`,
-    );
-  }
-  const exported = mod.default;
-  if (exported instanceof Router || typeof exported === 'function') return exported as Router | Middleware;
-  if (exported && typeof (exported as Router).middleware === 'function')
-    return (exported as Router).middleware();
-  return configError('--handler', `${file} must export default a Router or a middleware function`);
-}
-
-/** `WXMP_JOURNAL_CLAIM_MS`: how long a silent instance's journal entries wait before another claims them. */
-function claimIdle(): { claimIdleMs?: number } {
-  const ms = parseCount(process.env['WXMP_JOURNAL_CLAIM_MS'], 'WXMP_JOURNAL_CLAIM_MS');
-  return ms === undefined ? {} : { claimIdleMs: ms };
-}
+import {
+  customerServiceFromEnv,
+  serveApp,
+  servingStateFromEnv,
+  slowStrategiesOf,
+  type CustomerService,
+  type ServingState,
+} from '../serve-wiring.js';
+import type { Router, Middleware } from '../../webhook/router.js';
+import type { Webhook } from '../../webhook/handler.js';
+import type { WebhookOptions } from '../../webhook/settings.js';
 
 /** Flags of `wxmp serve`. */
 interface ServeFlags {
@@ -147,161 +128,110 @@ export function register(program: Command): void {
       '--shutdown-grace <ms>',
       'on SIGTERM, how long answers in flight may take before the rest is left in the journal (default: 10000)',
     )
-    .action(async (opts: ServeFlags) => {
-      const env = cliEnv();
-      if (opts.example && opts.handler) configError('--example', 'and --handler cannot be used together');
-      const name = opts.example ?? (opts.handler ? undefined : 'echo');
-      let app: Router | Middleware;
-      if (name !== undefined) {
-        const factory = exampleBots[name];
-        if (!factory)
-          configError('--example', `must be one of ${Object.keys(exampleBots).join(', ')}, got "${name}"`);
-        app = factory();
-      } else {
-        app = await loadHandler(opts.handler!);
-      }
-      if (!opts.path.startsWith('/')) configError('--path', `must start with "/", got "${opts.path}"`);
-      // Every flag is checked before anything is opened (token manager, Redis).
-      const messageMode = messageModeOf(opts.messageMode, env);
-      const maxBodyBytes = parseCount(opts.maxBodyBytes, '--max-body-bytes');
-      const maxConnections = parseCount(opts.maxConnections, '--max-connections');
-      const shutdownGraceMs = parseCount(opts.shutdownGrace, '--shutdown-grace') ?? 10_000;
-      const slowList = opts.slow ?? process.env['WXMP_SLOW'];
-      const slowSource = opts.slow === undefined ? 'WXMP_SLOW' : '--slow';
-      const slowFromConfig =
-        slowList === undefined || slowList === '' ? undefined : parseSlowStrategies(slowList, slowSource);
-      const pullText = opts.pullText ?? process.env['WXMP_PULL_TEXT'];
-      const port = parsePort(opts.port, '--port') ?? env.port ?? 3000;
-      const logger = createLogger({ name: 'wxmp' });
-      // One registry per server: GET /metrics (see docs/operations.md for every figure).
-      const registry = createMetricsRegistry();
-      const metrics = new WebhookMetrics(registry);
-      const upstream = new UpstreamMetrics(registry);
-      const measuredFetch = upstream.measure(globalThis.fetch.bind(globalThis));
-      // What only some configurations use is loaded only for them: the API client, the token manager and node-redis
-      // add ~20 MB of RSS to a process that needs none of them (`wxmp serve` with a Token only, with serve-main.ts:
-      // 88 → 67 MB peak RSS at start).
-      // With the AppSecret at hand, replies that miss WeChat's 5 s window go out as customer-service messages.
-      const tokens =
-        env.appId && env.appSecret
-          ? (await import('../../token/from-env.js')).createTokenManagerFromEnv(env, {
-              logger,
-              fetch: measuredFetch,
-            })
-          : undefined;
-      const client = tokens
-        ? (await import('../../api/client.js')).createApiClient({
-            tokenProvider: tokens,
-            apiBase: env.apiBase,
-            logger,
-            fetch: measuredFetch,
-            onRetry: (endpoint, reason) => upstream.retry(endpoint, reason),
-          })
-        : undefined;
-      const customerService = client ? await import('../../services/late-reply.js') : undefined;
-      const lateReply =
-        client && customerService ? customerService.lateReplyViaCustomerService(client, logger) : undefined;
-      const typing = client && customerService ? customerService.typingViaCustomerService(client) : undefined;
-      const slow = slowFromConfig ?? defaultSlowStrategies(lateReply !== undefined);
-      if (slow.includes('customer-service') && !lateReply)
-        logger.warn(
-          {},
-          'the customer-service strategy needs WECHAT_APPID and WECHAT_APPSECRET; it is skipped',
-        );
-      // Behind a load balancer WeChat's retry may reach another instance: share dedup, answers and the journal.
-      const shared = env.redisUrl
-        ? (await import('../../services/redis-dedup.js')).redisDedupFromUrl(env.redisUrl, logger, {
-            onShared: () => metrics.duplicate(),
-          })
-        : undefined;
-      const readiness: ReadinessProbe = env.redisUrl
-        ? (await import('../../services/metrics/readiness.js')).readinessProbe(env.redisUrl, logger)
-        : { check: () => Promise.resolve({ ready: true, checks: {} }), close: () => Promise.resolve() };
-      // WXMP_REDIS_PREFIX keeps deployments that share one Redis apart.
-      const redisPrefix = process.env['WXMP_REDIS_PREFIX'] ?? 'wxmp:';
-      const answers =
-        env.redisUrl && slow.length > 0
-          ? (await import('../../services/redis-answer-store.js')).redisAnswerStoreFromUrl(
-              env.redisUrl,
-              logger,
-              {
-                prefix: `${redisPrefix}slow:`,
-              },
-            )
-          : undefined;
-      let journal: Journal | undefined;
-      if (slow.length > 0) {
-        journal = env.redisUrl
-          ? (await import('../../services/redis-journal.js')).redisJournalFromUrl(env.redisUrl, {
-              consumer: process.env['WXMP_INSTANCE'] ?? `${hostname()}:${port}`,
-              prefix: `${redisPrefix}journal`,
-              logger,
-              ...claimIdle(),
-            })
-          : new FileJournal({
-              path: opts.journal ?? process.env['WXMP_JOURNAL'] ?? DEFAULT_JOURNAL_PATH,
-              logger,
-            });
-      }
-      const closeAll = async () => {
-        await tokens?.close();
-        await shared?.close();
-        await readiness.close();
-      };
-      const webhook = measureWebhook(
-        createWebhook(measureMiddleware(app, metrics), {
-          ...(messageMode ? { messageMode } : {}),
-          ...(maxBodyBytes ? { maxBodyBytes } : {}),
-          ...(lateReply ? { lateReply } : {}),
-          ...(shared ? { dedup: shared.dedup } : {}),
-          ...(typing ? { typing } : {}),
-          ...(answers ? { answers } : {}),
-          ...(journal ? { journal } : {}),
-          ...(pullText ? { pull: { text: pullText } } : {}),
-          slow,
-          observe: metrics.observer,
-          token: required(env.token, 'WECHAT_TOKEN'),
-          appId: env.appId,
-          encodingAESKey: env.encodingAESKey,
-          previousEncodingAESKey: env.previousEncodingAESKey,
-          logger,
-        }),
-        metrics,
-      );
-      const requireRedis =
-        opts.requireRedis === true || /^(1|true)$/i.test(process.env['WXMP_REQUIRE_REDIS'] ?? '');
-      if (requireRedis && !shared) configError('--require-redis', 'needs REDIS_URL');
-      const server = await startWebhookServer({
-        webhook,
-        port,
-        host: opts.host,
-        path: opts.path,
-        logger,
-        health: () => storeHealth(shared?.ready(), requireRedis),
-        limits: { maxConnections: maxConnections ?? WEBHOOK_SERVER_LIMITS.maxConnections },
-        metrics: { registry, readiness },
-      }).catch(async (err: unknown) => {
-        // Release the token manager and Redis so the process exits after the one-line error.
-        await webhook.close({ graceMs: 0 });
-        await closeAll();
-        throw listenError(err, port, opts.host);
-      });
-      console.log(
-        `wxmp: ${name ? `example "${name}"` : opts.handler} listening at ${server.url}${opts.path}`,
-      );
-      if (messageMode === undefined) logger.warn({}, UNSET_MODE_WARNING);
-      logger.info(
-        { slow, journal: journal ? (env.redisUrl ? 'redis' : 'file') : 'none' },
-        'slow-handler strategies',
-      );
-      stopOnSignals(server.server, {
-        name: 'webhook server',
-        logger,
-        // Room for an attempt to reach its reply budget (4.5 s) before the connections are cut.
-        graceMs: Math.max(shutdownGraceMs, 5000) + 1000,
-        // Held attempts answer at once (journaled); answers in flight get the grace, the rest waits in the journal.
-        onStopping: () => webhook.close({ graceMs: shutdownGraceMs }),
-        onClose: closeAll,
-      });
-    });
+    .action(serve);
+}
+
+/** `wxmp serve …`: checks every flag, opens what the configuration needs, serves until SIGTERM. */
+async function serve(opts: ServeFlags): Promise<void> {
+  const env = cliEnv();
+  const { app, name } = await serveApp(opts);
+  if (!opts.path.startsWith('/')) configError('--path', `must start with "/", got "${opts.path}"`);
+  // Every flag is checked before anything is opened (token manager, Redis).
+  const messageMode = messageModeOf(opts.messageMode, env);
+  const maxBodyBytes = parseCount(opts.maxBodyBytes, '--max-body-bytes');
+  const maxConnections = parseCount(opts.maxConnections, '--max-connections');
+  const shutdownGraceMs = parseCount(opts.shutdownGrace, '--shutdown-grace') ?? 10_000;
+  const slowFromConfig = slowStrategiesOf(opts.slow);
+  const pullText = opts.pullText ?? process.env['WXMP_PULL_TEXT'];
+  const port = parsePort(opts.port, '--port') ?? env.port ?? 3000;
+  const requireRedis =
+    opts.requireRedis === true || /^(1|true)$/i.test(process.env['WXMP_REQUIRE_REDIS'] ?? '');
+  if (requireRedis && !env.redisUrl) configError('--require-redis', 'needs REDIS_URL');
+  const logger = createLogger({ name: 'wxmp' });
+  // One registry per server: GET /metrics (see docs/operations.md for every figure).
+  const registry = createMetricsRegistry();
+  const metrics = new WebhookMetrics(registry);
+  const service = await customerServiceFromEnv(env, logger, new UpstreamMetrics(registry));
+  const slow = slowFromConfig ?? defaultSlowStrategies(service.lateReply !== undefined);
+  if (slow.includes('customer-service') && !service.lateReply)
+    logger.warn({}, 'the customer-service strategy needs WECHAT_APPID and WECHAT_APPSECRET; it is skipped');
+  const state = await servingStateFromEnv(env, {
+    slow,
+    port,
+    journalFile: opts.journal,
+    logger,
+    onShared: () => metrics.duplicate(),
+  });
+  const closeAll = async () => {
+    await service.tokens?.close();
+    await state.close();
+  };
+  const webhook = measuredWebhook(app, metrics, env, logger, service, state, {
+    slow,
+    ...(messageMode ? { messageMode } : {}),
+    ...(maxBodyBytes ? { maxBodyBytes } : {}),
+    ...(pullText ? { pull: { text: pullText } } : {}),
+  });
+  const { shared, journal } = state;
+  const server = await startWebhookServer({
+    webhook,
+    port,
+    host: opts.host,
+    path: opts.path,
+    logger,
+    health: () => storeHealth(shared?.ready(), requireRedis),
+    limits: { maxConnections: maxConnections ?? WEBHOOK_SERVER_LIMITS.maxConnections },
+    metrics: { registry, readiness: state.readiness },
+  }).catch(async (err: unknown) => {
+    // Release the token manager and Redis so the process exits after the one-line error.
+    await webhook.close({ graceMs: 0 });
+    await closeAll();
+    throw listenError(err, port, opts.host);
+  });
+  console.log(`wxmp: ${name ? `example "${name}"` : opts.handler} listening at ${server.url}${opts.path}`);
+  if (messageMode === undefined) logger.warn({}, UNSET_MODE_WARNING);
+  logger.info(
+    { slow, journal: journal ? (env.redisUrl ? 'redis' : 'file') : 'none' },
+    'slow-handler strategies',
+  );
+  stopOnSignals(server.server, {
+    name: 'webhook server',
+    logger,
+    // Room for an attempt to reach its reply budget (4.5 s) before the connections are cut.
+    graceMs: Math.max(shutdownGraceMs, 5000) + 1000,
+    // Held attempts answer at once (journaled); answers in flight get the grace, the rest waits in the journal.
+    onStopping: () => webhook.close({ graceMs: shutdownGraceMs }),
+    onClose: closeAll,
+  });
+}
+
+/** The webhook of `wxmp serve`, measured for `/metrics`, with customer service and the shared state wired in. */
+function measuredWebhook(
+  app: Router | Middleware,
+  metrics: WebhookMetrics,
+  env: WxmpEnv,
+  logger: Logger,
+  service: CustomerService,
+  state: ServingState,
+  options: Pick<WebhookOptions, 'slow' | 'messageMode' | 'maxBodyBytes' | 'pull'>,
+): Webhook {
+  const { lateReply, typing } = service;
+  const { shared, answers, journal } = state;
+  return measureWebhook(
+    createWebhook(measureMiddleware(app, metrics), {
+      ...options,
+      ...(lateReply ? { lateReply } : {}),
+      ...(shared ? { dedup: shared.dedup } : {}),
+      ...(typing ? { typing } : {}),
+      ...(answers ? { answers } : {}),
+      ...(journal ? { journal } : {}),
+      observe: metrics.observer,
+      token: required(env.token, 'WECHAT_TOKEN'),
+      appId: env.appId,
+      encodingAESKey: env.encodingAESKey,
+      previousEncodingAESKey: env.previousEncodingAESKey,
+      logger,
+    }),
+    metrics,
+  );
 }
