@@ -158,7 +158,8 @@ describe.skipIf(!chromiumAvailable)('the site in Chromium', () => {
     await page.locator('.VPNavBarTranslations').hover();
     await page.locator('.VPNavBarTranslations a', { hasText: 'English' }).click();
     await page.waitForURL(`${origin}/en/webhook`);
-    await expect(page.locator('h1').textContent()).resolves.toContain('The webhook');
+    // The URL changes before the client-side router has rendered the new page: wait for its heading.
+    await page.locator('h1', { hasText: 'The webhook' }).waitFor();
     await page.close();
   });
 
