@@ -11,15 +11,13 @@ import type { Message } from '../messages/types.js';
 import { toReply } from '../replies/render.js';
 import type { Reply } from '../replies/types.js';
 import { withBudget } from './deadline.js';
-import { HandlerContext } from './handler-context.js';
+import type { HandlerContext } from './handler-context.js';
 import { isPromise, type MaybePromise } from './maybe-promise.js';
 import type { Inbound } from './receive.js';
 import { renderAnswer } from './respond.js';
-import type { HandlerResult } from './router.js';
+import { answerFailure, startHandler } from './run-handler.js';
 import type { WebhookSettings } from './settings.js';
 import type { SlowAnswers } from './slow/slow-answers.js';
-
-const END_OF_CHAIN = (): Promise<HandlerResult> => Promise.resolve(undefined);
 
 /**
  * The rendered answer to a push (see `renderAnswer`), once per push: a retry of a push shares the first attempt's
@@ -123,14 +121,9 @@ export function pushKind(message: Message): string {
 
 /** Runs the middleware; a synchronous answer needs no promise, no timer and no abort signal. */
 function runMiddleware(settings: WebhookSettings, inbound: Inbound): MaybePromise<Reply> {
-  const ctx = new HandlerContext(inbound.message, inbound.mode, settings.logger);
-  settings.observer.onHandlerRun();
-  let result: MaybePromise<HandlerResult>;
-  try {
-    result = settings.middleware(ctx, END_OF_CHAIN);
-  } catch (err) {
-    return answerFailure(settings, err, inbound.message);
-  }
+  const started = startHandler(settings, inbound);
+  if (!started) return { type: 'success' };
+  const { ctx, result } = started;
   if (!isPromise(result)) return counted(settings, toReply(result));
   return withinBudget(settings, result.then(toReply), ctx);
 }
@@ -139,15 +132,6 @@ function runMiddleware(settings: WebhookSettings, inbound: Inbound): MaybePromis
 function counted(settings: WebhookSettings, reply: Reply): Reply {
   if (reply.type !== 'success' && reply.type !== 'empty') settings.observer.onAnswer('passive');
   return reply;
-}
-
-/** A handler failure is answered with success, so WeChat does not retry into a broken handler. */
-function answerFailure(settings: WebhookSettings, err: unknown, message: Message): Reply {
-  settings.logger.error(
-    { err, key: dedupKey(message), msgType: message.type },
-    'handler threw; answered success',
-  );
-  return { type: 'success' };
 }
 
 /** Races the handler against the reply budget; past it, answers success and passes the late reply on. */

@@ -15,6 +15,7 @@ import type { Reply } from '../../replies/types.js';
 import { HandlerContext } from '../handler-context.js';
 import { isPromise, type MaybePromise } from '../maybe-promise.js';
 import type { Inbound } from '../receive.js';
+import { END_OF_CHAIN, startHandler } from '../run-handler.js';
 import { renderAnswer } from '../respond.js';
 import type { HandlerResult } from '../router.js';
 import type { WebhookSettings } from '../settings.js';
@@ -51,7 +52,6 @@ const ANSWER_TTL_MS = 3600_000;
 /** A fan's next message waits for a kept answer being worked on, polling this often, within the reply budget. */
 const PULL_POLL_MS = 100;
 
-const END_OF_CHAIN = (): Promise<HandlerResult> => Promise.resolve(undefined);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -200,18 +200,9 @@ export class SlowAnswers {
   /** Runs the middleware; a synchronous answer is the reply, an asynchronous one a ticket. */
   private run(inbound: Inbound): MaybePromise<Reply | Ticket> {
     const { settings } = this;
-    const ctx = new HandlerContext(inbound.message, inbound.mode, settings.logger);
-    settings.observer.onHandlerRun();
-    let result: MaybePromise<HandlerResult>;
-    try {
-      result = settings.middleware(ctx, END_OF_CHAIN);
-    } catch (err) {
-      settings.logger.error(
-        { err, key: dedupKey(inbound.message), msgType: inbound.message.type },
-        'handler threw; answered success',
-      );
-      return SUCCESS;
-    }
+    const started = startHandler(settings, inbound);
+    if (!started) return SUCCESS;
+    const { result } = started;
     if (!isPromise(result)) {
       const reply = toReply(result);
       if (!hasContent(reply)) return reply;
