@@ -16,28 +16,40 @@ import { silentLogger, type Logger } from '../logger.js';
 import { connectRedis } from '../redis-connection.js';
 import { fromNodeRedis } from '../token/stores/node-redis.js';
 import type { RedisLike } from '../token/stores/redis.js';
-import { DEFAULT_DEDUP_TTL_MS, MemoryDedup, type Dedup } from '../webhook/dedup.js';
+import { DEFAULT_DEDUP_TTL_MS, MemoryDedup, type Dedup, type DedupWork } from '../webhook/dedup.js';
 import type { MaybePromise } from '../webhook/maybe-promise.js';
 
-/** Stored while the claiming instance still runs the handler; no answer starts with a NUL. */
+/**
+ * Stored while the claiming instance still runs the handler (no answer starts with a NUL), then `:` and when the
+ * push was first claimed (ms): an instance taking over a lapsed claim goes on counting WeChat's attempts from there.
+ * Marks without the time (set by wxmp 0.1.0, during a rolling deploy) are still pending marks.
+ */
 const PENDING = '\u0000pending';
 
+/** When the push of a pending mark was first claimed, if the mark says. */
+function firstSeenOf(mark: string): number | undefined {
+  if (mark.charAt(PENDING.length) !== ':') return undefined;
+  const ms = Number(mark.slice(PENDING.length + 1));
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
 /**
- * Claims KEYS[1..ARGV[3]] (a pending mark ARGV[2] on a lease of ARGV[4] ms) where free, answering nil for each
- * claimed key and what is stored for the others; then stores the answers ARGV[5..] under the remaining keys (expiry
- * ARGV[1] ms). A script, so each claim and read is atomic, and the whole batch is one round trip.
+ * Claims KEYS[1..ARGV[2]] (each with its pending mark ARGV[3 + i], on a lease of ARGV[3] ms) where free, answering
+ * nil for each claimed key and what is stored for the others; then stores the answers ARGV[3 + i] under the
+ * remaining keys (expiry ARGV[1] ms). A script, so each claim and read is atomic, and the whole batch is one round
+ * trip.
  */
 const BATCH_SCRIPT = `
-local claims = tonumber(ARGV[3])
+local claims = tonumber(ARGV[2])
 local out = {}
 for i = 1, claims do
   local stored = redis.call('GET', KEYS[i])
   if stored then out[i] = stored else
-    redis.call('SET', KEYS[i], ARGV[2], 'PX', ARGV[4])
+    redis.call('SET', KEYS[i], ARGV[3 + i], 'PX', ARGV[3])
     out[i] = false
   end
 end
-for i = claims + 1, #KEYS do redis.call('SET', KEYS[i], ARGV[i + 4 - claims], 'PX', ARGV[1]) end
+for i = claims + 1, #KEYS do redis.call('SET', KEYS[i], ARGV[3 + i], 'PX', ARGV[1]) end
 return out`;
 
 /** Extends a pending mark's lease while its owner still works on the push (and only while it is still pending). */
@@ -50,6 +62,8 @@ const MAX_BATCH = 256;
 
 interface Claim {
   key: string;
+  /** The pending mark this claim sets. */
+  mark: string;
   resolve: (stored: string | null) => void;
   reject: (err: unknown) => void;
 }
@@ -133,27 +147,30 @@ export class RedisDedup implements Dedup {
     });
   }
 
-  run(key: string, work: () => MaybePromise<string>): { value: MaybePromise<string>; attempt: number } {
+  run(key: string, work: DedupWork): { value: MaybePromise<string>; attempt: number } {
     return this.local.run(key, () => this.claim(key, work));
   }
 
-  private async claim(key: string, work: () => MaybePromise<string>): Promise<string> {
+  /** `firstSeenMs`: set when taking over the lapsed claim of an instance that went away (see `DedupWork`). */
+  private async claim(key: string, work: DedupWork, firstSeenMs?: number): Promise<string> {
     const redisKey = this.prefix + key;
+    const mark = `${PENDING}:${firstSeenMs ?? Date.now()}`;
+    const runWork = () => (firstSeenMs === undefined ? work() : work(firstSeenMs));
     let stored: string | null;
     try {
       stored = await new Promise<string | null>((resolve, reject) => {
-        this.claims.push({ key: redisKey, resolve, reject });
+        this.claims.push({ key: redisKey, mark, resolve, reject });
         this.schedule();
       });
     } catch (err) {
       this.logger.warn({ err, key }, 'dedup store unreachable; handling the push here');
-      return work();
+      return runWork();
     }
     if (stored !== null) {
       this.onShared();
-      return stored === PENDING ? this.awaitOther(redisKey, key, work) : stored;
+      return stored.startsWith(PENDING) ? this.awaitOther(redisKey, key, work, stored) : stored;
     }
-    const answer = await this.holding(redisKey, work);
+    const answer = await this.holding(redisKey, mark, runWork);
     // Not awaited: the answer goes out now, and to Redis with the next batch.
     this.answers.push({ key: redisKey, answer });
     this.schedule();
@@ -174,7 +191,8 @@ export class RedisDedup implements Dedup {
     const claims = this.claims.splice(0, MAX_BATCH);
     const answers = this.answers.splice(0, MAX_BATCH - claims.length);
     const keys = claims.map((c) => c.key);
-    const args = [String(this.ttlMs), PENDING, String(claims.length), String(this.leaseMs)];
+    const args = [String(this.ttlMs), String(claims.length), String(this.leaseMs)];
+    for (const claim of claims) args.push(claim.mark);
     for (const { key, answer } of answers) {
       keys.push(key);
       args.push(answer);
@@ -196,12 +214,12 @@ export class RedisDedup implements Dedup {
   }
 
   /** Runs `work`, renewing the claim's lease until it settles (a synchronous answer needs no renewal). */
-  private async holding(redisKey: string, work: () => MaybePromise<string>): Promise<string> {
+  private async holding(redisKey: string, mark: string, work: () => MaybePromise<string>): Promise<string> {
     const answer = work();
     if (typeof answer === 'string') return answer;
     const renew = setInterval(() => {
       this.redis
-        .eval(RENEW_SCRIPT, [redisKey], [PENDING, String(this.leaseMs)])
+        .eval(RENEW_SCRIPT, [redisKey], [mark, String(this.leaseMs)])
         .catch((err: unknown) => this.logger.debug({ err }, 'dedup lease not renewed'));
     }, this.leaseMs / 3);
     renew.unref();
@@ -212,8 +230,9 @@ export class RedisDedup implements Dedup {
     }
   }
 
-  private async awaitOther(redisKey: string, key: string, work: () => MaybePromise<string>): Promise<string> {
+  private async awaitOther(redisKey: string, key: string, work: DedupWork, mark: string): Promise<string> {
     const deadline = Date.now() + this.waitMs;
+    let pending = mark;
     for (;;) {
       await sleep(this.pollMs);
       let stored: string | null;
@@ -225,9 +244,10 @@ export class RedisDedup implements Dedup {
       if (stored === null) {
         // The claim's lease lapsed: its instance died (or lost Redis) before answering. Handle the push here.
         this.logger.info({ key }, 'the instance handling this push went away; handling it here');
-        return this.claim(key, work);
+        return this.claim(key, work, firstSeenOf(pending));
       }
-      if (stored !== PENDING) return stored;
+      if (!stored.startsWith(PENDING)) return stored;
+      pending = stored;
       if (Date.now() >= deadline) break;
     }
     this.logger.info({ key }, 'retry answered while another instance still handles the push');

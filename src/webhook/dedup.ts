@@ -27,8 +27,20 @@ export interface Dedup {
    * Runs `work` for the first attempt of `key`; later attempts share its answer (the string, or a promise of it
    * while the first attempt still runs). `attempt` counts from 1.
    */
-  run(key: string, work: () => MaybePromise<string>): { value: MaybePromise<string>; attempt: number };
+  run(key: string, work: DedupWork): { value: MaybePromise<string>; attempt: number };
 }
+
+/**
+ * The work of a push's first attempt, for {@link Dedup.run}: its rendered answer. A dedup shared by several
+ * instances passes `firstSeenMs` when it runs the work again because the instance that claimed the push went away
+ * (when that claim was made, in ms): WeChat's attempts are then counted from it, not from now.
+ *
+ * @example
+ * ```ts
+ * const work: DedupWork = (firstSeenMs) => (firstSeenMs === undefined ? 'first run' : 'taken over');
+ * ```
+ */
+export type DedupWork = (firstSeenMs?: number) => MaybePromise<string>;
 
 /** Settings of {@link MemoryDedup}. */
 export interface MemoryDedupOptions {
@@ -224,7 +236,7 @@ export class MemoryDedup implements Dedup {
     for (const generation of this.generations) generation.startedAt = started;
   }
 
-  run(key: string, work: () => MaybePromise<string>): { value: MaybePromise<string>; attempt: number } {
+  run(key: string, work: DedupWork): { value: MaybePromise<string>; attempt: number } {
     const running = this.inFlight.get(key);
     if (running) return { value: running.value, attempt: ++running.attempts };
     const now = this.now();

@@ -59,11 +59,11 @@ function answerSlow(settings: WebhookSettings, slow: SlowAnswers, inbound: Inbou
   let shared: MaybePromise<string>;
   if (dedup) {
     const key = dedupKey(message);
-    const run = dedup.run(key, () => slow.begin(inbound));
+    const run = dedup.run(key, (firstSeenMs) => slow.begin(inbound, arrivedAt, firstSeenMs));
     if (run.attempt > 1) retried(settings, key, run.attempt);
     shared = run.value;
   } else {
-    shared = slow.begin(inbound);
+    shared = slow.begin(inbound, arrivedAt);
   }
   return isPromise(shared)
     ? shared.then((answer) => slow.attempt(answer, arrivedAt, message))

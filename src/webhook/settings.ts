@@ -172,7 +172,7 @@ export interface WebhookSettings {
  * ```ts
  * import { Router } from 'wxmp';
  * const settings = resolveSettings(new Router(), { token: 'AAAAA' });
- * settings.maxBodyBytes; // 1048576
+ * settings.maxBodyBytes; // 131072
  * ```
  */
 export function resolveSettings(app: Router | Middleware, options: WebhookOptions): WebhookSettings {

@@ -52,6 +52,15 @@ const ANSWER_TTL_MS = 3600_000;
 /** A fan's next message waits for a kept answer being worked on, polling this often, within the reply budget. */
 const PULL_POLL_MS = 100;
 
+/**
+ * When a run's attempt arrived, and when its push was first seen: the same, unless the run takes over the claim of
+ * an instance that went away (then WeChat's attempts count from that claim).
+ */
+interface RunTimes {
+  arrivedAt: number;
+  firstSeenMs: number;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -121,10 +130,12 @@ export class SlowAnswers {
   /**
    * The dedup work for a push, as the string the dedup keeps: the fan's kept answer when they pull one, else the
    * handler's reply when it answered within the budget, rendered for this push; else a ticket, the handler still
-   * running. A handler answering without awaiting costs no promise, timer or ticket.
+   * running. A handler answering without awaiting costs no promise, timer or ticket. `arrivedAt`: when this
+   * attempt arrived (its budget counts from there, even after a wait on another instance's claim); `firstSeenMs`:
+   * when the push was first claimed, when this run takes over from an instance that went away (see `DedupWork`).
    */
-  begin(inbound: Inbound): MaybePromise<string> {
-    const value = this.beginReply(inbound);
+  begin(inbound: Inbound, arrivedAt: number, firstSeenMs?: number): MaybePromise<string> {
+    const value = this.beginReply(inbound, { arrivedAt, firstSeenMs: firstSeenMs ?? arrivedAt });
     return isPromise(value)
       ? value.then((ready) => this.toAnswer(ready, inbound.message))
       : this.toAnswer(value, inbound.message);
@@ -145,14 +156,14 @@ export class SlowAnswers {
     return isTicket(value) ? TICKET_MARK + value.firstSeenMs : renderAnswer(this.settings, value, message);
   }
 
-  private beginReply(inbound: Inbound): MaybePromise<Reply | Ticket> {
+  private beginReply(inbound: Inbound, times: RunTimes): MaybePromise<Reply | Ticket> {
     const { settings } = this;
     const message = inbound.message;
     if (settings.slow.includes('pull') && pullable(message)) {
       const maybe = settings.answers.mightHoldFor?.(message.fromUserName);
-      if (maybe !== false) return this.pullOr(inbound);
+      if (maybe !== false) return this.pullOr(inbound, times);
     }
-    return this.run(inbound);
+    return this.run(inbound, times);
   }
 
   /**
@@ -171,10 +182,10 @@ export class SlowAnswers {
     return { unfinished };
   }
 
-  private async pullOr(inbound: Inbound): Promise<Reply | Ticket> {
+  private async pullOr(inbound: Inbound, times: RunTimes): Promise<Reply | Ticket> {
     const { settings } = this;
     const openid = inbound.message.fromUserName;
-    const deadline = settings.now() + settings.replyBudgetMs;
+    const deadline = times.arrivedAt + settings.replyBudgetMs;
     for (;;) {
       let taken: Awaited<ReturnType<typeof settings.answers.takeForFan>>;
       try {
@@ -194,11 +205,11 @@ export class SlowAnswers {
       if (settings.now() + PULL_POLL_MS >= deadline) return { type: 'text', content: settings.pull.text };
       await sleep(PULL_POLL_MS);
     }
-    return this.run(inbound);
+    return this.run(inbound, times);
   }
 
   /** Runs the middleware; a synchronous answer is the reply, an asynchronous one a ticket. */
-  private run(inbound: Inbound): MaybePromise<Reply | Ticket> {
+  private run(inbound: Inbound, { arrivedAt, firstSeenMs }: RunTimes): MaybePromise<Reply | Ticket> {
     const { settings } = this;
     const started = startHandler(settings, inbound);
     if (!started) return SUCCESS;
@@ -212,13 +223,13 @@ export class SlowAnswers {
       return parts[0]!;
     }
     const key = dedupKey(inbound.message);
-    const firstSeenMs = settings.now();
     this.track(this.finish(key, inbound.message, result, firstSeenMs));
     const ticket: Ticket = { slowTicket: true, key, firstSeenMs };
     // Within the budget the dedup value is the reply itself (a retry on another instance shares it even without a
     // shared answer store); past it, the ticket every attempt waits on.
     return new Promise<Reply | Ticket>((resolve) => {
-      const timer = setTimeout(() => resolve(ticket), settings.replyBudgetMs);
+      const budgetLeft = Math.max(0, arrivedAt + settings.replyBudgetMs - settings.now());
+      const timer = setTimeout(() => resolve(ticket), budgetLeft);
       result.then(
         (value) => {
           clearTimeout(timer);

@@ -87,6 +87,22 @@ describe.skipIf(!ready)(`cluster: ${MESSAGES} messages, 3 instances, one SIGKILL
         }),
       }),
     );
+    // Each lost message in detail: its attempts (ms from the kill), and what the instances logged of it.
+    for (const text of result.unanswered.slice(0, 10)) {
+      const s = sent.find((m) => m.text === text)!;
+      const logged = cluster
+        .logs()
+        .split('\n')
+        .filter((line) => s.msgId !== '' && line.includes(`msg:${s.msgId}`));
+      console.log(
+        JSON.stringify({
+          lost: text,
+          key: `msg:${s.msgId}`,
+          attempts: s.attempts.map((a) => ({ ...a, at: a.at - killAt! })),
+          logged,
+        }),
+      );
+    }
     expect(result.duplicateAnswers).toEqual([]);
     expect(result.runAnomalies).toEqual([]);
     expect(result.runs.more).toBe(0);

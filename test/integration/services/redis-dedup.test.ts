@@ -149,6 +149,31 @@ describe.skipIf(!available)('RedisDedup across webhook instances (real Redis)', 
     expect(runs).toBe(1);
   });
 
+  it('taking over a lapsed claim, the handler learns when the push was first claimed (WeChat counts from there)', async () => {
+    const prefix = uniquePrefix('dedup-takeover');
+    const firstClaimed = Date.now() - 4_000;
+    // The mark a claim sets: pending, and when the push was first claimed.
+    await redis.set(`${prefix}oFan:4`, `\u0000pending:${firstClaimed}`, { pxMs: 300 });
+    const other = new RedisDedup({ redis, prefix, leaseMs: 300, pollMs: 10, waitMs: 4_000 });
+    const seen: (number | undefined)[] = [];
+    const { value } = other.run('oFan:4', (firstSeenMs) => {
+      seen.push(firstSeenMs);
+      return new Promise<string>((r) => setTimeout(() => r('taken over'), 400));
+    });
+    // While the survivor runs it, its own mark (renewed) carries the same first-claim time for the next taker.
+    await new Promise((r) => setTimeout(r, 450));
+    expect(await redis.get(`${prefix}oFan:4`)).toBe(`\u0000pending:${firstClaimed}`);
+    expect(await value).toBe('taken over');
+    expect(seen).toEqual([firstClaimed]);
+    // A first claim is not a takeover: no time is passed.
+    const fresh: (number | undefined)[] = [];
+    await other.run('oFan:5', (firstSeenMs) => {
+      fresh.push(firstSeenMs);
+      return 'first';
+    }).value;
+    expect(fresh).toEqual([undefined]);
+  });
+
   it('a live instance renews its claim while the handler runs: a retry elsewhere waits for its answer', async () => {
     const prefix = uniquePrefix('dedup-renew');
     const first = new RedisDedup({ redis, prefix, leaseMs: 300, pollMs: 10 });

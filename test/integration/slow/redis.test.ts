@@ -55,7 +55,7 @@ describe.skipIf(!available)('slow handlers across instances (real Redis)', () =>
         },
       );
     };
-    return { a: instance(), b: instance(), runs: () => runs };
+    return { a: instance(), b: instance(), runs: () => runs, prefix };
   }
 
   /** One push's three attempts as WeChat sends them (0, 1, 2 s), to the instances given. */
@@ -94,6 +94,25 @@ describe.skipIf(!available)('slow handlers across instances (real Redis)', () =>
     await Promise.all([a.close({ graceMs: 0 }), b.close({ graceMs: 0 })]);
   });
 
+  it("an instance killed mid-handler: the survivor takes over, and WeChat's last attempt still answers in time", async () => {
+    const { b, runs, prefix } = deployment(['stretch', 'pull']);
+    // Instance A claimed the push at t = 0 and died: its mark (with the first-claim time) lapses at 2.3 s, after
+    // WeChat's last attempt reached B at 2.0 s. B takes over, and counts the attempts from A's claim: this one is the
+    // last, so it must answer within its budget (the pull text), not hold it as if the push were new.
+    const start = Date.now();
+    await client.set(`${prefix}dedup:msg:7004`, `\u0000pending:${start}`, { PX: 2 * CUT_MS + 300 });
+    await sleep(2 * CUT_MS);
+    const push = buildPush(inbound.text(FAN, 'sleep 2', '7004'), { token: TOKEN, mode: 'plain' });
+    const last = await b.handle({ method: 'POST', url: `/wx${push.search}`, body: push.body });
+    expect(Date.now() - start).toBeLessThan(3 * CUT_MS);
+    expect(text(last.body)).toBe(DEFAULT_PULL_TEXT);
+    await sleep(2200);
+    const next = await attempts([b], inbound.text(FAN, 'more', '7005'));
+    expect(next[0]!.body).toBe('slept 2 s');
+    expect(runs()).toBe(1);
+    await b.close({ graceMs: 0 });
+  });
+
   it("the journal: a dead consumer's entry is claimed by another and finished once", async () => {
     const prefix = `${uniquePrefix('journal')}stream`;
     const entry: JournalEntry = {
@@ -125,5 +144,53 @@ describe.skipIf(!available)('slow handlers across instances (real Redis)', () =>
     await alive.close();
     expect(finished).toEqual(['msg:7101']);
     expect(Number(await client.xLen(prefix))).toBe(0);
+  });
+
+  it('the journal: an answer finished while a reader looks at its entry is not sent again', async () => {
+    const prefix = `${uniquePrefix('journal')}stream`;
+    const key = 'msg:7102';
+    const entry: JournalEntry = {
+      key,
+      message: parseMessage(inbound.text(FAN, 'sleep 1', '7102')),
+      outcome: 'customer-service',
+      at: Date.now(),
+    };
+    // The instance running the handler: its running mark is up, and it journaled the acknowledged push.
+    const runner = new RedisJournal({ client, prefix, consumer: 'runner', runningTtlMs: 5000 });
+    const stopRunning = runner.running(key);
+    await runner.add(entry);
+    await sleep(50);
+    // A reader on the real Redis, whose first look at the done mark is followed at once by the runner finishing:
+    // the done mark is set, then the running mark let go (as `SlowAnswers` does), before the reader takes it.
+    let raced = false;
+    const sendCommand = async (args: string[]) => {
+      const reply = await client.sendCommand(args);
+      if (!raced && args[0] === 'EXISTS' && args[1] === `${prefix}:done:${key}`) {
+        raced = true;
+        await runner.done(key);
+        stopRunning();
+        await sleep(50);
+      }
+      return reply;
+    };
+    const racing = new Proxy(client, {
+      get: (target, prop) => {
+        if (prop === 'sendCommand') return sendCommand;
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const finished: string[] = [];
+    const reader = new RedisJournal({ client: racing, prefix, consumer: 'reader', pollMs: 50 });
+    reader.start((e) => {
+      finished.push(e.key);
+      return Promise.resolve();
+    });
+    const end = Date.now() + 5000;
+    while (Date.now() < end && Number(await client.xLen(prefix)) > 0) await sleep(50);
+    await reader.close();
+    expect(raced).toBe(true);
+    expect(Number(await client.xLen(prefix))).toBe(0);
+    expect(finished).toEqual([]);
   });
 });

@@ -12,8 +12,10 @@ export interface Sent {
   slow: boolean;
   startedAt: number;
   endedAt: number;
-  /** The push's attempts: status, or the error when none came back. */
-  attempts: { status?: number; error?: string }[];
+  /** The message's MsgId (its dedup key is `msg:<MsgId>`), to find it in the instances' logs. */
+  msgId: string;
+  /** The push's attempts: when (ms since the epoch), how long, status, or the error when none came back. */
+  attempts: { at: number; ms: number; status?: number; error?: string }[];
   /** WeChat's service notice ("该公众号暂时无法提供服务") shown for this message. */
   notice: boolean;
 }
@@ -60,7 +62,10 @@ export async function drive(cluster: Cluster, options: DriveOptions): Promise<Se
         slow,
         startedAt,
         endedAt: Date.now(),
+        msgId: /<MsgId>(\d+)<\/MsgId>/.exec(push?.record.messageXml ?? '')?.[1] ?? '',
         attempts: (push?.record.attempts ?? []).map((a) => ({
+          at: a.at,
+          ms: a.ms,
           ...(a.status === undefined ? {} : { status: a.status }),
           ...(a.error === undefined ? {} : { error: a.error }),
         })),

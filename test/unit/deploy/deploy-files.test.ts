@@ -54,6 +54,10 @@ describe('deploy/nginx', () => {
     expect(directive(snippet, 'proxy_next_upstream')).toBe('error non_idempotent');
   });
 
+  it('resends for as long as an attempt may be held open (5.5 s): later, nginx would answer 502 for a dead instance', () => {
+    expect(seconds(directive(snippet, 'proxy_next_upstream_timeout'))).toBeGreaterThan(5.5);
+  });
+
   it('passes the webhook path on both ports, redirects the rest of port 80, and passes the caller address', () => {
     expect(site.match(/location = \/wx \{\s*include snippets\/wxmp-proxy\.conf;/g)).toHaveLength(2);
     expect(site).toContain('return 301 https://$host$request_uri;');
