@@ -100,8 +100,9 @@ export class RedisJournal implements Journal {
   start(finish: (entry: JournalEntry) => Promise<void>): void {
     const tick = async () => {
       try {
-        await this.ensureGroup();
-        await this.pass(finish);
+        // Not connected yet (at start) or reconnecting: the connection says so itself; nothing to warn about here.
+        if (this.client.isReady) await this.ensureGroup();
+        if (this.client.isReady) await this.pass(finish);
       } catch (err) {
         this.logger.warn({ err }, 'journal: the stream could not be read; trying again');
       }

@@ -87,8 +87,8 @@ describe.skipIf(!ready)(`cluster: ${MESSAGES} messages, 3 instances, one SIGKILL
         }),
       }),
     );
-    // Each lost message in detail: its attempts (ms from the kill), and what the instances logged of it.
-    for (const text of result.unanswered.slice(0, 10)) {
+    // Each lost or twice-answered message in detail: its attempts (ms from the kill), and what the instances logged.
+    for (const text of [...result.unanswered, ...result.duplicateAnswers].slice(0, 10)) {
       const s = sent.find((m) => m.text === text)!;
       const logged = cluster
         .logs()
@@ -96,7 +96,9 @@ describe.skipIf(!ready)(`cluster: ${MESSAGES} messages, 3 instances, one SIGKILL
         .filter((line) => s.msgId !== '' && line.includes(`msg:${s.msgId}`));
       console.log(
         JSON.stringify({
-          lost: text,
+          message: text,
+          answers: result.unanswered.includes(text) ? 0 : 'more than one',
+          inFlightAtKill: inFlight.has(text),
           key: `msg:${s.msgId}`,
           attempts: s.attempts.map((a) => ({ ...a, at: a.at - killAt! })),
           logged,

@@ -16,6 +16,7 @@ import type { JournalEntry } from '../../../src/webhook/slow/journal.js';
 import type { SlowStrategy } from '../../../src/webhook/slow/strategy.js';
 import { DEFAULT_PULL_TEXT } from '../../../src/webhook/slow/strategy.js';
 import { REDIS_URL, redisAvailable, uniquePrefix } from '../../support/redis.js';
+import { captureLogger } from '../../support/token-test-kit.js';
 
 const available = await redisAvailable();
 const TOKEN = 'AAAAA';
@@ -144,6 +145,41 @@ describe.skipIf(!available)('slow handlers across instances (real Redis)', () =>
     await alive.close();
     expect(finished).toEqual(['msg:7101']);
     expect(Number(await client.xLen(prefix))).toBe(0);
+  });
+
+  it('the journal: started before its connection is up, it waits for it without a warning, then reads', async () => {
+    const prefix = `${uniquePrefix('journal')}stream`;
+    const entry: JournalEntry = {
+      key: 'msg:7103',
+      message: parseMessage(inbound.text(FAN, 'hi', '7103')),
+      outcome: 'pull',
+      at: Date.now(),
+    };
+    await new RedisJournal({ client, prefix, consumer: 'gone', runningTtlMs: 300 }).add(entry);
+    const logger = captureLogger();
+    const late = createClient({ url: REDIS_URL });
+    const finished: string[] = [];
+    const journal = new RedisJournal({
+      client: late,
+      prefix,
+      consumer: 'late',
+      pollMs: 20,
+      claimIdleMs: 0,
+      logger,
+    });
+    journal.start((e) => {
+      finished.push(e.key);
+      return journal.done(e.key);
+    });
+    await sleep(150);
+    expect(logger.lines.filter((line) => line.includes('"warn"'))).toEqual([]);
+    expect(finished).toEqual([]);
+    await late.connect();
+    const end = Date.now() + 5000;
+    while (Date.now() < end && finished.length === 0) await sleep(20);
+    await journal.close();
+    await late.quit();
+    expect(finished).toEqual(['msg:7103']);
   });
 
   it('the journal: an answer finished while a reader looks at its entry is not sent again', async () => {
