@@ -20,7 +20,8 @@ module.exports = {
       increment_var: 'PORT',
       env: { NODE_ENV: 'production', PORT: 3001 },
       // pm2 stops with SIGINT, which wxmp handles as SIGTERM: it stops accepting, finishes or journals what is in
-      // flight within its grace (12 s by default); pm2 must wait longer before SIGKILL.
+      // flight within its grace (--shutdown-grace, 10 s by default, then 1 s before open connections are cut); pm2
+      // must wait longer before SIGKILL.
       kill_timeout: 30000,
       autorestart: true,
       restart_delay: 2000,
