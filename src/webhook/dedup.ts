@@ -37,7 +37,8 @@ export interface Dedup {
  *
  * @example
  * ```ts
- * const work: DedupWork = (firstSeenMs) => (firstSeenMs === undefined ? 'first run' : 'taken over');
+ * const dedup = new MemoryDedup();
+ * dedup.run('msg:123', (firstSeenMs) => (firstSeenMs === undefined ? 'first run' : 'taken over')); // 'first run'
  * ```
  */
 export type DedupWork = (firstSeenMs?: number) => MaybePromise<string>;
