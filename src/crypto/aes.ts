@@ -3,7 +3,13 @@
  * padding to **32-byte** blocks (not 16), so Node's automatic padding is turned off and done here.
  * @module
  */
-import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  type Decipher,
+  type KeyObject,
+} from 'node:crypto';
 import { WeChatError } from '../errors.js';
 
 /** WeChat pads to multiples of 32 bytes; pad values run 1..32. */
@@ -31,13 +37,21 @@ export function decodeAESKey(encodingAESKey: string): Buffer {
 /**
  * An AES key made ready once for every message: a `KeyObject` and its IV (WeChat's IV is fixed: the first 16 key
  * bytes). Hot path, measured best of 7 × 50,000 on a 448-byte message (Node 20, one core): decrypt 10.2 → 8.2 µs and
- * encrypt 8.7 → 7.5 µs against passing the raw key and slicing the IV per message. CBC itself needs a fresh cipher
- * per message (its state is the previous block), so the cipher object cannot be reused.
+ * encrypt 8.7 → 7.5 µs against passing the raw key and slicing the IV per message. A CBC cipher carries the previous
+ * block from message to message, so encryption needs a fresh one each time; decryption does not (see
+ * `blockDecipher`).
  */
 export interface PreparedAESKey {
   /** A `KeyObject`, or the raw key on runtimes whose ciphers do not take one. */
   readonly secret: KeyObject | Buffer;
   readonly iv: Buffer;
+  /**
+   * AES-256-ECB decryption of whole blocks, one object for every message: CBC decryption is each block decrypted
+   * alone, then XORed with the block before it (the IV for the first), so with WeChat's fixed IV nothing carries
+   * over. Measured as above: 2.2 → 1.1 µs per 448-byte message against a fresh CBC decipher (OpenSSL 3 builds each
+   * cipher anew). Absent on runtimes without ECB.
+   */
+  readonly blockDecipher?: Decipher;
 }
 
 /**
@@ -51,13 +65,32 @@ export interface PreparedAESKey {
  */
 export function prepareAESKey(key: Buffer): PreparedAESKey {
   const iv = Buffer.from(key.subarray(0, 16));
+  let secret: KeyObject | Buffer = key;
   try {
-    const secret = createSecretKey(key);
     // Tried once here: Bun, Deno and Workers implement node:crypto themselves, and a key object is the newer path.
-    createCipheriv('aes-256-cbc', secret, iv);
-    return { secret, iv };
+    const keyObject = createSecretKey(key);
+    createCipheriv('aes-256-cbc', keyObject, iv);
+    secret = keyObject;
   } catch {
-    return { secret: key, iv };
+    // The raw key, then.
+  }
+  const blockDecipher = ecbDecipher(secret);
+  return blockDecipher === undefined ? { secret, iv } : { secret, iv, blockDecipher };
+}
+
+/** A reusable ECB decipher of whole blocks, if this runtime has one that decrypts as CBC's blocks need. */
+function ecbDecipher(secret: KeyObject | Buffer): Decipher | undefined {
+  try {
+    const decipher = createDecipheriv('aes-256-ecb', secret, null);
+    decipher.setAutoPadding(false);
+    // Checked against CBC on one block of zeros: a runtime that buffers or pads differently is not used.
+    const probe = Buffer.alloc(16);
+    const cbc = createCipheriv('aes-256-cbc', secret, probe);
+    cbc.setAutoPadding(false);
+    const block = cbc.update(probe);
+    return decipher.update(block).equals(probe) ? decipher : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -133,7 +166,14 @@ export function aesCbcDecrypt(key: Buffer | PreparedAESKey, ciphertext: Buffer):
       `Encrypt is ${ciphertext.length} bytes, not a whole number of AES blocks`,
     );
   }
-  const { secret, iv } = prepared(key);
+  const { secret, iv, blockDecipher } = prepared(key);
+  if (blockDecipher !== undefined) {
+    // Whole blocks only (checked above), so the ECB decipher never holds a partial block for the next message.
+    const out = blockDecipher.update(ciphertext);
+    for (let i = 0; i < 16; i++) out[i]! ^= iv[i]!;
+    for (let i = 16; i < out.length; i++) out[i]! ^= ciphertext[i - 16]!;
+    return out;
+  }
   const decipher = createDecipheriv('aes-256-cbc', secret, iv);
   decipher.setAutoPadding(false);
   const out = decipher.update(ciphertext);

@@ -63,6 +63,25 @@ describe('prepared AES keys', () => {
     expect(aesCbcDecrypt(key, sealed)).toEqual(padded);
     expect(aesCbcDecrypt(raw, sealed)).toEqual(padded);
   });
+
+  it('decrypt message after message with one reused block decipher, as a fresh CBC decipher would', () => {
+    const raw = decodeAESKey(KEY);
+    const key = prepareAESKey(raw);
+    expect(key.blockDecipher).toBeDefined();
+    const fresh = (ciphertext: Buffer) => {
+      const decipher = createDecipheriv('aes-256-cbc', raw, raw.subarray(0, 16));
+      decipher.setAutoPadding(false);
+      return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+    };
+    // Lengths of one to many blocks, and a refused input (not whole blocks) in between: nothing carries over.
+    for (const length of [0, 1, 31, 32, 33, 100, 447, 2000, 5]) {
+      const plaintext = pkcs7Pad(Buffer.from('你'.repeat(length)));
+      const sealed = aesCbcEncrypt(key, plaintext);
+      expect(aesCbcDecrypt(key, sealed)).toEqual(fresh(sealed));
+      expect(aesCbcDecrypt(key, sealed)).toEqual(plaintext);
+      expect(codeOf(() => aesCbcDecrypt(key, sealed.subarray(0, sealed.length - 3)))).toBe('ENCRYPT_INVALID');
+    }
+  });
 });
 
 describe('PKCS#7 with 32-byte blocks', () => {
