@@ -47,7 +47,10 @@ function grant(state: EmulatorState, c: Context, q: AuthorizeRequest, fan: Fan):
   return c.redirect(redirectTo(q.redirect_uri, { code, state: q.state ?? '' }), 302);
 }
 
-/** The consent page of `snsapi_userinfo`: the request carried in hidden fields, the fan to pick, allow or deny. */
+/**
+ * The consent page of `snsapi_userinfo`: the request carried in hidden fields, the fan to pick, allow or deny. Only
+ * its text is its own (a `ConsentText` record, alike in shape with the subscription page's by nature).
+ */
 function userinfoConsent(state: EmulatorState, q: AuthorizeRequest, fan: Fan): string {
   return consentPage(state, q, fan, {
     title: `${state.account.name} 申请使用`,

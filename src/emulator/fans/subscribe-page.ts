@@ -36,6 +36,7 @@ type SubscribeRequest = z.infer<typeof request>;
 /** The title of the error pages. */
 const FAILED = '订阅失败';
 
+/** The page's text: a `ConsentText` record, alike in shape with web authorization's by nature. */
 function subscribeConsent(state: EmulatorState, q: SubscribeRequest, fan: Fan): string {
   return consentPage(state, q, fan, {
     title: `${state.account.name} 申请发送订阅消息`,
