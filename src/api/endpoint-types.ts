@@ -133,6 +133,7 @@ import type {
  * Request (`undefined` when the endpoint takes nothing) and response type of every endpoint; the groups added with
  * the whole service-account index keep theirs beside their types (`DatacubeEndpoints`, `CommentEndpoints`…).
  */
+// Table rows: one line per endpoint, `key: Io<request, response>`, grouped by table prefix (alike by nature).
 export interface EndpointTypes
   extends
     SubscribeEndpoints,

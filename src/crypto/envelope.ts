@@ -3,7 +3,8 @@
  * @module
  */
 import { WeChatError } from '../errors.js';
-import { parseXml, textOf } from '../xml/parse.js';
+import { parseXml } from '../xml/parse.js';
+import { textOf } from '../xml/read.js';
 import type { MessageCrypto } from './message-crypto.js';
 import { computeMsgSignature, signatureMatches } from './signature.js';
 

@@ -4,7 +4,8 @@
  * children of `PublishEventInfo`, repeated `List` and `item` elements.
  * @module
  */
-import { asArray, textOf, type XmlElement } from '../xml/parse.js';
+import { type XmlElement } from '../xml/parse.js';
+import { asArray, textOf } from '../xml/read.js';
 import { child, id, num, optional, str, type Fields } from './fields.js';
 import type { EventOf, KnownEventName } from './types.js';
 

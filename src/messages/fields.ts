@@ -3,7 +3,8 @@
  * `parse.ts` and `event-builders.ts` need them. On the hot path: no copies beyond what each value needs.
  * @module
  */
-import { textOf, type XmlValue } from '../xml/parse.js';
+import type { XmlValue } from '../xml/parse.js';
+import { textOf } from '../xml/read.js';
 
 /**
  * A message type's own fields: everything but the envelope the parser fills itself.

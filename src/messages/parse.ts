@@ -5,7 +5,8 @@
  * @module
  */
 import { WeChatError } from '../errors.js';
-import { parseXml, textOf, type XmlElement, type XmlValue } from '../xml/parse.js';
+import { parseXml, type XmlElement, type XmlValue } from '../xml/parse.js';
+import { textOf } from '../xml/read.js';
 import { events } from './event-builders.js';
 import { id, num, optional, str, type Fields } from './fields.js';
 import type { EventMessage, KnownEventName, Message, UserMessage } from './types.js';

@@ -11,7 +11,8 @@ import { errorMessage, WeChatError } from '../errors.js';
 import { parseReply } from '../replies/parse.js';
 import type { Reply } from '../replies/types.js';
 import { cdata } from '../xml/build.js';
-import { parseXml, textOf, type XmlElement } from '../xml/parse.js';
+import { parseXml, type XmlElement } from '../xml/parse.js';
+import { textOf } from '../xml/read.js';
 
 /** The account settings WeChat signs and encrypts with. */
 export interface PushKeys {

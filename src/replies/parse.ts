@@ -4,7 +4,8 @@
  * @module
  */
 import { WeChatError } from '../errors.js';
-import { asArray, parseXml, textOf, type XmlValue } from '../xml/parse.js';
+import { parseXml, type XmlValue } from '../xml/parse.js';
+import { asArray, textOf } from '../xml/read.js';
 import type { NewsArticle, Reply } from './types.js';
 
 /** A reply as read from XML, with its addressing. */

@@ -1,6 +1,6 @@
 /**
  * Starting a push's handler, one way for the plain path (`dispatch.ts`) and the slow-handler strategies
- * (`slow/slow-answers.ts`): a context, the run counted, the middleware called; a handler that throws is logged and
+ * (`slow/handler-side.ts`): a context, the run counted, the middleware called; a handler that throws is logged and
  * answered `success` (WeChat would only retry into the same failure).
  * @module
  */

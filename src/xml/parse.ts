@@ -9,11 +9,13 @@
  * mismatched or truncated tags, and nesting deeper than 32 (XML_MALFORMED). Children go into null-prototype
  * objects, so element names such as `__proto__` cannot pollute anything.
  *
- * One file of ~300 lines on purpose: the scanner's functions share the cursor and were measured together; split
- * across modules they would be the same code with more indirection on the hot path.
+ * The scanner stays in one file on purpose: its functions share the cursor and were measured together; split across
+ * modules they would be the same code with more indirection on the hot path. What is off that path lives beside it:
+ * entities and errors (`entities.ts`, only for text with `&`) and the readers of a parsed value (`read.ts`).
  * @module
  */
 import { WeChatError } from '../errors.js';
+import { decodeEntities, malformed } from './entities.js';
 
 /** An element with child elements: name → value; a name seen more than once holds an array. */
 export interface XmlElement {
@@ -39,12 +41,6 @@ const GT = 0x3e; // >
 const SLASH = 0x2f; // /
 const BANG = 0x21; // !
 const QUESTION = 0x3f; // ?
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);|&/g;
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function malformed(reason: string): never {
-  throw new WeChatError('XML_MALFORMED', `Malformed XML: ${reason}`);
-}
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
@@ -70,27 +66,6 @@ function isBlank(s: string, from: number, to: number): boolean {
 function textBetween(s: string, from: number, to: number): string {
   const chunk = s.slice(from, to);
   return chunk.includes('&') ? decodeEntities(chunk) : chunk;
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(ENTITY, (match, ref: string | undefined) => {
-    if (ref === undefined) malformed('a bare "&" in text (use &amp; or CDATA)');
-    if (ref[0] !== '#') {
-      const named = PREDEFINED[ref];
-      if (named === undefined) malformed(`undefined entity &${ref}; (entities are not expanded)`);
-      return named;
-    }
-    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    const valid =
-      code === 0x9 ||
-      code === 0xa ||
-      code === 0xd ||
-      (code >= 0x20 && code <= 0xd7ff) ||
-      (code >= 0xe000 && code <= 0xfffd) ||
-      (code >= 0x10000 && code <= 0x10ffff);
-    if (!valid) malformed(`character reference ${match} is not allowed in XML`);
-    return String.fromCodePoint(code);
-  });
 }
 
 class Scanner {
@@ -281,36 +256,4 @@ export function parseXml(text: string): XmlDocument {
   scanner.skipMisc();
   if (scanner.pos !== scanner.s.length) malformed('content after the root element');
   return { name, value };
-}
-
-/**
- * Reads a child as text: a string as is, `undefined` when absent; nested elements or repeats are not text.
- *
- * @example
- * ```ts
- * const doc = parseXml('<xml><Content><![CDATA[ hi]]></Content></xml>');
- * textOf(doc.value, 'Content'); // ' hi'
- * ```
- */
-export function textOf(element: XmlValue | undefined, name: string): string | undefined {
-  if (element === undefined || typeof element === 'string') return undefined;
-  const value = element[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/**
- * Reads a child that may repeat as an array (one occurrence still gives an array; absent gives `[]`).
- *
- * @example
- * ```ts
- * const { value } = parseXml('<xml><item>A</item><item>B</item></xml>');
- * asArray(value, 'item'); // ['A', 'B']
- * asArray(value, 'other'); // []
- * ```
- */
-export function asArray(element: XmlValue | undefined, name: string): XmlValue[] {
-  if (element === undefined || typeof element === 'string') return [];
-  const value = element[name];
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
 }

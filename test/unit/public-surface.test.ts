@@ -2,10 +2,10 @@
  * The package's public surface: each entry point of package.json "exports", read from its source with the
  * TypeScript compiler. A change to what an entry point exports must show in `public-surface.json` (so it is
  * reviewed as a diff, not inherited); a name exported by two entry points means one thing; entry points name their
- * exports (no `export *`); and the building blocks listed below never leak out.
+ * exports (no `export *`, but of the API groups' type modules); and the building blocks listed below never leak out.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -163,6 +163,16 @@ function listed(list: readonly Export[]): string[] {
 
 const { entries, exports, program } = readSurface();
 
+/**
+ * `export type * from './types/….js'` in `src/api/index.ts`: each of those files holds the request and response
+ * types of one API group and nothing else, so its list of names is the one list (the snapshot shows any change).
+ */
+function typeGroupExport(file: string, statement: ts.ExportDeclaration): boolean {
+  if (!statement.isTypeOnly || statement.exportClause || !statement.moduleSpecifier) return false;
+  const target = join(dirname(file), (statement.moduleSpecifier as ts.StringLiteral).text);
+  return target.startsWith('src/api/types/');
+}
+
 describe('the public surface', () => {
   it('lists exactly what each entry point exports (update public-surface.json with the change)', () => {
     const snapshot = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Record<string, string[]>;
@@ -191,14 +201,15 @@ describe('the public surface', () => {
     expect(clashes).toEqual([]);
   });
 
-  it('names every export in the entry points (no `export *`)', () => {
+  it('names every export in the entry points (no `export *` but of a type module of the API groups)', () => {
     const star: string[] = [];
     for (const [entry, file] of entries) {
       const source = program.getSourceFile(join(ROOT, file))!;
       for (const statement of source.statements)
         if (
           ts.isExportDeclaration(statement) &&
-          (!statement.exportClause || ts.isNamespaceExport(statement.exportClause))
+          (!statement.exportClause || ts.isNamespaceExport(statement.exportClause)) &&
+          !typeGroupExport(file, statement)
         )
           star.push(`${entry}: ${statement.getText(source)}`);
     }

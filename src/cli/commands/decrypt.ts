@@ -9,7 +9,8 @@ import { openEnvelope } from '../../crypto/envelope.js';
 import { MessageCrypto } from '../../crypto/message-crypto.js';
 import { computeMsgSignature, signatureMatches } from '../../crypto/signature.js';
 import { WeChatError } from '../../errors.js';
-import { parseXml, textOf } from '../../xml/parse.js';
+import { parseXml } from '../../xml/parse.js';
+import { textOf } from '../../xml/read.js';
 import { accountSetting, requireAccountSetting } from '../options.js';
 import { readInput } from '../stdin.js';
 

@@ -144,3 +144,82 @@ export function consentFormParts(
     .join('');
   return { hidden, fans };
 }
+
+/**
+ * What one consent page says: its title, heading and request (`what`, already HTML), where the form goes, the
+ * label of the fan picker, and the two buttons (their `decision` value, label and element id).
+ */
+export interface ConsentText {
+  title: string;
+  heading: string;
+  what: string;
+  action: string;
+  who: string;
+  allow: { value: string; label: string; id: string };
+  deny: { value: string; label: string; id: string };
+}
+
+/**
+ * A consent page: the account's avatar and heading, what it asks, and a form carrying the request in hidden fields,
+ * with the fan to answer as and the two buttons.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_FAN } from './create-fan.js';
+ * const html = consentPage(state, { appid: 'wx1' }, DEFAULT_FAN, {
+ *   title: '申请使用', heading: '申请使用', what: '公开信息', action: '/confirm', who: '用户',
+ *   allow: { value: 'allow', label: '允许', id: 'allow' }, deny: { value: 'deny', label: '拒绝', id: 'deny' },
+ * });
+ * ```
+ */
+export function consentPage(
+  state: EmulatorState,
+  request: Record<string, unknown> & { fan?: string | undefined },
+  fan: Pick<Fan, 'openid'>,
+  text: ConsentText,
+): string {
+  const { hidden, fans } = consentFormParts(state, request, fan);
+  const button = (b: ConsentText['allow'], cls: string) =>
+    `<button name="decision" value="${b.value}" class="${cls}" id="${b.id}">${b.label}</button>`;
+  return page(
+    text.title,
+    `<main class="oauth">
+  <div class="avatar">${escapeHtml(state.account.name.slice(0, 1))}</div>
+  <h1>${escapeHtml(text.heading)}</h1>
+  <p class="what">${text.what}</p>
+  <form method="post" action="${text.action}">${hidden}
+    <label class="who">${text.who} <select name="fan">${fans}</select></label>
+    ${button(text.allow, 'allow')}
+    ${button(text.deny, 'deny')}
+  </form>
+</main>`,
+  );
+}
+
+/**
+ * A consent page's request and the fan answering it (see {@link readConsentRequest} and {@link fanFor}), or the
+ * error page titled `title` to answer instead.
+ *
+ * @example
+ * ```ts
+ * import { Hono } from 'hono';
+ * import { z } from 'zod';
+ * const schema = z.object({ appid: z.string(), fan: z.string().optional() });
+ * new Hono().get('/consent', async (c) => {
+ *   const read = await readConsent(state, c, schema, '授权失败');
+ *   return read instanceof Response ? read : c.text(read.fan.openid);
+ * });
+ * ```
+ */
+export async function readConsent<T extends { appid: string; fan?: string | undefined }>(
+  state: EmulatorState,
+  c: Context,
+  schema: z.ZodType<T>,
+  title: string,
+): Promise<{ q: T; fan: Fan } | Response> {
+  const q = await readConsentRequest(state, c, schema);
+  if (typeof q === 'string') return errorPage(c, q, title);
+  const fan = fanFor(state, c, q.fan);
+  if (!fan) return errorPage(c, 'no fan exists (create one on the phone page)', title);
+  return { q, fan };
+}

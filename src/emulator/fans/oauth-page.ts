@@ -7,7 +7,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { consentFormParts, errorPage, escapeHtml, fanFor, page, readConsentRequest } from './consent-html.js';
+import { consentPage, escapeHtml, readConsent } from './consent-html.js';
 import { issueOAuthCode } from '../platform/oauth.js';
 import type { EmulatorState } from '../state.js';
 import type { Fan } from '../world.js';
@@ -33,6 +33,9 @@ function redirectTo(target: string, params: Record<string, string>): string {
 
 type AuthorizeRequest = z.infer<typeof request>;
 
+/** The title of the error pages. */
+const FAILED = '授权失败';
+
 /** Issues a code and sends the fan back to the developer's page with it. */
 function grant(state: EmulatorState, c: Context, q: AuthorizeRequest, fan: Fan): Response {
   const code = issueOAuthCode(state, {
@@ -44,42 +47,37 @@ function grant(state: EmulatorState, c: Context, q: AuthorizeRequest, fan: Fan):
   return c.redirect(redirectTo(q.redirect_uri, { code, state: q.state ?? '' }), 302);
 }
 
-/** The consent page of `snsapi_userinfo`: the request carried in hidden fields, the fan to pick, allow or deny. */
-function consentPage(state: EmulatorState, q: AuthorizeRequest, fan: Fan): string {
-  const { hidden, fans } = consentFormParts(state, q, fan);
-  const account = escapeHtml(state.account.name);
-  return page(
-    `${state.account.name} 申请使用`,
-    `<main class="oauth">
-  <div class="avatar">${escapeHtml(state.account.name.slice(0, 1))}</div>
-  <h1>${account} 申请使用</h1>
-  <p class="what">获得你的公开信息（昵称、头像等）<br><small>scope=${escapeHtml(q.scope)}</small></p>
-  <form method="post" action="/connect/oauth2/authorize/confirm">${hidden}
-    <label class="who">授权用户 (fan) <select name="fan">${fans}</select></label>
-    <button name="decision" value="allow" class="allow" id="oauth-allow">允许</button>
-    <button name="decision" value="deny" class="deny" id="oauth-deny">拒绝</button>
-  </form>
-</main>`,
-  );
+/**
+ * The consent page of `snsapi_userinfo`: the request carried in hidden fields, the fan to pick, allow or deny. Only
+ * its text is its own (a `ConsentText` record, alike in shape with the subscription page's by nature).
+ */
+function userinfoConsent(state: EmulatorState, q: AuthorizeRequest, fan: Fan): string {
+  return consentPage(state, q, fan, {
+    title: `${state.account.name} 申请使用`,
+    heading: `${state.account.name} 申请使用`,
+    what: `获得你的公开信息（昵称、头像等）<br><small>scope=${escapeHtml(q.scope)}</small>`,
+    action: '/connect/oauth2/authorize/confirm',
+    who: '授权用户 (fan)',
+    allow: { value: 'allow', label: '允许', id: 'oauth-allow' },
+    deny: { value: 'deny', label: '拒绝', id: 'oauth-deny' },
+  });
 }
 
 /** `GET /connect/oauth2/authorize`: straight through for `snsapi_base`, the consent page otherwise. */
 async function authorize(state: EmulatorState, c: Context): Promise<Response> {
-  const q = await readConsentRequest(state, c, request);
-  if (typeof q === 'string') return errorPage(c, q);
-  const fan = fanFor(state, c, q.fan);
-  if (!fan) return errorPage(c, 'no fan exists (create one on the phone page)');
+  const read = await readConsent(state, c, request, FAILED);
+  if (read instanceof Response) return read;
+  const { q, fan } = read;
   if (q.scope === 'snsapi_base' && q.forcePopup !== 'true') return grant(state, c, q, fan);
-  return c.html(consentPage(state, q, fan));
+  return c.html(userinfoConsent(state, q, fan));
 }
 
 /** `POST /connect/oauth2/authorize/confirm`: the fan's answer on the consent page. */
 async function confirm(state: EmulatorState, c: Context): Promise<Response> {
-  const q = await readConsentRequest(state, c, request);
-  if (typeof q === 'string') return errorPage(c, q);
+  const read = await readConsent(state, c, request, FAILED);
+  if (read instanceof Response) return read;
+  const { q, fan } = read;
   const body = await c.req.parseBody();
-  const fan = fanFor(state, c, q.fan);
-  if (!fan) return errorPage(c, 'no fan exists (create one on the phone page)');
   // Refusing returns only state, as WeChat does.
   if (body['decision'] !== 'allow')
     return c.redirect(redirectTo(q.redirect_uri, { state: q.state ?? '' }), 302);

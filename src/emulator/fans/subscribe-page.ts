@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { grantOneTime } from '../platform/subscribe-consent.js';
 import type { EmulatorState } from '../state.js';
 import type { Fan } from '../world.js';
-import { consentFormParts, errorPage, escapeHtml, fanFor, page, readConsentRequest } from './consent-html.js';
+import { consentPage, escapeHtml, readConsent } from './consent-html.js';
 import { oneTimeRedirect } from './subscribe-actions.js';
 
 const request = z.object({
@@ -33,38 +33,33 @@ const request = z.object({
 
 type SubscribeRequest = z.infer<typeof request>;
 
-function consentPage(state: EmulatorState, q: SubscribeRequest, fan: Fan): string {
-  const { hidden, fans } = consentFormParts(state, q, fan);
-  const account = escapeHtml(state.account.name);
-  return page(
-    `${state.account.name} 申请发送订阅消息`,
-    `<main class="oauth">
-  <div class="avatar">${escapeHtml(state.account.name.slice(0, 1))}</div>
-  <h1>${account} 申请向你发送一次消息</h1>
-  <p class="what">模板 ${escapeHtml(q.template_id)}<br><small>scene=${escapeHtml(q.scene)}</small></p>
-  <form method="post" action="/mp/subscribemsg/confirm">${hidden}
-    <label class="who">用户 (fan) <select name="fan">${fans}</select></label>
-    <button name="decision" value="confirm" class="allow" id="subscribe-confirm">允许</button>
-    <button name="decision" value="cancel" class="deny" id="subscribe-cancel">取消</button>
-  </form>
-</main>`,
-  );
+/** The title of the error pages. */
+const FAILED = '订阅失败';
+
+/** The page's text: a `ConsentText` record, alike in shape with web authorization's by nature. */
+function subscribeConsent(state: EmulatorState, q: SubscribeRequest, fan: Fan): string {
+  return consentPage(state, q, fan, {
+    title: `${state.account.name} 申请发送订阅消息`,
+    heading: `${state.account.name} 申请向你发送一次消息`,
+    what: `模板 ${escapeHtml(q.template_id)}<br><small>scene=${escapeHtml(q.scene)}</small>`,
+    action: '/mp/subscribemsg/confirm',
+    who: '用户 (fan)',
+    allow: { value: 'confirm', label: '允许', id: 'subscribe-confirm' },
+    deny: { value: 'cancel', label: '取消', id: 'subscribe-cancel' },
+  });
 }
 
 async function show(state: EmulatorState, c: Context): Promise<Response> {
-  const q = await readConsentRequest(state, c, request);
-  if (typeof q === 'string') return errorPage(c, q, '订阅失败');
-  const fan = fanFor(state, c, q.fan);
-  if (!fan) return errorPage(c, 'no fan exists (create one on the phone page)', '订阅失败');
-  return c.html(consentPage(state, q, fan));
+  const read = await readConsent(state, c, request, FAILED);
+  if (read instanceof Response) return read;
+  return c.html(subscribeConsent(state, read.q, read.fan));
 }
 
 async function confirm(state: EmulatorState, c: Context): Promise<Response> {
-  const q = await readConsentRequest(state, c, request);
-  if (typeof q === 'string') return errorPage(c, q, '订阅失败');
+  const read = await readConsent(state, c, request, FAILED);
+  if (read instanceof Response) return read;
+  const { q, fan } = read;
   const body = await c.req.parseBody();
-  const fan = fanFor(state, c, q.fan);
-  if (!fan) return errorPage(c, 'no fan exists (create one on the phone page)', '订阅失败');
   const action: 'confirm' | 'cancel' = body['decision'] === 'confirm' ? 'confirm' : 'cancel';
   if (action === 'confirm') grantOneTime(state, fan.openid, q.template_id, q.scene);
   const consent = {

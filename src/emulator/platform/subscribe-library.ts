@@ -48,6 +48,7 @@ export const SUBSCRIBE_CATEGORIES: readonly { id: number; name: string }[] = Obj
  * PUBLIC_TEMPLATES.find((t) => t.tid === 99)?.title; // '付款成功通知'
  * ```
  */
+// Table rows (one per template, WeChat's fields), alike in shape by nature.
 export const PUBLIC_TEMPLATES: readonly PublicTemplate[] = Object.freeze([
   {
     tid: 99,

@@ -8,7 +8,8 @@ import { renderReply } from '../../../src/replies/render.js';
 import { SERVICE_UNAVAILABLE_NOTICE } from '../../../src/emulator/push-reply.js';
 import type { EncryptionMode } from '../../../src/crypto/mode.js';
 import { Router } from '../../../src/webhook/router.js';
-import { parseXml, textOf } from '../../../src/xml/parse.js';
+import { parseXml } from '../../../src/xml/parse.js';
+import { textOf } from '../../../src/xml/read.js';
 import { manualClock } from '../../unit/emulator/manual-clock.js';
 import { ACCOUNT, botServer, emulatorFor, entryOf, FAN, rawServer, type Loopback } from './support.js';
 

@@ -106,7 +106,7 @@ describe('dispatchPush past the reply budget', () => {
           await new Promise((r) => setTimeout(r, 200));
           return (await late()) as string;
         },
-        // slow: [] is the behaviour before the strategies (see slow-answers.test.ts for them).
+        // slow: [] is the behaviour before the strategies (see slow/ for them).
         { replyBudgetMs: 100, slow: [], ...options },
       );
       const reply = dispatchPush(s, received());

@@ -12,7 +12,7 @@ import type {
 import type { Context } from '../../../src/webhook/context.js';
 import { customEvent } from '../../../src/webhook/filter.js';
 import { Router, compose, type HandlerResult } from '../../../src/webhook/router.js';
-import { textOf } from '../../../src/xml/parse.js';
+import { textOf } from '../../../src/xml/read.js';
 import { eventSamples as ev, messageSamples as msg } from '../../fixtures/messages.js';
 
 function context(xml: string): Context {

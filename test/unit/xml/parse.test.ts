@@ -2,7 +2,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { WeChatError } from '../../../src/errors.js';
 import { cdata, buildXml } from '../../../src/xml/build.js';
-import { asArray, parseXml, textOf } from '../../../src/xml/parse.js';
+import { parseXml } from '../../../src/xml/parse.js';
+import { asArray, textOf } from '../../../src/xml/read.js';
 import { vectors } from '../../support/vectors.js';
 
 function codeOf(fn: () => unknown): string | undefined {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT_REPLY_BYTES, replyParts, splitText } from '../../../src/webhook/slow/split-text.js';
-import { parseSlowStrategies, defaultSlowStrategies } from '../../../src/webhook/slow/strategy.js';
+import { MAX_TEXT_REPLY_BYTES, replyParts, splitText } from '../../../../src/webhook/slow/split-text.js';
+import { parseSlowStrategies, defaultSlowStrategies } from '../../../../src/webhook/slow/strategy.js';
 
 describe('splitText', () => {
   it('never splits a surrogate pair or a UTF-8 sequence, keeps every part within the limit, and drops nothing', () => {
