@@ -50,6 +50,7 @@ export {
   DEFAULT_DEDUP_TTL_MS,
   MemoryDedup,
   type Dedup,
+  type DedupWork,
   type MemoryDedupOptions,
   type MemoryDedupStats,
 } from './webhook/dedup.js';

@@ -4,7 +4,8 @@
  * runs the handler and stores the answer; the others wait for it (up to `waitMs`) and answer the same.
  *
  * One round trip on the way of a push, shared with the other pushes of the moment: the claims made in one turn of
- * the event loop go out together in one script (`GET`, else `SET … PX` of a pending mark, per key), with the answers
+ * the event loop go out together in one script (`GET`, else `SET … PX` of a pending mark, per key; with `probes`,
+ * whether the fan has a pulled answer waiting, so that a push needs no other round trip), with the answers
  * finished since the last one (stored without anyone waiting: the answer goes out at once). Under load that is one
  * `EVAL` per turn for dozens of pushes, where a command per claim and per answer took ~50 µs of CPU per push on
  * node-redis (bench: 133 µs/push against 75 without Redis). Retries that reach the same instance are answered from
@@ -16,28 +17,34 @@ import { silentLogger, type Logger } from '../logger.js';
 import { connectRedis } from '../redis-connection.js';
 import { fromNodeRedis } from '../token/stores/node-redis.js';
 import type { RedisLike } from '../token/stores/redis.js';
-import { DEFAULT_DEDUP_TTL_MS, MemoryDedup, type Dedup } from '../webhook/dedup.js';
+import { DEFAULT_DEDUP_TTL_MS, MemoryDedup, type Dedup, type DedupWork } from '../webhook/dedup.js';
 import type { MaybePromise } from '../webhook/maybe-promise.js';
 
 /** Stored while the claiming instance still runs the handler; no answer starts with a NUL. */
 const PENDING = '\u0000pending';
 
 /**
- * Claims KEYS[1..ARGV[3]] (a pending mark ARGV[2] on a lease of ARGV[4] ms) where free, answering nil for each
- * claimed key and what is stored for the others; then stores the answers ARGV[5..] under the remaining keys (expiry
- * ARGV[1] ms). A script, so each claim and read is atomic, and the whole batch is one round trip.
+ * Claims KEYS[1..c] (c = ARGV[3]; a pending mark ARGV[2] on a lease of ARGV[4] ms) where free, answering what is
+ * stored for the others, and for each claimed key how many of its probe keys exist (EXISTS); then stores the answers
+ * ARGV[6+c..] under the a = ARGV[5] keys that follow the claims (expiry ARGV[1] ms). The probe keys come last in
+ * KEYS, ARGV[5+i] of them for claim i. A script, so each claim and read is atomic, and the whole batch is one round
+ * trip.
  */
 const BATCH_SCRIPT = `
-local claims = tonumber(ARGV[3])
+local claims, answers = tonumber(ARGV[3]), tonumber(ARGV[5])
 local out = {}
+local probe = claims + answers
 for i = 1, claims do
+  local n = tonumber(ARGV[5 + i])
   local stored = redis.call('GET', KEYS[i])
   if stored then out[i] = stored else
     redis.call('SET', KEYS[i], ARGV[2], 'PX', ARGV[4])
-    out[i] = false
+    out[i] = 0
+    if n > 0 then out[i] = redis.call('EXISTS', unpack(KEYS, probe + 1, probe + n)) end
   end
+  probe = probe + n
 end
-for i = claims + 1, #KEYS do redis.call('SET', KEYS[i], ARGV[i + 4 - claims], 'PX', ARGV[1]) end
+for i = 1, answers do redis.call('SET', KEYS[claims + i], ARGV[5 + claims + i], 'PX', ARGV[1]) end
 return out`;
 
 /** Extends a pending mark's lease while its owner still works on the push (and only while it is still pending). */
@@ -45,12 +52,16 @@ const RENEW_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0`;
 
+const NO_PROBE: readonly string[] = [];
+
 /** Keys per script at most (a longer batch goes out as several scripts). */
 const MAX_BATCH = 256;
 
 interface Claim {
   key: string;
-  resolve: (stored: string | null) => void;
+  probe: readonly string[];
+  /** What is stored under the key, else (claimed) how many probe keys exist. */
+  resolve: (stored: string | number) => void;
   reject: (err: unknown) => void;
 }
 
@@ -84,6 +95,13 @@ export interface RedisDedupOptions {
    * webhook's own duplicate count only sees retries of pushes this instance ran.
    */
   onShared?: () => void;
+  /**
+   * Whether the keys a push asks to probe (the slow-handler answer store's keys of the fan: see `Dedup.run`) live in
+   * this Redis, and in a cluster in the slot of the dedup's keys; default false. Then each claim also tells the push
+   * whether the fan has an answer kept or expected, sparing the store a round trip per push. `wxmp serve` sets it:
+   * dedup and answers share `REDIS_URL`.
+   */
+  probes?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -115,6 +133,7 @@ export class RedisDedup implements Dedup {
   private flushing = false;
   private readonly onShared: () => void;
   private readonly leaseMs: number;
+  private readonly probes: boolean;
 
   constructor(options: RedisDedupOptions) {
     this.redis = options.redis;
@@ -126,6 +145,7 @@ export class RedisDedup implements Dedup {
     this.logger = options.logger ?? silentLogger;
     this.onShared = options.onShared ?? (() => undefined);
     this.leaseMs = options.leaseMs ?? 3_000;
+    this.probes = options.probes ?? false;
     this.local = new MemoryDedup({
       ttlMs: this.ttlMs,
       logger: this.logger,
@@ -133,27 +153,33 @@ export class RedisDedup implements Dedup {
     });
   }
 
-  run(key: string, work: () => MaybePromise<string>): { value: MaybePromise<string>; attempt: number } {
-    return this.local.run(key, () => this.claim(key, work));
+  run(
+    key: string,
+    work: DedupWork,
+    probe?: readonly string[],
+  ): { value: MaybePromise<string>; attempt: number } {
+    const probed = this.probes && probe !== undefined ? probe : NO_PROBE;
+    return this.local.run(key, () => this.claim(key, work, probed));
   }
 
-  private async claim(key: string, work: () => MaybePromise<string>): Promise<string> {
+  private async claim(key: string, work: DedupWork, probe: readonly string[]): Promise<string> {
     const redisKey = this.prefix + key;
-    let stored: string | null;
+    let stored: string | number;
     try {
-      stored = await new Promise<string | null>((resolve, reject) => {
-        this.claims.push({ key: redisKey, resolve, reject });
+      stored = await new Promise<string | number>((resolve, reject) => {
+        this.claims.push({ key: redisKey, probe, resolve, reject });
         this.schedule();
       });
     } catch (err) {
       this.logger.warn({ err, key }, 'dedup store unreachable; handling the push here');
       return work();
     }
-    if (stored !== null) {
+    if (typeof stored === 'string') {
       this.onShared();
-      return stored === PENDING ? this.awaitOther(redisKey, key, work) : stored;
+      return stored === PENDING ? this.awaitOther(redisKey, key, work, probe) : stored;
     }
-    const answer = await this.holding(redisKey, work);
+    const found = probe.length > 0 ? stored > 0 : undefined;
+    const answer = await this.holding(redisKey, () => work(found));
     // Not awaited: the answer goes out now, and to Redis with the next batch.
     this.answers.push({ key: redisKey, answer });
     this.schedule();
@@ -174,17 +200,25 @@ export class RedisDedup implements Dedup {
     const claims = this.claims.splice(0, MAX_BATCH);
     const answers = this.answers.splice(0, MAX_BATCH - claims.length);
     const keys = claims.map((c) => c.key);
-    const args = [String(this.ttlMs), PENDING, String(claims.length), String(this.leaseMs)];
+    const args = [
+      String(this.ttlMs),
+      PENDING,
+      String(claims.length),
+      String(this.leaseMs),
+      String(answers.length),
+    ];
+    for (const claim of claims) args.push(String(claim.probe.length));
     for (const { key, answer } of answers) {
       keys.push(key);
       args.push(answer);
     }
+    for (const claim of claims) keys.push(...claim.probe);
     this.redis.eval(BATCH_SCRIPT, keys, args).then(
       (reply) => {
         const stored = Array.isArray(reply) ? reply : [];
         claims.forEach((claim, i) => {
           const value: unknown = stored[i];
-          claim.resolve(typeof value === 'string' ? value : null);
+          claim.resolve(typeof value === 'string' ? value : Number(value) || 0);
         });
       },
       (err: unknown) => {
@@ -212,7 +246,12 @@ export class RedisDedup implements Dedup {
     }
   }
 
-  private async awaitOther(redisKey: string, key: string, work: () => MaybePromise<string>): Promise<string> {
+  private async awaitOther(
+    redisKey: string,
+    key: string,
+    work: DedupWork,
+    probe: readonly string[],
+  ): Promise<string> {
     const deadline = Date.now() + this.waitMs;
     for (;;) {
       await sleep(this.pollMs);
@@ -225,7 +264,7 @@ export class RedisDedup implements Dedup {
       if (stored === null) {
         // The claim's lease lapsed: its instance died (or lost Redis) before answering. Handle the push here.
         this.logger.info({ key }, 'the instance handling this push went away; handling it here');
-        return this.claim(key, work);
+        return this.claim(key, work, probe);
       }
       if (stored !== PENDING) return stored;
       if (Date.now() >= deadline) break;
@@ -249,7 +288,7 @@ export class RedisDedup implements Dedup {
 export function redisDedupFromUrl(
   url: string,
   logger: Logger = silentLogger,
-  options: Pick<RedisDedupOptions, 'onShared'> = {},
+  options: Pick<RedisDedupOptions, 'onShared' | 'probes'> = {},
 ): { dedup: RedisDedup; close: () => Promise<void>; ready: () => boolean } {
   const { client, close } = connectRedis(url, { logger, purpose: 'dedup' });
   return {

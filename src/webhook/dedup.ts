@@ -26,9 +26,27 @@ export interface Dedup {
   /**
    * Runs `work` for the first attempt of `key`; later attempts share its answer (the string, or a promise of it
    * while the first attempt still runs). `attempt` counts from 1.
+   *
+   * `probe`: other keys of a shared store a dedup may look up with its claim, in the same round trip; `work` is
+   * then told whether any of them exists (`found`), else `found` is `undefined` (a dedup in memory ignores them).
    */
-  run(key: string, work: () => MaybePromise<string>): { value: MaybePromise<string>; attempt: number };
+  run(
+    key: string,
+    work: DedupWork,
+    probe?: readonly string[],
+  ): { value: MaybePromise<string>; attempt: number };
 }
+
+/**
+ * The first attempt's work given to {@link Dedup.run}: `found` says whether a key of its `probe` exists, when the
+ * dedup looked them up.
+ *
+ * @example
+ * ```ts
+ * const work: DedupWork = (found) => (found === true ? 'look in the store' : 'success');
+ * ```
+ */
+export type DedupWork = (found?: boolean) => MaybePromise<string>;
 
 /** Settings of {@link MemoryDedup}. */
 export interface MemoryDedupOptions {
@@ -224,7 +242,7 @@ export class MemoryDedup implements Dedup {
     for (const generation of this.generations) generation.startedAt = started;
   }
 
-  run(key: string, work: () => MaybePromise<string>): { value: MaybePromise<string>; attempt: number } {
+  run(key: string, work: DedupWork): { value: MaybePromise<string>; attempt: number } {
     const running = this.inFlight.get(key);
     if (running) return { value: running.value, attempt: ++running.attempts };
     const now = this.now();

@@ -59,7 +59,7 @@ function answerSlow(settings: WebhookSettings, slow: SlowAnswers, inbound: Inbou
   let shared: MaybePromise<string>;
   if (dedup) {
     const key = dedupKey(message);
-    const run = dedup.run(key, () => slow.begin(inbound));
+    const run = dedup.run(key, (found) => slow.begin(inbound, found), slow.presenceKeys(message));
     if (run.attempt > 1) retried(settings, key, run.attempt);
     shared = run.value;
   } else {

@@ -123,8 +123,8 @@ export class SlowAnswers {
    * handler's reply when it answered within the budget, rendered for this push; else a ticket, the handler still
    * running. A handler answering without awaiting costs no promise, timer or ticket.
    */
-  begin(inbound: Inbound): MaybePromise<string> {
-    const value = this.beginReply(inbound);
+  begin(inbound: Inbound, found?: boolean): MaybePromise<string> {
+    const value = this.beginReply(inbound, found);
     return isPromise(value)
       ? value.then((ready) => this.toAnswer(ready, inbound.message))
       : this.toAnswer(value, inbound.message);
@@ -145,11 +145,22 @@ export class SlowAnswers {
     return isTicket(value) ? TICKET_MARK + value.firstSeenMs : renderAnswer(this.settings, value, message);
   }
 
-  private beginReply(inbound: Inbound): MaybePromise<Reply | Ticket> {
+  /**
+   * The answer store's keys to probe with the dedup claim of a push (see `Dedup.run`): whether the fan may pull a
+   * kept answer with it. None when the push cannot pull, or the store tells without a round trip.
+   */
+  presenceKeys(message: Message): readonly string[] | undefined {
+    const { answers, slow } = this.settings;
+    if (answers.presenceKeys === undefined || !slow.includes('pull') || !pullable(message)) return undefined;
+    return answers.presenceKeys(message.fromUserName);
+  }
+
+  /** `found`: what the dedup's probe of {@link presenceKeys} said, when it looked. */
+  private beginReply(inbound: Inbound, found: boolean | undefined): MaybePromise<Reply | Ticket> {
     const { settings } = this;
     const message = inbound.message;
     if (settings.slow.includes('pull') && pullable(message)) {
-      const maybe = settings.answers.mightHoldFor?.(message.fromUserName);
+      const maybe = found ?? settings.answers.mightHoldFor?.(message.fromUserName);
       if (maybe !== false) return this.pullOr(inbound);
     }
     return this.run(inbound);

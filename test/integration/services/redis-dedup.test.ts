@@ -135,6 +135,20 @@ describe.skipIf(!available)('RedisDedup across webhook instances (real Redis)', 
     expect(retry.body).toBe(first.body);
   });
 
+  it('probes: a claim tells its work whether any probe key exists; without `probes` the work is not told', async () => {
+    const prefix = uniquePrefix('dedup-probe');
+    await redis.set(`${prefix}kept:oFan`, 'x', { pxMs: 60_000 });
+    const dedup = new RedisDedup({ redis, prefix, probes: true });
+    const told: (boolean | undefined)[] = [];
+    const work = (found?: boolean) => (told.push(found), 'answer');
+    const probe = (fan: string) => [`${prefix}kept:${fan}`, `${prefix}expect:${fan}`];
+    await dedup.run('msg:1', work, probe('oFan')).value;
+    await dedup.run('msg:2', work, probe('oOther')).value;
+    await dedup.run('msg:3', work).value;
+    await new RedisDedup({ redis, prefix }).run('msg:4', work, probe('oFan')).value;
+    expect(told).toEqual([true, false, undefined, undefined]);
+  });
+
   it('a claim whose instance died mid-handler lapses with its lease: the retry elsewhere runs the handler', async () => {
     const prefix = uniquePrefix('dedup-lease');
     // What a killed instance leaves behind: the pending mark of its claim (as its script sets it), renewed by no one.
