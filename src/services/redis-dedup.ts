@@ -179,8 +179,13 @@ export class RedisDedup implements Dedup {
       return stored === PENDING ? this.awaitOther(redisKey, key, work, probe) : stored;
     }
     const found = probe.length > 0 ? stored > 0 : undefined;
-    const answer = await this.holding(redisKey, () => work(found));
-    // Not awaited: the answer goes out now, and to Redis with the next batch.
+    const answer = work(found);
+    // A synchronous answer (the common case) needs no lease renewal and no further promise.
+    return this.store(redisKey, typeof answer === 'string' ? answer : await this.holding(redisKey, answer));
+  }
+
+  /** Not awaited: the answer goes out now, and to Redis with the next batch. */
+  private store(redisKey: string, answer: string): string {
     this.answers.push({ key: redisKey, answer });
     this.schedule();
     return answer;
@@ -229,10 +234,8 @@ export class RedisDedup implements Dedup {
     );
   }
 
-  /** Runs `work`, renewing the claim's lease until it settles (a synchronous answer needs no renewal). */
-  private async holding(redisKey: string, work: () => MaybePromise<string>): Promise<string> {
-    const answer = work();
-    if (typeof answer === 'string') return answer;
+  /** Waits for `answer`, renewing the claim's lease until it settles. */
+  private async holding(redisKey: string, answer: Promise<string>): Promise<string> {
     const renew = setInterval(() => {
       this.redis
         .eval(RENEW_SCRIPT, [redisKey], [PENDING, String(this.leaseMs)])
