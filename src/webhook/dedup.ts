@@ -43,7 +43,9 @@ export interface Dedup {
  *
  * @example
  * ```ts
- * const work: DedupWork = (found) => (found === true ? 'look in the store' : 'success');
+ * const dedup: Dedup = new MemoryDedup();
+ * const work: DedupWork = (found) => (found === true ? 'from the store' : 'success');
+ * dedup.run('msg:1', work, ['wxmp:slow:kept:oFan']); // { value: 'success', attempt: 1 }: memory does not probe
  * ```
  */
 export type DedupWork = (found?: boolean) => MaybePromise<string>;
