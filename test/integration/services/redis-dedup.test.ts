@@ -138,6 +138,35 @@ describe.skipIf(!available)('RedisDedup across webhook instances (real Redis)', 
     expect(retry.body).toBe(first.body);
   });
 
+  it('claims made while a script is on its way wait for it and go out together in the next', async () => {
+    const prefix = uniquePrefix('dedup-inflight');
+    const batches: number[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const gated: RedisLike = {
+      ...redis,
+      eval: async (script, keys, args) => {
+        batches.push(Number(args[2]));
+        if (batches.length === 1) await held;
+        return redis.eval(script, keys, args);
+      },
+    };
+    const dedup = new RedisDedup({ redis: gated, prefix });
+    const first = dedup.run('msg:0', () => 'answer 0').value;
+    const later: Promise<string>[] = [];
+    for (let i = 1; i <= 5; i++) {
+      // Each claim in a turn of its own: without the first script's reply, none goes out.
+      await new Promise((resolve) => setImmediate(resolve));
+      later.push(Promise.resolve(dedup.run(`msg:${i}`, () => `answer ${i}`).value));
+    }
+    expect(batches).toEqual([1]);
+    release();
+    expect(await first).toBe('answer 0');
+    expect(await Promise.all(later)).toEqual([1, 2, 3, 4, 5].map((i) => `answer ${i}`));
+    // The five claims in one script (with the first answer), then their five answers in another.
+    await vi.waitFor(() => expect(batches).toEqual([1, 5, 0]));
+  });
+
   it('probes: a claim tells its work whether any probe key exists; without `probes` the work is not told', async () => {
     const prefix = uniquePrefix('dedup-probe');
     await redis.set(`${prefix}kept:oFan`, 'x', { pxMs: 60_000 });
