@@ -158,6 +158,8 @@ export async function servingStateFromEnv(
   const url = env.redisUrl;
   const shared = url
     ? (await import('../services/redis-dedup.js')).redisDedupFromUrl(url, logger, {
+        // The answer store below shares this Redis: a claim also tells whether the fan has an answer to pull.
+        probes: true,
         ...(options.onShared ? { onShared: options.onShared } : {}),
       })
     : undefined;

@@ -104,6 +104,10 @@ export class RedisAnswerStore implements AnswerStore {
     return typeof key === 'string' ? { expecting: key } : undefined;
   }
 
+  presenceKeys(openid: string): readonly string[] {
+    return [`${this.prefix}kept:${openid}`, `${this.prefix}expect:${openid}`];
+  }
+
   async close(): Promise<void> {
     if (this.ownsClient && this.client.isOpen) await this.client.close();
   }

@@ -4,7 +4,8 @@
  * runs the handler and stores the answer; the others wait for it (up to `waitMs`) and answer the same.
  *
  * One round trip on the way of a push, shared with the other pushes of the moment: the claims made in one turn of
- * the event loop go out together in one script (`GET`, else `SET … PX` of a pending mark, per key), with the answers
+ * the event loop (and, under load, while the previous script is on its way) go out together in one script (`GET`, else `SET … PX` of a pending mark, per key; with `probes`,
+ * whether the fan has a pulled answer waiting, so that a push needs no other round trip), with the answers
  * finished since the last one (stored without anyone waiting: the answer goes out at once). Under load that is one
  * `EVAL` per turn for dozens of pushes, where a command per claim and per answer took ~50 µs of CPU per push on
  * node-redis (bench: 133 µs/push against 75 without Redis). Retries that reach the same instance are answered from
@@ -34,28 +35,35 @@ function firstSeenOf(mark: string): number | undefined {
 }
 
 /**
- * Claims KEYS[1..ARGV[2]] (each with its pending mark ARGV[3 + i], on a lease of ARGV[3] ms) where free, answering
- * nil for each claimed key and what is stored for the others; then stores the answers ARGV[3 + i] under the
- * remaining keys (expiry ARGV[1] ms). A script, so each claim and read is atomic, and the whole batch is one round
- * trip.
+ * Claims KEYS[1..c] (c = ARGV[2]; claim i with its pending mark ARGV[4+c+i], on a lease of ARGV[3] ms) where free,
+ * answering what is stored for the others, and for each claimed key how many of its probe keys exist (EXISTS); then
+ * stores the answers ARGV[4+2c+j] under the a = ARGV[4] keys that follow the claims (expiry ARGV[1] ms). The probe
+ * keys come last in KEYS, ARGV[4+i] of them for claim i. A script, so each claim and read is atomic, and the whole
+ * batch is one round trip.
  */
 const BATCH_SCRIPT = `
-local claims = tonumber(ARGV[2])
+local claims, answers = tonumber(ARGV[2]), tonumber(ARGV[4])
 local out = {}
+local probe = claims + answers
 for i = 1, claims do
+  local n = tonumber(ARGV[4 + i])
   local stored = redis.call('GET', KEYS[i])
   if stored then out[i] = stored else
-    redis.call('SET', KEYS[i], ARGV[3 + i], 'PX', ARGV[3])
-    out[i] = false
+    redis.call('SET', KEYS[i], ARGV[4 + claims + i], 'PX', ARGV[3])
+    out[i] = 0
+    if n > 0 then out[i] = redis.call('EXISTS', unpack(KEYS, probe + 1, probe + n)) end
   end
+  probe = probe + n
 end
-for i = claims + 1, #KEYS do redis.call('SET', KEYS[i], ARGV[3 + i], 'PX', ARGV[1]) end
+for i = 1, answers do redis.call('SET', KEYS[claims + i], ARGV[4 + 2 * claims + i], 'PX', ARGV[1]) end
 return out`;
 
 /** Extends a pending mark's lease while its owner still works on the push (and only while it is still pending). */
 const RENEW_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0`;
+
+const NO_PROBE: readonly string[] = [];
 
 /** Keys per script at most (a longer batch goes out as several scripts). */
 const MAX_BATCH = 256;
@@ -64,7 +72,9 @@ interface Claim {
   key: string;
   /** The pending mark this claim sets. */
   mark: string;
-  resolve: (stored: string | null) => void;
+  probe: readonly string[];
+  /** What is stored under the key, else (claimed) how many probe keys exist. */
+  resolve: (stored: string | number) => void;
   reject: (err: unknown) => void;
 }
 
@@ -98,6 +108,13 @@ export interface RedisDedupOptions {
    * webhook's own duplicate count only sees retries of pushes this instance ran.
    */
   onShared?: () => void;
+  /**
+   * Whether the keys a push asks to probe (the slow-handler answer store's keys of the fan: see `Dedup.run`) live in
+   * this Redis, and in a cluster in the slot of the dedup's keys; default false. Then each claim also tells the push
+   * whether the fan has an answer kept or expected, sparing the store a round trip per push. `wxmp serve` sets it:
+   * dedup and answers share `REDIS_URL`.
+   */
+  probes?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -127,8 +144,14 @@ export class RedisDedup implements Dedup {
   private claims: Claim[] = [];
   private answers: { key: string; answer: string }[] = [];
   private flushing = false;
+  /**
+   * A batch is on its way: what comes meanwhile waits for its reply and goes in the next, so under load batches grow
+   * instead of writes (each write to Redis is a syscall, ~10% of the CPU of `wxmp serve` with REDIS_URL in a profile).
+   */
+  private sending = false;
   private readonly onShared: () => void;
   private readonly leaseMs: number;
+  private readonly probes: boolean;
 
   constructor(options: RedisDedupOptions) {
     this.redis = options.redis;
@@ -140,6 +163,7 @@ export class RedisDedup implements Dedup {
     this.logger = options.logger ?? silentLogger;
     this.onShared = options.onShared ?? (() => undefined);
     this.leaseMs = options.leaseMs ?? 3_000;
+    this.probes = options.probes ?? false;
     this.local = new MemoryDedup({
       ttlMs: this.ttlMs,
       logger: this.logger,
@@ -147,31 +171,49 @@ export class RedisDedup implements Dedup {
     });
   }
 
-  run(key: string, work: DedupWork): { value: MaybePromise<string>; attempt: number } {
-    return this.local.run(key, () => this.claim(key, work));
+  run(
+    key: string,
+    work: DedupWork,
+    probe?: readonly string[],
+  ): { value: MaybePromise<string>; attempt: number } {
+    const probed = this.probes && probe !== undefined ? probe : NO_PROBE;
+    return this.local.run(key, () => this.claim(key, work, probed));
   }
 
   /** `firstSeenMs`: set when taking over the lapsed claim of an instance that went away (see `DedupWork`). */
-  private async claim(key: string, work: DedupWork, firstSeenMs?: number): Promise<string> {
+  private async claim(
+    key: string,
+    work: DedupWork,
+    probe: readonly string[],
+    firstSeenMs?: number,
+  ): Promise<string> {
     const redisKey = this.prefix + key;
     const mark = `${PENDING}:${firstSeenMs ?? Date.now()}`;
-    const runWork = () => (firstSeenMs === undefined ? work() : work(firstSeenMs));
-    let stored: string | null;
+    let stored: string | number;
     try {
-      stored = await new Promise<string | null>((resolve, reject) => {
-        this.claims.push({ key: redisKey, mark, resolve, reject });
+      stored = await new Promise<string | number>((resolve, reject) => {
+        this.claims.push({ key: redisKey, mark, probe, resolve, reject });
         this.schedule();
       });
     } catch (err) {
       this.logger.warn({ err, key }, 'dedup store unreachable; handling the push here');
-      return runWork();
+      return work(undefined, firstSeenMs);
     }
-    if (stored !== null) {
+    if (typeof stored === 'string') {
       this.onShared();
-      return stored.startsWith(PENDING) ? this.awaitOther(redisKey, key, work, stored) : stored;
+      return stored.startsWith(PENDING) ? this.awaitOther(redisKey, key, work, probe, stored) : stored;
     }
-    const answer = await this.holding(redisKey, mark, runWork);
-    // Not awaited: the answer goes out now, and to Redis with the next batch.
+    const found = probe.length > 0 ? stored > 0 : undefined;
+    const answer = work(found, firstSeenMs);
+    // A synchronous answer (the common case) needs no lease renewal and no further promise.
+    return this.store(
+      redisKey,
+      typeof answer === 'string' ? answer : await this.holding(redisKey, mark, answer),
+    );
+  }
+
+  /** Not awaited: the answer goes out now, and to Redis with the next batch. */
+  private store(redisKey: string, answer: string): string {
     this.answers.push({ key: redisKey, answer });
     this.schedule();
     return answer;
@@ -179,44 +221,53 @@ export class RedisDedup implements Dedup {
 
   /** Sends what accumulated in this turn of the event loop, once the turn's I/O callbacks have all run. */
   private schedule(): void {
-    if (this.flushing) return;
+    if (this.flushing || this.sending) return;
     this.flushing = true;
     setImmediate(() => {
       this.flushing = false;
-      while (this.claims.length > 0 || this.answers.length > 0) this.flush();
+      this.flush();
     });
   }
 
   private flush(): void {
+    if (this.claims.length === 0 && this.answers.length === 0) return;
+    this.sending = true;
     const claims = this.claims.splice(0, MAX_BATCH);
     const answers = this.answers.splice(0, MAX_BATCH - claims.length);
     const keys = claims.map((c) => c.key);
-    const args = [String(this.ttlMs), String(claims.length), String(this.leaseMs)];
+    const args = [String(this.ttlMs), String(claims.length), String(this.leaseMs), String(answers.length)];
+    for (const claim of claims) args.push(String(claim.probe.length));
     for (const claim of claims) args.push(claim.mark);
     for (const { key, answer } of answers) {
       keys.push(key);
       args.push(answer);
     }
-    this.redis.eval(BATCH_SCRIPT, keys, args).then(
-      (reply) => {
-        const stored = Array.isArray(reply) ? reply : [];
-        claims.forEach((claim, i) => {
-          const value: unknown = stored[i];
-          claim.resolve(typeof value === 'string' ? value : null);
-        });
-      },
-      (err: unknown) => {
-        for (const claim of claims) claim.reject(err);
-        if (answers.length > 0)
-          this.logger.warn({ err, answers: answers.length }, 'dedup store unreachable; replies not shared');
-      },
-    );
+    for (const claim of claims) keys.push(...claim.probe);
+    this.redis
+      .eval(BATCH_SCRIPT, keys, args)
+      .then(
+        (reply) => {
+          const stored = Array.isArray(reply) ? reply : [];
+          claims.forEach((claim, i) => {
+            const value: unknown = stored[i];
+            claim.resolve(typeof value === 'string' ? value : Number(value) || 0);
+          });
+        },
+        (err: unknown) => {
+          for (const claim of claims) claim.reject(err);
+          if (answers.length > 0)
+            this.logger.warn({ err, answers: answers.length }, 'dedup store unreachable; replies not shared');
+        },
+      )
+      .finally(() => {
+        this.sending = false;
+        this.schedule();
+      })
+      .catch(() => undefined);
   }
 
-  /** Runs `work`, renewing the claim's lease until it settles (a synchronous answer needs no renewal). */
-  private async holding(redisKey: string, mark: string, work: () => MaybePromise<string>): Promise<string> {
-    const answer = work();
-    if (typeof answer === 'string') return answer;
+  /** Waits for `answer`, renewing the claim's lease until it settles. */
+  private async holding(redisKey: string, mark: string, answer: Promise<string>): Promise<string> {
     const renew = setInterval(() => {
       this.redis
         .eval(RENEW_SCRIPT, [redisKey], [mark, String(this.leaseMs)])
@@ -230,7 +281,13 @@ export class RedisDedup implements Dedup {
     }
   }
 
-  private async awaitOther(redisKey: string, key: string, work: DedupWork, mark: string): Promise<string> {
+  private async awaitOther(
+    redisKey: string,
+    key: string,
+    work: DedupWork,
+    probe: readonly string[],
+    mark: string,
+  ): Promise<string> {
     const deadline = Date.now() + this.waitMs;
     let pending = mark;
     for (;;) {
@@ -244,7 +301,7 @@ export class RedisDedup implements Dedup {
       if (stored === null) {
         // The claim's lease lapsed: its instance died (or lost Redis) before answering. Handle the push here.
         this.logger.info({ key }, 'the instance handling this push went away; handling it here');
-        return this.claim(key, work, firstSeenOf(pending));
+        return this.claim(key, work, probe, firstSeenOf(pending));
       }
       if (!stored.startsWith(PENDING)) return stored;
       pending = stored;
@@ -269,7 +326,7 @@ export class RedisDedup implements Dedup {
 export function redisDedupFromUrl(
   url: string,
   logger: Logger = silentLogger,
-  options: Pick<RedisDedupOptions, 'onShared'> = {},
+  options: Pick<RedisDedupOptions, 'onShared' | 'probes'> = {},
 ): { dedup: RedisDedup; close: () => Promise<void>; ready: () => boolean } {
   const { client, close } = connectRedis(url, { logger, purpose: 'dedup' });
   return {

@@ -59,7 +59,11 @@ function answerSlow(settings: WebhookSettings, slow: SlowAnswers, inbound: Inbou
   let shared: MaybePromise<string>;
   if (dedup) {
     const key = dedupKey(message);
-    const run = dedup.run(key, (firstSeenMs) => slow.begin(inbound, arrivedAt, firstSeenMs));
+    const run = dedup.run(
+      key,
+      (found, firstSeenMs) => slow.begin(inbound, arrivedAt, { found, firstSeenMs }),
+      slow.presenceKeys(message),
+    );
     if (run.attempt > 1) retried(settings, key, run.attempt);
     shared = run.value;
   } else {

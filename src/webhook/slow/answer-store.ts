@@ -53,6 +53,11 @@ export interface AnswerStore {
    * round trip). Stores that cannot tell leave it out.
    */
   mightHoldFor?(openid: string): boolean;
+  /**
+   * The store's keys of the fan (kept answers, expectation) in a Redis it shares with a `RedisDedup` (`probes`):
+   * the dedup's claim tells whether any exists, the same hint as `mightHoldFor` without a round trip of its own.
+   */
+  presenceKeys?(openid: string): readonly string[];
   /** Releases connections. */
   close(): Promise<void>;
 }

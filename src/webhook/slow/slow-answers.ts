@@ -46,11 +46,17 @@ export class SlowAnswers implements SlowContext {
    * The dedup work for a push, as the string the dedup keeps: the fan's kept answer when they pull one, else the
    * handler's reply when it answered within the budget, rendered for this push; else a ticket, the handler still
    * running. A handler answering without awaiting costs no promise, timer or ticket. `arrivedAt`: when this
-   * attempt arrived (its budget counts from there, even after a wait on another instance's claim); `firstSeenMs`:
-   * when the push was first claimed, when this run takes over from an instance that went away (see `DedupWork`).
+   * attempt arrived (its budget counts from there, even after a wait on another instance's claim). From the dedup
+   * (see `DedupWork`): `found`, what its probe of {@link presenceKeys} said, when it looked; `firstSeenMs`, when the
+   * push was first claimed, when this run takes over from an instance that went away.
    */
-  begin(inbound: Inbound, arrivedAt: number, firstSeenMs?: number): MaybePromise<string> {
-    const value = this.beginReply(inbound, { arrivedAt, firstSeenMs: firstSeenMs ?? arrivedAt });
+  begin(
+    inbound: Inbound,
+    arrivedAt: number,
+    claim: { found?: boolean | undefined; firstSeenMs?: number | undefined } = {},
+  ): MaybePromise<string> {
+    const times = { arrivedAt, firstSeenMs: claim.firstSeenMs ?? arrivedAt };
+    const value = this.beginReply(inbound, times, claim.found);
     return isPromise(value)
       ? value.then((ready) => this.toAnswer(ready, inbound.message))
       : this.toAnswer(value, inbound.message);
@@ -92,11 +98,26 @@ export class SlowAnswers implements SlowContext {
     return isTicket(value) ? ticketAnswer(value.firstSeenMs) : renderAnswer(this.settings, value, message);
   }
 
-  private beginReply(inbound: Inbound, times: RunTimes): MaybePromise<Reply | Ticket> {
+  /**
+   * The answer store's keys to probe with the dedup claim of a push (see `Dedup.run`): whether the fan may pull a
+   * kept answer with it. None when the push cannot pull, or the store tells without a round trip.
+   */
+  presenceKeys(message: Message): readonly string[] | undefined {
+    const { answers, slow } = this.settings;
+    if (answers.presenceKeys === undefined || !slow.includes('pull') || !pullable(message)) return undefined;
+    return answers.presenceKeys(message.fromUserName);
+  }
+
+  /** `found`: what the dedup's probe of {@link presenceKeys} said, when it looked. */
+  private beginReply(
+    inbound: Inbound,
+    times: RunTimes,
+    found: boolean | undefined,
+  ): MaybePromise<Reply | Ticket> {
     const { settings } = this;
     const message = inbound.message;
     if (settings.slow.includes('pull') && pullable(message)) {
-      const maybe = settings.answers.mightHoldFor?.(message.fromUserName);
+      const maybe = found ?? settings.answers.mightHoldFor?.(message.fromUserName);
       if (maybe !== false) return this.pullOr(inbound, times);
     }
     return runSlow(this, inbound, times);

@@ -116,9 +116,12 @@ describe.skipIf(!available)('RedisDedup across webhook instances (real Redis)', 
         { command: 'EVAL', keys: 10 },
       ]);
       expect(runs).toBe(10);
-      // What Redis itself saw from this connection: three commands for 10 pushes and 20 retries.
-      await vi.waitFor(() => expect(seen).toHaveLength(3));
-      expect(seen.map((l) => /\] "(\w+)"/.exec(l)?.[1]?.toUpperCase())).toEqual(['EVAL', 'EVAL', 'EVAL']);
+      // What Redis itself saw from this connection: three scripts for 10 pushes and 20 retries, sent by SHA-1 (and
+      // once in full where this Redis did not have the script yet).
+      const commands = () => seen.map((l) => /\] "(\w+)"/.exec(l)?.[1]?.toUpperCase());
+      await vi.waitFor(() => expect(commands().filter((c) => c === 'EVALSHA')).toHaveLength(3));
+      expect(commands().filter((c) => c !== 'EVALSHA').length).toBeLessThanOrEqual(1);
+      expect(commands().filter((c) => c !== 'EVALSHA' && c !== 'EVAL')).toEqual([]);
     } finally {
       monitor.destroy(); // quit never completes in MONITOR mode
       await own.quit();
@@ -133,6 +136,50 @@ describe.skipIf(!available)('RedisDedup across webhook instances (real Redis)', 
     const retry = await b.handle(request);
     expect(runs()).toBe(1);
     expect(retry.body).toBe(first.body);
+  });
+
+  it('claims made while a script is on its way wait for it and go out together in the next', async () => {
+    const prefix = uniquePrefix('dedup-inflight');
+    const batches: number[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const gated: RedisLike = {
+      ...redis,
+      eval: async (script, keys, args) => {
+        // ARGV[2]: how many claims the script carries.
+        batches.push(Number(args[1]));
+        if (batches.length === 1) await held;
+        return redis.eval(script, keys, args);
+      },
+    };
+    const dedup = new RedisDedup({ redis: gated, prefix });
+    const first = dedup.run('msg:0', () => 'answer 0').value;
+    const later: Promise<string>[] = [];
+    for (let i = 1; i <= 5; i++) {
+      // Each claim in a turn of its own: without the first script's reply, none goes out.
+      await new Promise((resolve) => setImmediate(resolve));
+      later.push(Promise.resolve(dedup.run(`msg:${i}`, () => `answer ${i}`).value));
+    }
+    expect(batches).toEqual([1]);
+    release();
+    expect(await first).toBe('answer 0');
+    expect(await Promise.all(later)).toEqual([1, 2, 3, 4, 5].map((i) => `answer ${i}`));
+    // The five claims in one script (with the first answer), then their five answers in another.
+    await vi.waitFor(() => expect(batches).toEqual([1, 5, 0]));
+  });
+
+  it('probes: a claim tells its work whether any probe key exists; without `probes` the work is not told', async () => {
+    const prefix = uniquePrefix('dedup-probe');
+    await redis.set(`${prefix}kept:oFan`, 'x', { pxMs: 60_000 });
+    const dedup = new RedisDedup({ redis, prefix, probes: true });
+    const told: (boolean | undefined)[] = [];
+    const work = (found?: boolean) => (told.push(found), 'answer');
+    const probe = (fan: string) => [`${prefix}kept:${fan}`, `${prefix}expect:${fan}`];
+    await dedup.run('msg:1', work, probe('oFan')).value;
+    await dedup.run('msg:2', work, probe('oOther')).value;
+    await dedup.run('msg:3', work).value;
+    await new RedisDedup({ redis, prefix }).run('msg:4', work, probe('oFan')).value;
+    expect(told).toEqual([true, false, undefined, undefined]);
   });
 
   it('a claim whose instance died mid-handler lapses with its lease: the retry elsewhere runs the handler', async () => {
@@ -156,7 +203,7 @@ describe.skipIf(!available)('RedisDedup across webhook instances (real Redis)', 
     await redis.set(`${prefix}oFan:4`, `\u0000pending:${firstClaimed}`, { pxMs: 300 });
     const other = new RedisDedup({ redis, prefix, leaseMs: 300, pollMs: 10, waitMs: 4_000 });
     const seen: (number | undefined)[] = [];
-    const { value } = other.run('oFan:4', (firstSeenMs) => {
+    const { value } = other.run('oFan:4', (_found, firstSeenMs) => {
       seen.push(firstSeenMs);
       return new Promise<string>((r) => setTimeout(() => r('taken over'), 400));
     });
@@ -167,7 +214,7 @@ describe.skipIf(!available)('RedisDedup across webhook instances (real Redis)', 
     expect(seen).toEqual([firstClaimed]);
     // A first claim is not a takeover: no time is passed.
     const fresh: (number | undefined)[] = [];
-    await other.run('oFan:5', (firstSeenMs) => {
+    await other.run('oFan:5', (_found, firstSeenMs) => {
       fresh.push(firstSeenMs);
       return 'first';
     }).value;

@@ -3,13 +3,14 @@
  * runs once, and the answer goes out once; the journal stream's entries of a dead instance are claimed and finished.
  */
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseMessage } from '../../../src/messages/parse.js';
 import { buildPush, inbound } from '../../../src/push/index.js';
 import { RedisAnswerStore } from '../../../src/services/redis-answer-store.js';
 import { RedisDedup } from '../../../src/services/redis-dedup.js';
 import { RedisJournal } from '../../../src/services/redis-journal.js';
 import { fromNodeRedis } from '../../../src/token/stores/node-redis.js';
+import type { RedisLike } from '../../../src/token/stores/redis.js';
 import { createEchoBot } from '../../../src/examples/echo.js';
 import { createWebhook, type Webhook } from '../../../src/webhook/handler.js';
 import type { JournalEntry } from '../../../src/webhook/slow/journal.js';
@@ -35,9 +36,16 @@ describe.skipIf(!available)('slow handlers across instances (real Redis)', () =>
     await client.quit();
   });
 
-  /** Two instances of one deployment sharing dedup and answers; the echo bot counts its runs. */
-  function deployment(slow: SlowStrategy[]) {
+  /**
+   * Two instances of one deployment sharing dedup and answers, each claim probing the fan's kept answers (as
+   * `wxmp serve` does); the echo bot counts its runs. `counted` wraps what the instances send to Redis.
+   */
+  function deployment(
+    slow: SlowStrategy[],
+    options: { probes?: boolean; counted?: { dedup: RedisLike; answers: typeof client } } = {},
+  ) {
     const prefix = uniquePrefix('slow');
+    const probes = options.probes ?? true;
     let runs = 0;
     const instance = () => {
       const echo = createEchoBot().middleware();
@@ -51,8 +59,17 @@ describe.skipIf(!available)('slow handlers across instances (real Redis)', () =>
           slow,
           replyBudgetMs: 800,
           wechatTimeoutMs: CUT_MS,
-          dedup: new RedisDedup({ redis: fromNodeRedis(client), prefix: `${prefix}dedup:`, pollMs: 10 }),
-          answers: new RedisAnswerStore({ client, prefix: `${prefix}answers:`, pollMs: 20 }),
+          dedup: new RedisDedup({
+            redis: options.counted?.dedup ?? fromNodeRedis(client),
+            prefix: `${prefix}dedup:`,
+            pollMs: 10,
+            probes,
+          }),
+          answers: new RedisAnswerStore({
+            client: options.counted?.answers ?? client,
+            prefix: `${prefix}answers:`,
+            pollMs: 20,
+          }),
         },
       );
     };
@@ -112,6 +129,74 @@ describe.skipIf(!available)('slow handlers across instances (real Redis)', () =>
     expect(next[0]!.body).toBe('slept 2 s');
     expect(runs()).toBe(1);
     await b.close({ graceMs: 0 });
+  });
+
+  it("pull: the fan's next message reaches B while A still works on the answer: B waits for it; one run", async () => {
+    const { a, b, runs } = deployment(['stretch', 'pull']);
+    const got = await attempts([a, b, b], inbound.text(FAN, 'sleep 3', '7004'));
+    expect(got.at(-1)).toMatchObject({ attempt: 3, body: DEFAULT_PULL_TEXT });
+    // ~2.8 s: the answer is due on A at ~3 s. B's claim sees the fan's expectation and waits within its budget.
+    const next = await attempts([b], inbound.text(FAN, 'more', '7005'));
+    expect(next[0]!.body).toBe('slept 3 s');
+    expect(runs()).toBe(1);
+    await Promise.all([a.close({ graceMs: 0 }), b.close({ graceMs: 0 })]);
+  });
+
+  /** What the instances send to Redis: the dedup's calls, and the answer store's commands. */
+  function countingRedis() {
+    const sent: string[] = [];
+    const real = fromNodeRedis(client);
+    const dedup: RedisLike = {
+      get: (key) => (sent.push('dedup GET'), real.get(key)),
+      set: (key, value, opts) => (sent.push('dedup SET'), real.set(key, value, opts)),
+      eval: (script, keys, args) => (
+        sent.push(`dedup EVAL ${keys.length} keys`),
+        real.eval(script, keys, args)
+      ),
+    };
+    const answers = new Proxy(client, {
+      get(target, name) {
+        if (name === 'sendCommand')
+          return (args: string[]) => (sent.push(`answers ${args[0]}`), target.sendCommand(args));
+        const value: unknown = Reflect.get(target, name);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    return { sent, counted: { dedup, answers } };
+  }
+
+  const plainPush = (i: number) => {
+    const push = buildPush(inbound.text({ to: 'gh_account', from: `oFanCount${i}` }, `hi ${i}`, `72${i}`), {
+      token: TOKEN,
+      mode: 'plain',
+    });
+    return { method: 'POST', url: `/wx${push.search}`, body: push.body };
+  };
+
+  it('one round trip per push: the claim also tells whether the fan has an answer to pull', async () => {
+    const { sent, counted } = countingRedis();
+    const { a } = deployment(['stretch', 'pull'], { counted });
+    // One push answered at once: its claim (with the fan's two answer-store keys) is all it waits for.
+    const one = await a.handle(plainPush(0));
+    expect(text(one.body)).toBe('hi 0');
+    expect(sent).toEqual(['dedup EVAL 3 keys']);
+    // Its answer goes to Redis after it went out (with the claims of the next moment, under load).
+    await vi.waitFor(() => expect(sent).toEqual(['dedup EVAL 3 keys', 'dedup EVAL 1 keys']));
+    // Ten pushes at once from ten fans: one script claims them all; the answer store is never asked.
+    sent.length = 0;
+    const ten = await Promise.all(Array.from({ length: 10 }, (_, i) => a.handle(plainPush(i + 1))));
+    ten.forEach((res, i) => expect(text(res.body)).toBe(`hi ${i + 1}`));
+    expect(sent).toEqual(['dedup EVAL 30 keys']);
+    await a.close({ graceMs: 0 });
+  });
+
+  it('without probes (another Redis for the answers) each push asks the answer store itself', async () => {
+    const { sent, counted } = countingRedis();
+    const { a } = deployment(['stretch', 'pull'], { counted, probes: false });
+    const one = await a.handle(plainPush(20));
+    expect(text(one.body)).toBe('hi 20');
+    expect(sent).toEqual(['dedup EVAL 1 keys', 'answers LPOP', 'answers GET']);
+    await a.close({ graceMs: 0 });
   });
 
   it("the journal: a dead consumer's entry is claimed by another and finished once", async () => {

@@ -64,6 +64,36 @@ describe.skipIf(!hasRedis)('Redis store', () => {
     await other.close();
   });
 
+  it('fromNodeRedis sends a script by its SHA-1, loading it with EVAL only where Redis lacks it', async () => {
+    const calls: string[] = [];
+    const counting = {
+      get: (key: string) => client.get(key),
+      set: client.set.bind(client),
+      close: () => client.close(),
+      eval: (script: string, options: { keys: string[]; arguments: string[] }) => (
+        calls.push('EVAL'),
+        client.eval(script, options)
+      ),
+      evalSha: (sha: string, options: { keys: string[]; arguments: string[] }) => (
+        calls.push('EVALSHA'),
+        client.evalSha(sha, options)
+      ),
+    };
+    const redis = fromNodeRedis(counting);
+    // A script no one has loaded yet (its text is unique to this run).
+    const script = `-- ${prefix}\nreturn ARGV[1] .. redis.call('GET', KEYS[1])`;
+    await client.set(`${prefix}sha`, 'there', { expiration: { type: 'PX', value: 30_000 } });
+    expect(await redis.eval(script, [`${prefix}sha`], ['hi '])).toBe('hi there');
+    expect(calls).toEqual(['EVALSHA', 'EVAL']);
+    expect(await redis.eval(script, [`${prefix}sha`], ['bye '])).toBe('bye there');
+    expect(calls).toEqual(['EVALSHA', 'EVAL', 'EVALSHA']);
+    // A script's own error is not retried with EVAL (only NOSCRIPT is).
+    const failing = `-- ${prefix}\nreturn redis.call('NOSUCHCOMMAND')`;
+    await expect(redis.eval(failing, [], [])).rejects.toThrow();
+    await expect(redis.eval(failing, [], [])).rejects.toThrow();
+    expect(calls.slice(3)).toEqual(['EVALSHA', 'EVAL', 'EVALSHA']);
+  });
+
   it('a store pointed at a closed port fails its commands with STORE_ERROR instead of hanging', async () => {
     const down = createRedisStoreFromUrl(`redis://127.0.0.1:${await closedPort()}`, { prefix });
     const err = (await down.get('a').catch((e: unknown) => e)) as WeChatError;

@@ -43,6 +43,33 @@ describe('WebhookMetrics', () => {
     expect(sample(await b.metrics(), 'wxmp_pushes_total{type="text",mode="safe"}')).toBeUndefined();
   });
 
+  it('each scrape shows the totals so far: counts made between scrapes are added once', async () => {
+    const registry = createMetricsRegistry({ processMetrics: false });
+    const metrics = new WebhookMetrics(registry);
+    const { observer } = metrics;
+    const scrape = async () => {
+      const text = await registry.metrics();
+      return [
+        sample(text, 'wxmp_pushes_total{type="text",mode="plain"}'),
+        sample(text, 'wxmp_pushes_total{type="event.CLICK",mode="safe"}'),
+        sample(text, 'wxmp_handler_runs_total'),
+        sample(text, 'wxmp_answers_total{via="passive"}'),
+      ];
+    };
+    metrics.push('text', 'plain');
+    metrics.push('text', 'plain');
+    observer.onHandlerRun?.();
+    observer.onAnswer?.('passive');
+    expect(await scrape()).toEqual([2, undefined, 1, 1]);
+    expect(await scrape()).toEqual([2, undefined, 1, 1]);
+    metrics.push('text', 'plain');
+    metrics.push('event.CLICK', 'safe');
+    observer.onHandlerRun?.();
+    observer.onHandlerRun?.();
+    observer.onAnswer?.('passive');
+    expect(await scrape()).toEqual([3, 1, 3, 2]);
+  });
+
   it('includes Node process metrics unless turned off', async () => {
     expect(await createMetricsRegistry().metrics()).toContain('process_resident_memory_bytes');
     expect(await createMetricsRegistry({ processMetrics: false }).metrics()).not.toContain('process_');
