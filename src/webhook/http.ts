@@ -49,7 +49,7 @@ export function textResponse(
  * import { readRequestBody } from 'wxmp/adapters/fetch';
  * const request = new Request('https://example.com/wx', { method: 'POST', body: 'x'.repeat(2_000_000) });
  * const body = await readRequestBody(request, webhook.maxBodyBytes);
- * if (body === undefined) tooLarge(webhook.maxBodyBytes); // 413 body exceeds 1048576 bytes
+ * if (body === undefined) tooLarge(webhook.maxBodyBytes); // 413 body exceeds 131072 bytes (the default limit)
  * ```
  */
 export function tooLarge(limit: number): WebhookResponse {
