@@ -156,8 +156,10 @@ export async function servingStateFromEnv(
 ): Promise<ServingState> {
   const { logger, slow } = options;
   const url = env.redisUrl;
+  const redisPrefix = process.env['WXMP_REDIS_PREFIX'] ?? 'wxmp:';
   const shared = url
     ? (await import('../services/redis-dedup.js')).redisDedupFromUrl(url, logger, {
+        prefix: `${redisPrefix}dedup:`,
         // The answer store below shares this Redis: a claim also tells whether the fan has an answer to pull.
         probes: true,
         ...(options.onShared ? { onShared: options.onShared } : {}),
@@ -166,7 +168,6 @@ export async function servingStateFromEnv(
   const readiness: ReadinessProbe = url
     ? (await import('../services/metrics/readiness.js')).readinessProbe(url, logger)
     : { check: () => Promise.resolve({ ready: true, checks: {} }), close: () => Promise.resolve() };
-  const redisPrefix = process.env['WXMP_REDIS_PREFIX'] ?? 'wxmp:';
   const answers =
     url && slow.length > 0
       ? (await import('../services/redis-answer-store.js')).redisAnswerStoreFromUrl(url, logger, {

@@ -326,7 +326,7 @@ export class RedisDedup implements Dedup {
 export function redisDedupFromUrl(
   url: string,
   logger: Logger = silentLogger,
-  options: Pick<RedisDedupOptions, 'onShared' | 'probes'> = {},
+  options: Pick<RedisDedupOptions, 'onShared' | 'probes' | 'prefix'> = {},
 ): { dedup: RedisDedup; close: () => Promise<void>; ready: () => boolean } {
   const { client, close } = connectRedis(url, { logger, purpose: 'dedup' });
   return {

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatEntry } from '../../../src/emulator/chat-entry.js';
 import { startEmulator, type TestEmulator } from '../../../src/testing/index.js';
@@ -140,6 +141,12 @@ describe('a push acknowledged before its answer went out survives SIGKILL', () =
       await emu.say('sleep 6');
       expect(emu.state.pushes.at(-1)).toMatchObject({ replyXml: 'success' });
       const killedAt = Date.now() - start;
+      // Every key of the deployment is under its WXMP_REDIS_PREFIX, the retry dedup's too (kept 20 s).
+      const redis = createClient({ url: REDIS_URL });
+      await redis.connect();
+      const dedupKeys = await redis.keys(`${prefix}dedup:*`);
+      await redis.quit();
+      expect(dedupKeys.length).toBeGreaterThan(0);
       await a.stop('SIGKILL');
       // A's running mark lapses within 10 s; B then runs the handler again (6 s) and delivers.
       await waitFor(() => answers.some((x) => x.text === 'slept 6 s'), 30_000);
