@@ -61,7 +61,7 @@ function answerSlow(settings: WebhookSettings, slow: SlowAnswers, inbound: Inbou
     const key = dedupKey(message);
     const run = dedup.run(
       key,
-      (found, firstSeenMs) => slow.begin(inbound, arrivedAt, { found, firstSeenMs }),
+      (found, firstSeenMs) => slow.begin(inbound, arrivedAt, found, firstSeenMs),
       slow.presenceKeys(message),
     );
     if (run.attempt > 1) retried(settings, key, run.attempt);

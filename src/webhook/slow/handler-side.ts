@@ -23,18 +23,10 @@ import { ANSWER_TTL_MS, hasContent, SUCCESS, type SlowContext } from './slow-con
 import type { Ticket } from './ticket.js';
 
 /**
- * When a run's attempt arrived, and when its push was first seen: the same, unless the run takes over the claim of
- * an instance that went away (then WeChat's attempts count from that claim: see `DedupWork`).
- */
-export interface RunTimes {
-  arrivedAt: number;
-  firstSeenMs: number;
-}
-
-/**
  * Runs the middleware on a push: a synchronous answer is the reply (its first part; the rest follows); an
- * asynchronous one is the reply when it comes within the attempt's budget (counted from its arrival), else a
- * ticket.
+ * asynchronous one is the reply when it comes within the attempt's budget (counted from its arrival, `arrivedAt`),
+ * else a ticket. `firstSeenMs`: when the push was first seen, the same as `arrivedAt` unless the run takes over the
+ * claim of an instance that went away (then WeChat's attempts count from that claim: see `DedupWork`).
  *
  * @example
  * ```ts
@@ -46,13 +38,15 @@ export interface RunTimes {
  * const settings = resolveSettings(bot, { token: 'AAAAA', slow: ['pull'] });
  * const message = parseMessage(inbound.text({ from: 'oFan', to: 'gh_account' }, 'hi'));
  * const now = Date.now();
- * runSlow(settings.slowAnswers!, { message, mode: 'plain', keyIndex: undefined }, { arrivedAt: now, firstSeenMs: now }); // { type: 'text', content: 'hi' }
+ * const push = { message, mode: 'plain' as const, keyIndex: undefined };
+ * runSlow(settings.slowAnswers!, push, now, now); // { type: 'text', content: 'hi' }
  * ```
  */
 export function runSlow(
   context: SlowContext,
   inbound: Inbound,
-  { arrivedAt, firstSeenMs }: RunTimes,
+  arrivedAt: number,
+  firstSeenMs: number,
 ): MaybePromise<Reply | Ticket> {
   const { settings } = context;
   const started = startHandler(settings, inbound);

@@ -13,7 +13,7 @@ import type { Inbound } from '../receive.js';
 import { renderAnswer } from '../respond.js';
 import type { WebhookSettings } from '../settings.js';
 import { hold } from './attempt.js';
-import { recover, runSlow, type RunTimes } from './handler-side.js';
+import { recover, runSlow } from './handler-side.js';
 import { pullable, takeKept } from './pull.js';
 import type { SlowContext } from './slow-context.js';
 import { isTicket, readTicket, ticketAnswer, type Ticket } from './ticket.js';
@@ -50,13 +50,9 @@ export class SlowAnswers implements SlowContext {
    * (see `DedupWork`): `found`, what its probe of {@link presenceKeys} said, when it looked; `firstSeenMs`, when the
    * push was first claimed, when this run takes over from an instance that went away.
    */
-  begin(
-    inbound: Inbound,
-    arrivedAt: number,
-    claim: { found?: boolean | undefined; firstSeenMs?: number | undefined } = {},
-  ): MaybePromise<string> {
-    const times = { arrivedAt, firstSeenMs: claim.firstSeenMs ?? arrivedAt };
-    const value = this.beginReply(inbound, times, claim.found);
+  begin(inbound: Inbound, arrivedAt: number, found?: boolean, firstSeenMs?: number): MaybePromise<string> {
+    // Positional all the way down: this runs for every push, and an options object would be garbage per push.
+    const value = this.beginReply(inbound, arrivedAt, firstSeenMs ?? arrivedAt, found);
     return isPromise(value)
       ? value.then((ready) => this.toAnswer(ready, inbound.message))
       : this.toAnswer(value, inbound.message);
@@ -111,21 +107,22 @@ export class SlowAnswers implements SlowContext {
   /** `found`: what the dedup's probe of {@link presenceKeys} said, when it looked. */
   private beginReply(
     inbound: Inbound,
-    times: RunTimes,
+    arrivedAt: number,
+    firstSeenMs: number,
     found: boolean | undefined,
   ): MaybePromise<Reply | Ticket> {
     const { settings } = this;
     const message = inbound.message;
     if (settings.slow.includes('pull') && pullable(message)) {
       const maybe = found ?? settings.answers.mightHoldFor?.(message.fromUserName);
-      if (maybe !== false) return this.pullOr(inbound, times);
+      if (maybe !== false) return this.pullOr(inbound, arrivedAt, firstSeenMs);
     }
-    return runSlow(this, inbound, times);
+    return runSlow(this, inbound, arrivedAt, firstSeenMs);
   }
 
   /** The fan's kept answer, when their message pulls one; else the message is handled. */
-  private async pullOr(inbound: Inbound, times: RunTimes): Promise<Reply | Ticket> {
-    const kept = await takeKept(this, inbound.message.fromUserName, times.arrivedAt);
-    return kept ?? runSlow(this, inbound, times);
+  private async pullOr(inbound: Inbound, arrivedAt: number, firstSeenMs: number): Promise<Reply | Ticket> {
+    const kept = await takeKept(this, inbound.message.fromUserName, arrivedAt);
+    return kept ?? runSlow(this, inbound, arrivedAt, firstSeenMs);
   }
 }
