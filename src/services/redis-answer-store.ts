@@ -77,35 +77,45 @@ export class RedisAnswerStore implements AnswerStore {
   }
 
   async keepForFan(openid: string, replies: Reply[], ttlMs: number): Promise<void> {
-    const list = `${this.prefix}kept:${openid}`;
+    const list = this.keptKey(openid);
     if (replies.length > 0) {
       await this.command(['RPUSH', list, ...replies.map((r) => JSON.stringify(r))]);
       // The newest 32 wait for one fan, whatever they send (as in memory).
       await this.command(['LTRIM', list, '-32', '-1']);
       await this.command(['PEXPIRE', list, String(ttlMs)]);
     }
-    await this.command(['DEL', `${this.prefix}expect:${openid}`]);
+    await this.command(['DEL', this.expectKey(openid)]);
   }
 
   async expectForFan(openid: string, key: string, ttlMs: number): Promise<void> {
-    await this.command(['SET', `${this.prefix}expect:${openid}`, key, 'PX', String(ttlMs)]);
+    await this.command(['SET', this.expectKey(openid), key, 'PX', String(ttlMs)]);
   }
 
   async takeForFan(
     openid: string,
   ): Promise<{ reply: Reply; more: boolean } | { expecting: string } | undefined> {
-    const list = `${this.prefix}kept:${openid}`;
+    const list = this.keptKey(openid);
     const first = await this.command(['LPOP', list]);
     if (typeof first === 'string') {
       const left = await this.command(['LLEN', list]);
       return { reply: JSON.parse(first) as Reply, more: Number(left) > 0 };
     }
-    const key = await this.command(['GET', `${this.prefix}expect:${openid}`]);
+    const key = await this.command(['GET', this.expectKey(openid)]);
     return typeof key === 'string' ? { expecting: key } : undefined;
   }
 
   presenceKeys(openid: string): readonly string[] {
-    return [`${this.prefix}kept:${openid}`, `${this.prefix}expect:${openid}`];
+    return [this.keptKey(openid), this.expectKey(openid)];
+  }
+
+  /** The fan's kept answer parts (a list): named once, for the commands above and the dedup's probe alike. */
+  private keptKey(openid: string): string {
+    return `${this.prefix}kept:${openid}`;
+  }
+
+  /** The key of the answer the fan waits for while it is worked on. */
+  private expectKey(openid: string): string {
+    return `${this.prefix}expect:${openid}`;
   }
 
   async close(): Promise<void> {
