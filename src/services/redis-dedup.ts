@@ -4,13 +4,13 @@
  * runs the handler and stores the answer; the others wait for it (up to `waitMs`) and answer the same.
  *
  * One round trip on the way of a push, shared with the other pushes of the moment: the claims made in one turn of
- * the event loop (and, under load, while the previous script is on its way) go out together in one script (`GET`, else `SET … PX` of a pending mark, per key; with `probes`,
- * whether the fan has a pulled answer waiting, so that a push needs no other round trip), with the answers
- * finished since the last one (stored without anyone waiting: the answer goes out at once). Under load that is one
- * `EVAL` per turn for dozens of pushes, where a command per claim and per answer took ~50 µs of CPU per push on
- * node-redis (bench: 133 µs/push against 75 without Redis). Retries that reach the same instance are answered from
- * memory without Redis. All keys of a script must live on one Redis node (a single Redis, or a cluster prefix with
- * a hash tag such as `{wxmp}:dedup:`).
+ * the event loop (and, under load, while the previous script is on its way) go out together in one script (`GET`,
+ * else `SET … PX` of a pending mark, per key; with `probes`, whether the fan has a pulled answer waiting, so that a
+ * push needs no other round trip), with the answers finished since the last one (stored without anyone waiting:
+ * the answer goes out at once). Under load that is one script for dozens of pushes, where a command per claim and
+ * per answer took ~50 µs of CPU per push on node-redis (bench: 133 µs/push against 75 without Redis). Retries that
+ * reach the same instance are answered from memory without Redis. All keys of a script must live on one Redis node
+ * (a single Redis, or in a cluster prefixes with one hash tag, such as `{wxmp}:dedup:` and `{wxmp}:slow:`).
  * @module
  */
 import { silentLogger, type Logger } from '../logger.js';

@@ -101,8 +101,10 @@ export class RedisJournal implements Journal {
     const tick = async () => {
       try {
         // Not connected yet (at start) or reconnecting: the connection says so itself; nothing to warn about here.
-        if (this.client.isReady) await this.ensureGroup();
-        if (this.client.isReady) await this.pass(finish);
+        if (this.client.isReady) {
+          await this.ensureGroup();
+          await this.pass(finish);
+        }
       } catch (err) {
         this.logger.warn({ err }, 'journal: the stream could not be read; trying again');
       }
