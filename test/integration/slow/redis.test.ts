@@ -24,6 +24,13 @@ const TOKEN = 'AAAAA';
 const CUT_MS = 1000;
 const FAN = { to: 'gh_account', from: 'oFanRedis' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The journal entry of the fan's text `content` (MsgId `msgId`), acknowledged now with `outcome`. */
+const journalEntry = (msgId: string, content: string, outcome: JournalEntry['outcome']): JournalEntry => ({
+  key: `msg:${msgId}`,
+  message: parseMessage(inbound.text(FAN, content, msgId)),
+  outcome,
+  at: Date.now(),
+});
 const text = (body: string) => /<Content><!\[CDATA\[([\s\S]*?)\]\]><\/Content>/.exec(body)?.[1] ?? body;
 
 describe.skipIf(!available)('slow handlers across instances (real Redis)', () => {
@@ -201,12 +208,7 @@ describe.skipIf(!available)('slow handlers across instances (real Redis)', () =>
 
   it("the journal: a dead consumer's entry is claimed by another and finished once", async () => {
     const prefix = `${uniquePrefix('journal')}stream`;
-    const entry: JournalEntry = {
-      key: 'msg:7101',
-      message: parseMessage(inbound.text(FAN, 'sleep 1', '7101')),
-      outcome: 'pull',
-      at: Date.now(),
-    };
+    const entry = journalEntry('7101', 'sleep 1', 'pull');
     const dead = new RedisJournal({ client, prefix, consumer: 'dead', pollMs: 50, runningTtlMs: 300 });
     await dead.add(entry);
     // The dead consumer reads the entry (it is now in its pending list) and dies before finishing it.
@@ -234,12 +236,7 @@ describe.skipIf(!available)('slow handlers across instances (real Redis)', () =>
 
   it('the journal: started before its connection is up, it waits for it without a warning, then reads', async () => {
     const prefix = `${uniquePrefix('journal')}stream`;
-    const entry: JournalEntry = {
-      key: 'msg:7103',
-      message: parseMessage(inbound.text(FAN, 'hi', '7103')),
-      outcome: 'pull',
-      at: Date.now(),
-    };
+    const entry = journalEntry('7103', 'hi', 'pull');
     await new RedisJournal({ client, prefix, consumer: 'gone', runningTtlMs: 300 }).add(entry);
     const logger = captureLogger();
     const late = createClient({ url: REDIS_URL });
@@ -270,12 +267,7 @@ describe.skipIf(!available)('slow handlers across instances (real Redis)', () =>
   it('the journal: an answer finished while a reader looks at its entry is not sent again', async () => {
     const prefix = `${uniquePrefix('journal')}stream`;
     const key = 'msg:7102';
-    const entry: JournalEntry = {
-      key,
-      message: parseMessage(inbound.text(FAN, 'sleep 1', '7102')),
-      outcome: 'customer-service',
-      at: Date.now(),
-    };
+    const entry = journalEntry('7102', 'sleep 1', 'customer-service');
     // The instance running the handler: its running mark is up, and it journaled the acknowledged push.
     const runner = new RedisJournal({ client, prefix, consumer: 'runner', runningTtlMs: 5000 });
     const stopRunning = runner.running(key);
