@@ -88,12 +88,11 @@ describe.skipIf(!ready)(`cluster: ${MESSAGES} messages, 3 instances, one SIGKILL
       }),
     );
     // Each lost or twice-answered message in detail: its attempts (ms from the kill), and what the instances logged.
-    for (const text of [...result.unanswered, ...result.duplicateAnswers].slice(0, 10)) {
+    const odd = [...result.unanswered, ...result.duplicateAnswers].slice(0, 10);
+    const logLines = odd.length > 0 ? cluster.logs().split('\n') : [];
+    for (const text of odd) {
       const s = sent.find((m) => m.text === text)!;
-      const logged = cluster
-        .logs()
-        .split('\n')
-        .filter((line) => s.msgId !== '' && line.includes(`msg:${s.msgId}`));
+      const logged = logLines.filter((line) => s.msgId !== '' && line.includes(`msg:${s.msgId}`));
       console.log(
         JSON.stringify({
           message: text,
