@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeSignature } from '../../../src/crypto/signature.js';
 import { nodeHandler } from '../../../src/webhook/adapters/node.js';
 import { createWebhook, Router } from '../../../src/webhook/index.js';
 import {
@@ -17,7 +18,7 @@ import {
 
 describeAdapter('node:http', (webhook) => listen(createServer(nodeHandler(webhook))));
 
-// The echo bot of the shared suite answers synchronously (the adapter writes in the same turn); a bot that awaits
+// The echo bot of the shared suite answers synchronously (written at the end of the same turn); a bot that awaits
 // takes the adapter's promise path.
 describe('node:http adapter: a bot that awaits', () => {
   let served: Served | undefined;
@@ -59,5 +60,25 @@ describe('node:http adapter in a connect-style stack, after a body parser', () =
         await expectBodyConsumedAnswer(server().url, /mount the webhook before the body parser/);
       });
     });
+  });
+});
+
+describe('node:http adapter: answers of one turn go out together', () => {
+  it('writes a ready answer once the turn is over, not from inside the request handler', async () => {
+    const webhook = createWebhook(new Router(), KEYS);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const url = `/wx?signature=${computeSignature(KEYS.token, timestamp, '42')}&timestamp=${timestamp}&nonce=42&echostr=hello`;
+    const ended: string[] = [];
+    const res = {
+      headersSent: false,
+      writeHead: () => res,
+      end: (body: string) => ended.push(body),
+    };
+    const handle = nodeHandler(webhook);
+    handle({ method: 'GET', url } as never, res as never);
+    handle({ method: 'GET', url } as never, res as never);
+    expect(ended).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ended).toEqual(['hello', 'hello']);
   });
 });
