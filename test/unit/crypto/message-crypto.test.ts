@@ -1,4 +1,4 @@
-import { createDecipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   aesCbcDecrypt,
@@ -80,6 +80,40 @@ describe('prepared AES keys', () => {
       expect(aesCbcDecrypt(key, sealed)).toEqual(fresh(sealed));
       expect(aesCbcDecrypt(key, sealed)).toEqual(plaintext);
       expect(codeOf(() => aesCbcDecrypt(key, sealed.subarray(0, sealed.length - 3)))).toBe('ENCRYPT_INVALID');
+    }
+  });
+});
+
+describe('one kept CBC cipher for every encrypted message', () => {
+  const raw = decodeAESKey(KEY);
+  const fresh = (plaintext: Buffer) => {
+    const cipher = createCipheriv('aes-256-cbc', raw, raw.subarray(0, 16));
+    cipher.setAutoPadding(false);
+    return Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  };
+
+  it('encrypts message after message exactly as a fresh cipher with the fixed IV, leaving the input as it was', () => {
+    const key = prepareAESKey(raw);
+    expect(key.chainedCipher).toBeDefined();
+    // Lengths of one to many blocks, the same message twice in a row, and a refused input (not whole blocks) between.
+    for (const length of [0, 1, 31, 32, 32, 33, 100, 447, 2000, 5]) {
+      const plaintext = pkcs7Pad(Buffer.from('好'.repeat(length)));
+      const before = Buffer.from(plaintext);
+      expect(aesCbcEncrypt(key, plaintext)).toEqual(fresh(plaintext));
+      expect(plaintext).toEqual(before);
+      expect(() => aesCbcEncrypt(key, plaintext.subarray(0, plaintext.length - 3))).toThrow();
+    }
+  });
+
+  it('seals replies WeChat (a fresh decipher with the fixed IV) reads, one after another', () => {
+    const crypto = new MessageCrypto({ appId: 'wxb11529c136998cb6', encodingAESKey: KEY });
+    for (const text of ['<xml>一</xml>', '<xml>two</xml>', '<xml>' + '三'.repeat(300) + '</xml>']) {
+      const decipher = createDecipheriv('aes-256-cbc', raw, raw.subarray(0, 16));
+      decipher.setAutoPadding(false);
+      const opened = pkcs7Unpad(
+        Buffer.concat([decipher.update(Buffer.from(crypto.encrypt(text), 'base64')), decipher.final()]),
+      );
+      expect(opened.toString('utf8', 20, 20 + opened.readUInt32BE(16))).toBe(text);
     }
   });
 });
