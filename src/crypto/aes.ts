@@ -107,10 +107,8 @@ function chained(secret: KeyObject | Buffer, iv: Buffer): ChainedCipher | undefi
     cipher.setAutoPadding(false);
     const chain: ChainedCipher = { cipher, carried: Buffer.from(iv) };
     const probes = [Buffer.alloc(32, 1), Buffer.alloc(48, 2)];
-    for (const probe of probes) {
-      const fresh = createCipheriv('aes-256-cbc', secret, iv).setAutoPadding(false).update(probe);
-      if (!encryptChained(chain, iv, probe).equals(fresh)) return undefined;
-    }
+    for (const probe of probes)
+      if (!encryptChained(chain, iv, probe).equals(freshCbcEncrypt(secret, iv, probe))) return undefined;
     return chain;
   } catch {
     return undefined;
@@ -134,10 +132,7 @@ function ecbDecipher(secret: KeyObject | Buffer): Decipher | undefined {
     decipher.setAutoPadding(false);
     // Checked against CBC on one block of zeros: a runtime that buffers or pads differently is not used.
     const probe = Buffer.alloc(16);
-    const cbc = createCipheriv('aes-256-cbc', secret, probe);
-    cbc.setAutoPadding(false);
-    const block = cbc.update(probe);
-    return decipher.update(block).equals(probe) ? decipher : undefined;
+    return decipher.update(freshCbcEncrypt(secret, probe, probe)).equals(probe) ? decipher : undefined;
   } catch {
     return undefined;
   }
@@ -194,6 +189,11 @@ export function aesCbcEncrypt(key: Buffer | PreparedAESKey, padded: Buffer): Buf
   // Whole blocks only, so the kept cipher never holds a partial block over to the next message.
   if (chainedCipher !== undefined && padded.length > 0 && padded.length % 16 === 0)
     return encryptChained(chainedCipher, iv, padded);
+  return freshCbcEncrypt(secret, iv, padded);
+}
+
+/** CBC encryption with a cipher made for this call alone (throws on a partial block, as auto padding is off). */
+function freshCbcEncrypt(secret: KeyObject | Buffer, iv: Buffer, padded: Buffer): Buffer {
   const cipher = createCipheriv('aes-256-cbc', secret, iv);
   cipher.setAutoPadding(false);
   // Without auto padding, final() of whole blocks is empty: skip the copy Buffer.concat would make.
